@@ -1,0 +1,107 @@
+"""In-document clusters: full names, surnames and first names of one person join one cluster."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from dateline import geo
+from dateline.actors.lexicon import lexicon
+from dateline.actors.mentions import WorkMention
+
+
+@dataclass
+class Cluster:
+    """One actor or place in the article while it is being resolved."""
+
+    id: int
+    label: str
+    key: str
+    mentions: list[WorkMention] = field(default_factory=list)
+    role: str | None = None
+    country: str | None = None
+    gender: str | None = None
+    photographer: bool = False
+
+    @property
+    def name(self) -> str:
+        """The fullest name among the name mentions."""
+        names = [m.text for m in self.mentions if m.kind in ("name", "possessive")]
+        if not names:
+            return self.key
+        return max(names, key=lambda n: (len(n.split()), len(n), -names.index(n)))
+
+    def last_before(self, pos: int) -> int:
+        """End of the last mention before ``pos`` (-1 if none)."""
+        ends = [m.end for m in self.mentions if m.end <= pos]
+        return max(ends) if ends else -1
+
+    def add(self, mention: WorkMention) -> None:
+        """Attach a mention."""
+        mention.cluster = self.id
+        self.mentions.append(mention)
+
+
+def _same_person(a: list[str], b: list[str]) -> bool:
+    """Two multi-word names of one person: same surname, same or abbreviated first name."""
+    if a[-1] != b[-1]:
+        return False
+    fa, fb = a[0].rstrip("."), b[0].rstrip(".")
+    return fa == fb or (len(fa) == 1 and fb.startswith(fa)) or (len(fb) == 1 and fa.startswith(fb))
+
+
+def _place_key(text: str) -> str:
+    """Countries cluster by code (``Russia``/``Russian Federation``), other places by name."""
+    code = geo.country_code(text)
+    return code if code else text.lower()
+
+
+def build(mentions: list[WorkMention]) -> list[Cluster]:
+    """Cluster named mentions by type: people by name parts, places by country, orgs by name."""
+    clusters: list[Cluster] = []
+    by_key: dict[tuple[str, str], Cluster] = {}
+    people: list[tuple[list[str], Cluster]] = []
+    singles: list[WorkMention] = []
+
+    def new(label: str, key: str) -> Cluster:
+        cluster = Cluster(id=len(clusters), label=label, key=key)
+        clusters.append(cluster)
+        by_key[(label, key)] = cluster
+        return cluster
+
+    for m in mentions:
+        if m.label == "PERSON":
+            words = m.text.split()
+            if len(words) == 1:
+                singles.append(m)
+                continue
+            target = next((c for w, c in people if _same_person(w, words)), None)
+            if target is None:
+                target = new("PERSON", m.text)
+                people.append((words, target))
+            target.add(m)
+        elif m.label == "NORP" and geo.country_code(m.text):
+            continue  # a demonym is evidence of a country, not an actor of its own
+        else:
+            label = "GPE" if m.label in ("GPE", "LOC") and geo.country_code(m.text) else m.label
+            key = _place_key(m.text) if label in ("GPE", "LOC") else _org_key(m.text)
+            (by_key.get((label, key)) or new(label, key)).add(m)
+
+    for m in singles:
+        options = [c for w, c in people if m.text in (w[-1], w[0])]
+        if options:
+            before = [c for c in options if c.last_before(m.start) >= 0]
+            pool = before or options
+            target = max(pool, key=lambda c: c.last_before(m.start)) if before else pool[0]
+            # A surname shared by two people goes to the one named nearest before it.
+            target.add(m)
+        else:
+            (by_key.get(("PERSON", m.text)) or new("PERSON", m.text)).add(m)
+    for c in clusters:
+        c.mentions.sort(key=lambda m: m.start)
+    return [c for c in clusters if c.mentions]
+
+
+def _org_key(text: str) -> str:
+    """Organisations cluster by IGO code when they have one, else by lower-cased name."""
+    lowered = text.lower()
+    return lexicon().igo.get(lowered, lowered)

@@ -1,0 +1,171 @@
+"""Named mentions: spaCy entities cleaned, typed consistently and extended to missed surnames."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from dateline import geo
+
+NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+LEADING_DET = re.compile(r"^(?:the|The|THE)\s+")
+TRAILING_JUNK = re.compile(r"(?:['’]s|['’]|[/\\.,;:!?\-–—\s])+$")
+QUOTE_PAIR = re.compile(r"[\"“][^\"“”\n]*[\"”]")
+
+
+@dataclass
+class WorkMention:
+    """A mention while actors are being resolved."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    kind: str = "name"
+    sent: int = 0
+    subject: bool = False
+    cluster: int | None = None
+    role: str | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether [start, end) overlaps any of ``spans``."""
+    return any(start < e and s < end for s, e in spans)
+
+
+def quoted_regions(text: str) -> list[tuple[int, int]]:
+    """Rough direct-quote regions (paired marks within a line), to keep pronouns out of quotes."""
+    return [(m.start(), m.end()) for m in QUOTE_PAIR.finditer(text)]
+
+
+def is_subject(span: Span) -> bool:
+    """The span heads (or is conjoined with) the subject of its clause."""
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    return root.dep_ == "conj" and root.head.dep_ in ("nsubj", "nsubjpass")
+
+
+def clean(doc: Doc, ent: Span) -> tuple[int, int, bool] | None:
+    """Character bounds of an entity without a leading ``the`` or trailing possessive/slash."""
+    text = ent.text
+    start, end = ent.start_char, ent.end_char
+    lead = LEADING_DET.match(text)
+    if lead:
+        start += lead.end()
+    tail = TRAILING_JUNK.search(doc.text, start, end)
+    possessive = False
+    if tail and tail.start() > start:
+        possessive = bool(re.match(r"['’]s?", doc.text[tail.start() : tail.end()]))
+        end = tail.start()
+    # Keep a closing full stop that belongs to an abbreviation (``U.S.``, ``Inc.``).
+    if (
+        end < ent.end_char
+        and doc.text[end] == "."
+        and re.search(r"\b[A-Z]\.[A-Z]$", doc.text[start:end])
+    ):
+        end += 1
+    return (start, end, possessive) if end > start else None
+
+
+def sentence_index(doc: Doc) -> list[int]:
+    """The sentence number of every character (by token start)."""
+    owner = [0] * (len(doc.text) + 1)
+    for n, sent in enumerate(doc.sents):
+        for i in range(sent.start_char, sent.end_char + 1):
+            owner[i] = n
+    return owner
+
+
+def collect(doc: Doc, excluded: list[tuple[int, int]], sent_of: list[int]) -> list[WorkMention]:
+    """Named mentions with types made consistent across the document."""
+    raw: list[WorkMention] = []
+    for ent in doc.ents:
+        if ent.label_ not in NAMED_LABELS:
+            continue
+        bounds = clean(doc, ent)
+        if bounds is None:
+            continue
+        start, end, possessive = bounds
+        if overlaps(start, end, excluded):
+            continue
+        text = doc.text[start:end]
+        if not any(ch.isalpha() for ch in text):
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand") or ent
+        raw.append(
+            WorkMention(
+                start=start,
+                end=end,
+                text=text,
+                label=ent.label_,
+                kind="possessive" if possessive else "name",
+                sent=sent_of[start],
+                subject=is_subject(span),
+            )
+        )
+    _fix_types(raw)
+    raw += _missed_surnames(doc, raw, excluded, sent_of)
+    raw.sort(key=lambda m: m.start)
+    return raw
+
+
+def person_name_parts(mentions: list[WorkMention]) -> set[str]:
+    """First and last words of every multi-word person name."""
+    parts: set[str] = set()
+    for m in mentions:
+        words = m.text.split()
+        if m.label == "PERSON" and len(words) >= 2:
+            parts.update({words[0], words[-1]})
+    return parts
+
+
+def _fix_types(mentions: list[WorkMention]) -> None:
+    """One surface form, one type; a known place is never a person unless part of a full name."""
+    parts = person_name_parts(mentions)
+    for m in mentions:
+        single = len(m.text.split()) == 1
+        if single and m.text in parts and m.label in ("ORG", "PERSON", "GPE", "NORP"):
+            m.label = "PERSON"
+        elif m.label == "PERSON" and m.text not in parts and geo.is_place(m.text):
+            m.label = "GPE"
+        elif m.label in ("ORG", "PERSON") and geo.country_code(m.text) and single:
+            m.label = "NORP" if geo.find_place(m.text) is None else "GPE"
+    votes: dict[str, Counter[str]] = {}
+    for m in mentions:
+        votes.setdefault(m.text, Counter())[m.label] += 1
+    for m in mentions:
+        m.label = votes[m.text].most_common(1)[0][0]
+
+
+def _missed_surnames(
+    doc: Doc, mentions: list[WorkMention], excluded: list[tuple[int, int]], sent_of: list[int]
+) -> list[WorkMention]:
+    """Surnames of people already named that the entity recogniser did not tag."""
+    surnames = {m.text.split()[-1] for m in mentions if m.label == "PERSON" and " " in m.text}
+    covered = [(m.start, m.end) for m in mentions]
+    found = []
+    for token in doc:
+        if token.text not in surnames or token.pos_ not in ("PROPN", "NOUN", "ADJ"):
+            continue
+        start, end = token.idx, token.idx + len(token.text)
+        if overlaps(start, end, covered) or overlaps(start, end, excluded):
+            continue
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        kind = "possessive" if nxt is not None and nxt.tag_ == "POS" else "name"
+        found.append(
+            WorkMention(
+                start=start,
+                end=end,
+                text=token.text,
+                label="PERSON",
+                kind=kind,
+                sent=sent_of[start],
+                subject=token.dep_ in ("nsubj", "nsubjpass"),
+            )
+        )
+    return found

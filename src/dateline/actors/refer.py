@@ -1,0 +1,157 @@
+"""Descriptors ("the Russian top diplomat") and pronouns ("he") joined to the person they refer to."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from dateline import geo
+from dateline.actors.cluster import Cluster
+from dateline.actors.lexicon import lexicon
+from dateline.actors.mentions import WorkMention, is_subject, overlaps
+
+PRONOUN_GENDER = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "himself": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "herself": "f",
+}
+DETERMINERS = {"the", "this", "that"}
+PRONOUN_LOOKBACK_SENTENCES = 4
+"""A pronoun refers to someone named at most this many sentences back."""
+DESCRIPTOR_MAX_WORDS = 5
+
+
+def _descriptor(doc: Doc, head: Token) -> tuple[int, str | None] | None:
+    """Start token and country of ``the [Russian] [top] diplomat``, or None if not a descriptor."""
+    if head.tag_ not in ("NN", "NNP") or head.text.lower() not in lexicon().heads:
+        return None
+    nxt = doc[head.i + 1] if head.i + 1 < len(doc) else None
+    if nxt is not None and (nxt.pos_ == "PROPN" or nxt.text.lower() in lexicon().heads):
+        return None  # a title before a name, or part of a longer noun
+    country = None
+    i = head.i - 1
+    while i >= 0 and head.i - i <= DESCRIPTOR_MAX_WORDS:
+        tok = doc[i]
+        low = tok.text.lower()
+        if low in DETERMINERS:
+            return i, country
+        code = geo.country_code(tok.text) if tok.text[:1].isupper() else None
+        if code:
+            country = country or code
+        elif tok.pos_ not in ("ADJ", "NOUN", "PROPN") and low not in lexicon().modifiers:
+            break
+        i -= 1
+    # No determiner: "(with Turkish foreign minister)" still names someone by country and role.
+    first = doc[i + 1]
+    if country and first.i < head.i and geo.country_code(first.text):
+        return first.i, country
+    return None
+
+
+def resolve_descriptors(
+    doc: Doc,
+    clusters: list[Cluster],
+    taken: list[tuple[int, int]],
+    quotes: list[tuple[int, int]],
+    sent_of: list[int],
+) -> list[WorkMention]:
+    """Join ``the minister`` to the most recently named person whose role and country fit."""
+    people = [c for c in clusters if c.label == "PERSON" and not c.photographer]
+    found = []
+    for head in doc:
+        found_desc = _descriptor(doc, head)
+        if found_desc is None:
+            continue
+        start_i, country = found_desc
+        start, end = doc[start_i].idx, head.idx + len(head.text)
+        if overlaps(start, end, taken) or overlaps(start, end, quotes):
+            continue
+        words = [t.text for t in doc[start_i : head.i + 1] if not geo.country_code(t.text)]
+        role = lexicon().canonical_role(words) or head.text.lower()
+        fits = [
+            c
+            for c in people
+            if c.last_before(start) >= 0
+            and (lexicon().compatible(role, c.role) or lexicon().compatible(head.text, c.role))
+            and (country is None or c.country in (None, country))
+            and (country is None or c.country == country)
+        ]
+        if not fits:
+            continue
+        target = max(fits, key=lambda c: c.last_before(start))
+        span = doc[start_i : head.i + 1]
+        mention = WorkMention(
+            start,
+            end,
+            doc.text[start:end],
+            "PERSON",
+            "descriptor",
+            sent_of[start],
+            is_subject(span),
+            None,
+            role,
+        )
+        target.add(mention)
+        found.append(mention)
+    return found
+
+
+def resolve_pronouns(
+    doc: Doc, clusters: list[Cluster], quotes: list[tuple[int, int]], sent_of: list[int]
+) -> list[WorkMention]:
+    """Join third-person pronouns outside quotations to the salient person before them."""
+    people = [c for c in clusters if c.label == "PERSON" and not c.photographer]
+    found = []
+    for tok in doc:
+        gender = PRONOUN_GENDER.get(tok.text.lower())
+        if gender is None or tok.pos_ != "PRON":
+            continue
+        start, end = tok.idx, tok.idx + len(tok.text)
+        if overlaps(start, end, quotes):
+            continue
+        sent = sent_of[start]
+        target = _antecedent(people, start, sent, gender)
+        if target is None:
+            continue
+        kind = (
+            "possessive" if tok.text.lower() in ("his", "hers") or tok.tag_ == "PRP$" else "pronoun"
+        )
+        mention = WorkMention(
+            start, end, tok.text, "PERSON", kind, sent, tok.dep_ in ("nsubj", "nsubjpass"), None
+        )
+        target.add(mention)
+        target.gender = target.gender or gender
+        found.append(mention)
+    return found
+
+
+def _antecedent(people: list[Cluster], pos: int, sent: int, gender: str) -> Cluster | None:
+    """The person a pronoun at ``pos`` refers to: in this sentence or the few before it."""
+    for back in range(PRONOUN_LOOKBACK_SENTENCES + 1):
+        s = sent - back
+        if s < 0:
+            break
+        cands: list[tuple[WorkMention, Cluster]] = [
+            (m, c)
+            for c in people
+            if c.gender in (None, gender)
+            for m in c.mentions
+            if m.sent == s and m.end <= pos and m.kind != "title"
+        ]
+        if not cands:
+            continue
+        subjects = [mc for mc in cands if mc[0].subject]
+        pool = subjects or cands
+        if back == 0:
+            return max(pool, key=lambda mc: mc[0].start)[1]
+        # An earlier sentence: its subject, else the first person it names.
+        return (
+            max(pool, key=lambda mc: mc[0].start)
+            if subjects
+            else min(pool, key=lambda mc: mc[0].start)
+        )[1]
+    return None

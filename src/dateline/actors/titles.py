@@ -1,0 +1,164 @@
+"""Titles and appositions: "Russian Foreign Minister Sergey Lavrov" gives a role and a country."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from dateline import geo
+from dateline.actors.cluster import Cluster
+from dateline.actors.lexicon import lexicon
+from dateline.actors.mentions import WorkMention
+
+HONORIFIC_GENDER = {
+    "mr.": "m",
+    "mr": "m",
+    "mrs.": "f",
+    "mrs": "f",
+    "ms.": "f",
+    "ms": "f",
+    "sir": "m",
+    "madam": "f",
+    "lord": "m",
+    "lady": "f",
+}
+US_PARTY_STATE = re.compile(r"^\s*\((?:R|D|I)[-–][A-Z][\w.]{0,6}\)")
+"""``Sen. Lindsey Graham (R-S.C.)``: a US party and state after the name."""
+
+
+@lru_cache(maxsize=1)
+def _role_words() -> frozenset[str]:
+    words: set[str] = set()
+    for role in lexicon().roles:
+        words.update(role.split())
+    return frozenset(words)
+
+
+def _demonym_country(token: Token) -> str | None:
+    """The country of a capitalised adjective or name such as ``Russian`` or ``U.S.``."""
+    if not token.text[:1].isupper():
+        return None
+    return geo.country_code(token.text)
+
+
+def _state_country(token: Token) -> str | None:
+    place = geo.find_place(token.text) if token.text[:1].isupper() else None
+    return place.country if place is not None and place.kind == "state" else None
+
+
+def title_before(doc: Doc, start_char: int) -> tuple[int, list[Token]]:
+    """The title words right before a name: role words, modifiers, demonyms, honorifics."""
+    span = doc.char_span(start_char, start_char, alignment_mode="expand")
+    index = span.start if span is not None else None
+    if index is None:
+        index = next((t.i for t in doc if t.idx >= start_char), len(doc))
+    words: list[Token] = []
+    lex = lexicon()
+    i = index - 1
+    while i >= 0:
+        tok = doc[i]
+        low = tok.text.lower()
+        if tok.is_punct or tok.is_space or "\n" in tok.whitespace_:
+            break
+        if (
+            low in _role_words()
+            or low in lex.modifiers
+            or low in HONORIFIC_GENDER
+            or _demonym_country(tok)
+            or _state_country(tok)
+        ):
+            words.insert(0, tok)
+            i -= 1
+            continue
+        break
+    return index, words
+
+
+def _role_and_country(words: list[Token]) -> tuple[str | None, str | None, str | None]:
+    """Role, country and gender from title words."""
+    lex = lexicon()
+    country = next(
+        (c for c in (_demonym_country(t) or _state_country(t) for t in words) if c), None
+    )
+    gender = next(
+        (HONORIFIC_GENDER[t.text.lower()] for t in words if t.text.lower() in HONORIFIC_GENDER),
+        None,
+    )
+    plain = [t.text for t in words if not _demonym_country(t) and not _state_country(t)]
+    role = lex.canonical_role(plain)
+    return role, country, gender
+
+
+def _appositive_role(doc: Doc, mention: WorkMention) -> tuple[str | None, str | None]:
+    """``Bryan Pagliano, a former technology aide`` -> role ``aide``."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return None, None
+    for child in span.root.children:
+        if child.dep_ != "appos" or child.pos_ not in ("NOUN",):
+            continue
+        words = [t for t in child.lefts if t.dep_ in ("amod", "compound")] + [child]
+        role = lexicon().canonical_role([t.text for t in words if not _demonym_country(t)])
+        country = next((c for c in map(_demonym_country, child.lefts) if c), None)
+        if role:
+            return role, country
+    return None, None
+
+
+def apply(
+    doc: Doc, clusters: list[Cluster], counterpart_of: dict[int, int] | None = None
+) -> list[WorkMention]:
+    """Give people roles, countries and gender from their titles; return the title mentions."""
+    titles: list[WorkMention] = []
+    by_id = {c.id: c for c in clusters}
+    for cluster in clusters:
+        if cluster.label != "PERSON":
+            continue
+        for m in list(cluster.mentions):
+            if m.kind not in ("name", "possessive"):
+                continue
+            _, words = title_before(doc, m.start)
+            role, country, gender = _role_and_country(words) if words else (None, None, None)
+            if role == "counterpart":
+                role = _counterpart_role(m, clusters)
+            if words and (role or any(t.text.lower() in HONORIFIC_GENDER for t in words)):
+                start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+                if role:
+                    titles.append(
+                        WorkMention(
+                            start,
+                            end,
+                            doc.text[start:end],
+                            "PERSON",
+                            "title",
+                            m.sent,
+                            m.subject,
+                            cluster.id,
+                            role,
+                        )
+                    )
+            if not role:
+                role, app_country = _appositive_role(doc, m)
+                country = country or app_country
+            if US_PARTY_STATE.match(doc.text[m.end : m.end + 12]):
+                country = country or "USA"
+            cluster.role = cluster.role or role
+            cluster.country = cluster.country or country
+            cluster.gender = cluster.gender or gender
+    for t in titles:
+        by_id[t.cluster].add(t)  # type: ignore[index]
+    return titles
+
+
+def _counterpart_role(mention: WorkMention, clusters: list[Cluster]) -> str | None:
+    """ "his Turkish counterpart X": X holds the role of the person named just before."""
+    best: tuple[int, str | None] = (-1, None)
+    for c in clusters:
+        if c.label != "PERSON" or not c.role or c.role == "counterpart":
+            continue
+        pos = c.last_before(mention.start)
+        if pos > best[0]:
+            best = (pos, c.role)
+    return best[1]

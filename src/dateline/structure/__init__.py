@@ -1,0 +1,46 @@
+"""Structure: a ``RawDocument`` becomes an ``Article`` with headline, dateline, captions, sections."""
+
+from __future__ import annotations
+
+from dateline.ingest import RawDocument
+from dateline.schema import Source
+from dateline.structure.article import Article
+from dateline.structure.build import structure_text
+from dateline.structure.html import extract_page
+
+__all__ = ["Article", "structure", "structure_text"]
+
+
+def structure(raw: RawDocument, published: str | None = None) -> Article:
+    """Find the article in a raw document: HTML through trafilatura, text as it is."""
+    published = published or raw.published
+    source = Source(
+        path=raw.path,
+        url=raw.url,
+        media_type=raw.media_type,
+        sha256=raw.sha256,
+        encoding=raw.encoding,
+        published=published,
+        title=raw.title,
+    )
+    if raw.media_type != "text/html":
+        article = structure_text(raw.content, source, published)
+        article.warnings.extend(raw.warnings)
+        return article
+    page = extract_page(raw.content, raw.path or raw.url or "input", raw.url)
+    published = published or page.date
+    source.published = published
+    source.title = raw.title or page.title
+    source.url = raw.url or page.url
+    source.sitename = page.sitename
+    headline = source.title
+    text = f"{headline}\n\n{page.body}\n" if headline else f"{page.body}\n"
+    article = structure_text(text, source, published, title_given=bool(headline))
+    if page.author:
+        idx = text.find(page.author)
+        if idx >= 0 and not article.bylines:
+            from dateline.schema import Span
+
+            article.bylines.append(Span(text=page.author, start=idx, end=idx + len(page.author)))
+    article.warnings.extend(raw.warnings)
+    return article

@@ -1,0 +1,34 @@
+"""The ``Article``: text plus its editorial structure, the value the structure stage hands on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from dateline.schema import Caption, Dateline, Section, Source, Span
+
+
+@dataclass
+class Article:
+    """An article's analysed text and the parts found in it; all offsets index ``text``."""
+
+    text: str
+    source: Source
+    published: str | None = None
+    headline: Span | None = None
+    standfirst: Span | None = None
+    dateline: Dateline | None = None
+    bylines: list[Span] = field(default_factory=list)
+    captions: list[Caption] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    boilerplate: list[Span] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def body_paragraphs(self) -> list[tuple[int, int]]:
+        """Offsets of the body paragraphs in reading order."""
+        return [(p.start, p.end) for s in self.sections for p in s.paragraphs]
+
+    def excluded_spans(self) -> list[tuple[int, int]]:
+        """Offsets that are not article prose: boilerplate and caption credits."""
+        spans = [(b.start, b.end) for b in self.boilerplate]
+        spans += [(c.credit_span.start, c.credit_span.end) for c in self.captions if c.credit_span]
+        return spans
