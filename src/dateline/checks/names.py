@@ -61,9 +61,9 @@ def misspelled_names(article: Article, doc: Doc, entities: list[Entity]) -> list
                 continue
             allowed = 1 if len(target) < LONG_NAME else 2
             distance = Levenshtein.distance(word, target, score_cutoff=allowed)
-            if distance <= allowed and counts[target] > counts[word]:
-                if best is None or distance < best[0]:
-                    best = (distance, target)
+            closer = best is None or distance < best[0]
+            if distance <= allowed and counts[target] > counts[word] and closer:
+                best = (distance, target)
         if best is None:
             continue
         start, end = token.idx, token.idx + len(word)
