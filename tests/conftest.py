@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -37,9 +38,8 @@ def entity_named(doc: Document, name: str) -> Entity:
 
 def entity_at(doc: Document, text: str, occurrence: int = 0) -> Entity | None:
     """The entity holding the mention of ``text`` at its n-th occurrence in the document."""
-    start = -1
-    for _ in range(occurrence + 1):
-        start = doc.text.index(text, start + 1)
+    starts = [m.start() for m in re.finditer(rf"\b{re.escape(text)}\b", doc.text)]
+    start = starts[occurrence]
     for entity in doc.entities:
         for m in entity.mentions:
             if m.start == start and m.end == start + len(text):

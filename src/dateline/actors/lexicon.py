@@ -17,6 +17,7 @@ class Lexicon:
     modifiers: frozenset[str]
     igo: dict[str, str]
     org_sectors: dict[str, str]
+    expand: dict[str, str]
 
     @property
     def heads(self) -> frozenset[str]:
@@ -40,7 +41,7 @@ class Lexicon:
         for i in range(len(lowered)):
             tail = " ".join(lowered[i:])
             if tail in self.roles:
-                return tail
+                return self.expand.get(tail, tail)
         return None
 
     def compatible(self, descriptor_head: str, role: str | None) -> bool:
@@ -64,4 +65,5 @@ def lexicon() -> Lexicon:
         modifiers=frozenset(raw["modifiers"]),
         igo=raw["igo"],
         org_sectors=raw["org_sectors"],
+        expand=raw["expand"],
     )

@@ -94,15 +94,18 @@ def collect(doc: Doc, excluded: list[tuple[int, int]], sent_of: list[int]) -> li
         if overlaps(start, end, excluded):
             continue
         text = doc.text[start:end]
-        if not any(ch.isalpha() for ch in text):
-            continue
+        if not any(ch.isupper() for ch in text):
+            continue  # names are capitalised; a lower-case "entity" is a tagging slip
         span = doc.char_span(start, end, alignment_mode="expand") or ent
+        label = ent.label_
+        if label == "PERSON" and span[-1].tag_ == "NNPS":
+            label = "NORP"  # "Virginia Democrats" is a group, not a person
         raw.append(
             WorkMention(
                 start=start,
                 end=end,
                 text=text,
-                label=ent.label_,
+                label=label,
                 kind="possessive" if possessive else "name",
                 sent=sent_of[start],
                 subject=is_subject(span),

@@ -114,7 +114,7 @@ def resolve_pronouns(
         if overlaps(start, end, quotes):
             continue
         sent = sent_of[start]
-        target = _antecedent(people, start, sent, gender)
+        target = _antecedent(people, start, sent, gender, _clause_subjects(doc, tok))
         if target is None:
             continue
         kind = (
@@ -129,7 +129,26 @@ def resolve_pronouns(
     return found
 
 
-def _antecedent(people: list[Cluster], pos: int, sent: int, gender: str) -> Cluster | None:
+def _clause_subjects(doc: Doc, tok: Token) -> list[tuple[int, int]]:
+    """Subjects of the clause where ``tok`` is an object: "Lopez answered him" is not Lopez."""
+    if tok.dep_ not in ("dobj", "iobj", "dative", "pobj") or tok.text.lower() in ("his", "her"):
+        if not (tok.text.lower() == "her" and tok.dep_ in ("dobj", "iobj", "dative")):
+            return []
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    return [
+        (child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text))
+        for child in verb.children
+        if child.dep_ in ("nsubj", "nsubjpass")
+    ]
+
+
+def _antecedent(
+    people: list[Cluster],
+    pos: int,
+    sent: int,
+    gender: str,
+    barred: list[tuple[int, int]],
+) -> Cluster | None:
     """The person a pronoun at ``pos`` refers to: in this sentence or the few before it."""
     for back in range(PRONOUN_LOOKBACK_SENTENCES + 1):
         s = sent - back
@@ -140,7 +159,10 @@ def _antecedent(people: list[Cluster], pos: int, sent: int, gender: str) -> Clus
             for c in people
             if c.gender in (None, gender)
             for m in c.mentions
-            if m.sent == s and m.end <= pos and m.kind != "title"
+            if m.sent == s
+            and m.end <= pos
+            and m.kind != "title"
+            and not overlaps(m.start, m.end, barred)
         ]
         if not cands:
             continue

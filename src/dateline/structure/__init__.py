@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dateline.ingest import RawDocument
-from dateline.schema import Source
+from dateline.schema import Source, Span
 from dateline.structure.article import Article
 from dateline.structure.build import structure_text
 from dateline.structure.html import extract_page
@@ -34,13 +34,14 @@ def structure(raw: RawDocument, published: str | None = None) -> Article:
     source.url = raw.url or page.url
     source.sitename = page.sitename
     headline = source.title
-    text = f"{headline}\n\n{page.body}\n" if headline else f"{page.body}\n"
+    body = page.body
+    if headline and body.startswith(headline):
+        body = body[len(headline) :].lstrip()  # trafilatura may repeat the title as a heading
+    text = f"{headline}\n\n{body}\n" if headline else f"{body}\n"
     article = structure_text(text, source, published, title_given=bool(headline))
     if page.author:
         idx = text.find(page.author)
         if idx >= 0 and not article.bylines:
-            from dateline.schema import Span
-
             article.bylines.append(Span(text=page.author, start=idx, end=idx + len(page.author)))
     article.warnings.extend(raw.warnings)
     return article

@@ -1,0 +1,102 @@
+"""Actors: clusters of names, titles, descriptors and pronouns on small hand-written articles."""
+
+from __future__ import annotations
+
+from conftest import entity_at, entity_named, shared
+
+import dateline
+
+
+def analyze(body: str):
+    return dateline.analyze(f"Headline\n\n{body}\n")
+
+
+def test_surname_and_full_name_are_one_person() -> None:
+    doc = analyze("Chancellor Angela Merkel arrived in Paris. Merkel met reporters there.")
+    merkel = entity_named(doc, "Merkel")
+    assert [m.text for m in merkel.mentions if m.kind == "name"] == ["Angela Merkel", "Merkel"]
+
+
+def test_title_gives_role_country_and_code() -> None:
+    doc = analyze("Israeli Defense Minister Avigdor Lieberman visited the border on Monday.")
+    person = entity_named(doc, "Lieberman")
+    assert (person.role, person.country, person.code) == ("defense minister", "ISR", "ISRGOV")
+
+
+def test_us_state_before_a_title_gives_the_country() -> None:
+    doc = analyze("Massachusetts Sen. Elizabeth Warren grilled the banker on Tuesday.")
+    person = entity_named(doc, "Warren")
+    assert (person.role, person.country, person.code) == ("senator", "USA", "USALEG")
+
+
+def test_pronoun_joins_the_subject_of_the_previous_sentence() -> None:
+    doc = analyze(
+        "French President Emmanuel Macron met German Chancellor Olaf Scholz in Berlin. "
+        "He said the talks were useful."
+    )
+    assert entity_at(doc, "He") == entity_named(doc, "Macron")
+
+
+def test_she_does_not_join_a_man_named_by_honorific() -> None:
+    doc = analyze(
+        "Mr. Kowalski spoke first. Maria Lopez answered him. She said the plan was wrong."
+    )
+    assert entity_at(doc, "She") == entity_named(doc, "Lopez")
+
+
+def test_pronouns_inside_quotations_are_left_alone() -> None:
+    doc = analyze('Senator John Rivers said: "He will never win." Rivers left early.')
+    assert entity_at(doc, "He") is None
+
+
+def test_descriptor_joins_the_person_whose_role_fits() -> None:
+    doc = analyze(
+        "Japanese Foreign Minister Taro Kono met farmers in Osaka. "
+        "The farmers complained. The minister promised help."
+    )
+    assert entity_at(doc, "The minister") == entity_named(doc, "Kono")
+
+
+def test_descriptor_with_a_country_needs_that_country() -> None:
+    doc = analyze(
+        "Indian Foreign Minister Subrahmanyam Jaishankar met Chinese Foreign Minister Wang Yi. "
+        "The Indian diplomat said the border was calm."
+    )
+    assert entity_at(doc, "The Indian diplomat") == entity_named(doc, "Jaishankar")
+
+
+def test_descriptor_without_a_fitting_person_is_left_alone() -> None:
+    doc = analyze("Mary Poppins sang. The minister was not there.")
+    assert entity_at(doc, "The minister") is None
+
+
+def test_known_place_is_never_a_person() -> None:
+    doc = analyze("Officials met in Geneva. Geneva hosted the talks.")
+    geneva = entity_named(doc, "Geneva")
+    assert geneva.type == "GPE" and geneva.country == "CHE"
+
+
+def test_a_country_and_its_long_name_are_one_place() -> None:
+    doc = analyze("Talks with Russia went well. The Russian Federation sent a delegation.")
+    russia = [e for e in doc.entities if e.country == "RUS" and e.type == "GPE"]
+    assert len(russia) == 1 and russia[0].code == "RUS"
+
+
+def test_un_bodies_get_an_igo_code() -> None:
+    doc = analyze("NATO and the European Union condemned the attack on Monday.")
+    assert entity_named(doc, "NATO").code == "IGOWSTNAT"
+    assert entity_named(doc, "European Union").code == "IGOEUREEC"
+
+
+def test_polnear_dev_articles_all_analyse_with_sound_offsets() -> None:
+    texts = sorted(shared("polnear", "dev", "text").glob("*.txt"))
+    assert len(texts) == 84
+    from dateline.ingest import read_path
+    from dateline.pipeline import analyze_raw
+
+    outcomes = list(analyze_raw(read_path(p) for p in texts))
+    assert [o.error for o in outcomes if o.error] == []
+    for outcome in outcomes:
+        assert outcome.document is not None
+        assert outcome.document.offset_errors() == []
+        assert outcome.document.headline is not None
