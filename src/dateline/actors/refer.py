@@ -131,9 +131,8 @@ def resolve_pronouns(
 
 def _clause_subjects(doc: Doc, tok: Token) -> list[tuple[int, int]]:
     """Subjects of the clause where ``tok`` is an object: "Lopez answered him" is not Lopez."""
-    if tok.dep_ not in ("dobj", "iobj", "dative", "pobj") or tok.text.lower() in ("his", "her"):
-        if not (tok.text.lower() == "her" and tok.dep_ in ("dobj", "iobj", "dative")):
-            return []
+    if tok.dep_ not in ("dobj", "iobj", "dative", "pobj") or tok.tag_ == "PRP$":
+        return []
     verb = tok.head.head if tok.dep_ == "pobj" else tok.head
     return [
         (child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text))
