@@ -22,16 +22,32 @@ def model_name(name: str | None = None) -> str:
     return name or os.environ.get("DATELINE_MODEL") or DEFAULT_MODEL
 
 
+@Language.component("dateline_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines, subheads and paragraphs never run together."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
+            token.is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load(name: str | None = None) -> Language:
     """Load (once) the named spaCy pipeline; a missing one is a one-line error, not a download."""
     resolved = model_name(name)
     try:
-        return spacy.load(resolved)
+        nlp = spacy.load(resolved)
     except OSError as exc:
         raise DatelineError(
             f"spaCy pipeline {resolved!r} is not installed (pip install it; nothing is downloaded)"
         ) from exc
+    first = next((p for p in ("parser", "senter", "tagger") if p in nlp.pipe_names), None)
+    if first is not None:
+        nlp.add_pipe("dateline_line_breaks", before=first)
+    else:
+        nlp.add_pipe("dateline_line_breaks")
+    return nlp
 
 
 def parse(text: str, name: str | None = None) -> Doc:

@@ -1,4 +1,4 @@
-"""The pipeline: wires the stages together (ingest -> structure -> nlp -> actors -> checks)."""
+"""The pipeline: wires the stages (ingest -> structure -> nlp -> actors -> quotes -> checks)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from dateline.actors import extract_actors
 from dateline.checks import run_checks
 from dateline.errors import DatelineError
 from dateline.ingest import RawDocument, from_text
+from dateline.quotes import extract_quotes
 from dateline.schema import Document
 from dateline.structure import Article, structure
 
@@ -34,7 +35,10 @@ def document_id(text: str) -> str:
 def assemble(article: Article, doc: Doc) -> Document:
     """Run the stages after the parse and build the output document."""
     entities = extract_actors(article, doc)
-    flags = run_checks(article, doc, entities)
+    quotes, quote_flags = extract_quotes(article, doc, entities)
+    flags = sorted(
+        run_checks(article, doc, entities) + quote_flags, key=lambda f: (f.start, f.kind)
+    )
     return Document(
         id=document_id(article.text),
         source=article.source,
@@ -47,6 +51,7 @@ def assemble(article: Article, doc: Doc) -> Document:
         sections=article.sections,
         boilerplate=article.boilerplate,
         entities=entities,
+        quotes=quotes,
         flags=flags,
     )
 

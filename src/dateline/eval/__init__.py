@@ -1,0 +1,1 @@
+"""Evaluation against annotated corpora (PolNeAR attributions): scores and reports."""

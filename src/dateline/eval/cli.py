@@ -1,0 +1,47 @@
+"""``dateline eval``: score the pipeline against annotated corpora."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from dateline.errors import DatelineError
+
+eval_app = typer.Typer(
+    help="Score the pipeline against annotated corpora.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+
+@eval_app.callback()
+def main() -> None:
+    """Score the pipeline against annotated corpora."""
+
+
+@eval_app.command()
+def polnear(
+    split_dir: Annotated[
+        Path, typer.Argument(help="A PolNeAR split folder holding text/ and attributions/.")
+    ],
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline name.")] = None,
+    limit: Annotated[
+        int | None, typer.Option(min=1, help="Score only the first N articles.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Quote content P/R/F1 and speaker accuracy on a PolNeAR split."""
+    from dateline.eval.polnear import evaluate
+
+    logging.basicConfig(level=logging.WARNING, format="dateline: %(message)s")
+    try:
+        report = evaluate(split_dir, model=model, limit=limit)
+    except DatelineError as exc:
+        typer.echo(f"dateline: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    typer.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.format())

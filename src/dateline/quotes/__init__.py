@@ -1,0 +1,207 @@
+"""Quotes: direct, indirect and mixed quotations with cue and speaker, and broken-mark flags."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from dateline.actors.lexicon import lexicon
+from dateline.quotes.direct import attribute
+from dateline.quotes.marks import QuoteSpan, Stray, find_quotes
+from dateline.quotes.reported import find_reported
+from dateline.quotes.speaker import MentionIndex, speaker_for
+from dateline.schema import Entity, Flag, Quote, Span, SpeakerRef
+from dateline.structure import Article
+
+__all__ = ["extract_quotes"]
+
+INHERITED_CONFIDENCE = 0.7
+HEADLINE_SPEAKER_MAX_WORDS = 5
+DIRECT_SHARE_FOR_CUE = 0.5
+"""A reported clause mostly inside quotation marks is the cue of that direct quote, not a quote."""
+
+
+def _paragraphs(article: Article) -> tuple[list[tuple[int, int]], list[int]]:
+    """Headline, standfirst and body paragraphs with the section each belongs to."""
+    spans: list[tuple[int, int]] = []
+    section_of: list[int] = []
+    for n, part in enumerate((article.headline, article.standfirst)):
+        if part is not None:
+            spans.append((part.start, part.end))
+            section_of.append(-2 + n)
+    dl = article.dateline
+    for s, section in enumerate(article.sections):
+        for p in section.paragraphs:
+            start = p.start
+            if dl is not None and p.start <= dl.start < p.end:
+                start = max(start, dl.end)  # the dateline is no part of what anyone said
+                while start < p.end and article.text[start].isspace():
+                    start += 1
+            spans.append((start, p.end))
+            section_of.append(s)
+    return spans, section_of
+
+
+def _span(text: str, start: int, end: int) -> Span:
+    return Span(text=text[start:end], start=start, end=end)
+
+
+def _directs(
+    doc: Doc,
+    article: Article,
+    spans: list[QuoteSpan],
+    paragraphs: list[tuple[int, int]],
+    index: MentionIndex,
+) -> list[Quote]:
+    """Direct quotes with cue and speaker, inheriting the speaker where the article does."""
+    quotes: list[Quote] = []
+    previous: tuple[int, SpeakerRef, bool] | None = None  # paragraph, speaker, quote ran on
+    for q in spans:
+        att = attribute(doc, q, spans, paragraphs[q.paragraph], index)
+        speaker, confidence = att.speaker, att.confidence
+        if speaker is None and previous is not None:
+            para, prev_speaker, ran_on = previous
+            opens_paragraph = article.text[paragraphs[q.paragraph][0] : q.start].strip() == ""
+            if para == q.paragraph or (para == q.paragraph - 1 and (opens_paragraph or ran_on)):
+                speaker, confidence = prev_speaker, INHERITED_CONFIDENCE
+        quotes.append(
+            Quote(
+                id="",
+                kind="direct",
+                text=article.text[q.start : q.end],
+                start=q.start,
+                end=q.end,
+                cue=att.cue,
+                speaker=speaker,
+                confidence=round(confidence if speaker else min(confidence, 0.3), 2),
+            )
+        )
+        if speaker is not None:
+            previous = (q.paragraph, speaker, q.continued)
+        elif att.cue is not None:
+            previous = None
+    # A quote that runs on takes its speaker from the paragraph that closes it.
+    for n in range(len(quotes) - 2, -1, -1):
+        if spans[n].continued and quotes[n].speaker is None and quotes[n + 1].speaker is not None:
+            quotes[n].speaker = quotes[n + 1].speaker
+            quotes[n].confidence = INHERITED_CONFIDENCE
+    return quotes
+
+
+def _share_inside(start: int, end: int, spans: list[QuoteSpan]) -> float:
+    covered = sum(max(0, min(end, q.end) - max(start, q.start)) for q in spans)
+    return covered / max(end - start, 1)
+
+
+def _reported(
+    doc: Doc,
+    article: Article,
+    spans: list[QuoteSpan],
+    paragraphs: list[tuple[int, int]],
+    index: MentionIndex,
+) -> list[Quote]:
+    """Indirect and mixed quotes from reporting verbs, ``according to`` and ``in X's words``."""
+    body = paragraphs[1:] if article.headline is not None else paragraphs
+    found: list[Quote] = []
+    reported = find_reported(doc, body, spans)
+    speakers = [
+        speaker_for(doc, r.who, index) if r.who is not None else (None, 0.0) for r in reported
+    ]
+    for n, r in enumerate(reported):
+        share = _share_inside(r.start, r.end, spans)
+        if share >= DIRECT_SHARE_FOR_CUE or any(_mostly_same(r.start, r.end, q) for q in found):
+            continue
+        speaker, sure = speakers[n]
+        if _restates(n, reported, speakers):
+            continue
+        found.append(
+            Quote(
+                id="",
+                kind="mixed" if share > 0 else "indirect",
+                text=article.text[r.start : r.end],
+                start=r.start,
+                end=r.end,
+                cue=_span(article.text, r.cue.idx, r.cue.idx + len(r.cue.text)),
+                speaker=speaker,
+                confidence=round(0.4 + 0.4 * sure if speaker else 0.2, 2),
+            )
+        )
+    return found
+
+
+def _mostly_same(start: int, end: int, other: Quote) -> bool:
+    """Two reported contents that are mostly the same words (two cues for one statement)."""
+    shared = min(end, other.end) - max(start, other.start)
+    return shared > 0.5 * min(end - start, other.end - other.start)
+
+
+def _restates(n: int, reported: list, speakers: list) -> bool:
+    """An outer clause holding the cue of an inner one by the same speaker says nothing more."""
+    r, (speaker, _) = reported[n], speakers[n]
+    if speaker is None or speaker.entity is None:
+        return False
+    for m, other in enumerate(reported):
+        inner = speakers[m][0]
+        if m != n and r.start <= other.cue.idx < r.end and inner and inner.entity == speaker.entity:
+            return True
+    return False
+
+
+def _headline(article: Article, entities: list[Entity], index: MentionIndex) -> Quote | None:
+    """``Top diplomat: Russia, Turkey united ...`` — a headline that gives a speaker and a claim."""
+    head = article.headline
+    if head is None or ": " not in head.text:
+        return None
+    who, _, claim = head.text.partition(": ")
+    if not claim.strip() or len(who.split()) > HEADLINE_SPEAKER_MAX_WORDS:
+        return None
+    found = index.at(head.start, head.start + len(who))
+    if found is not None and found[0].type in ("PERSON", "ORG"):
+        entity, mention = found
+    else:
+        noun = who.split()[-1].lower()
+        people = [e for e in entities if e.type == "PERSON" and lexicon().compatible(noun, e.role)]
+        if not people:
+            return None
+        entity = max(people, key=lambda e: len(e.mentions))
+        mention = Span(text=who, start=head.start, end=head.start + len(who))
+    start = head.start + len(who) + 2
+    return Quote(
+        id="",
+        kind="indirect",
+        text=article.text[start : head.end],
+        start=start,
+        end=head.end,
+        cue=Span(text=":", start=head.start + len(who), end=head.start + len(who) + 1),
+        speaker=SpeakerRef(entity=entity.id, name=entity.name, mention=mention),
+        confidence=0.6,
+    )
+
+
+def _stray_flag(stray: Stray) -> Flag:
+    what = "opening" if stray.role == "open" else "closing"
+    return Flag(
+        kind="unbalanced-quote",
+        message=f"{what} quotation mark with no partner in its paragraph",
+        start=stray.pos,
+        end=stray.pos + stray.width,
+    )
+
+
+def extract_quotes(
+    article: Article, doc: Doc, entities: list[Entity]
+) -> tuple[list[Quote], list[Flag]]:
+    """All quotations of an article with cue and speaker, and a flag for every stray mark."""
+    paragraphs, section_of = _paragraphs(article)
+    spans, strays = find_quotes(article.text, paragraphs, section_of)
+    index = MentionIndex(entities)
+    quotes = _directs(doc, article, spans, paragraphs, index)
+    quotes += _reported(doc, article, spans, paragraphs, index)
+    headline = _headline(article, entities, index)
+    if headline is not None and not any(
+        q.start < headline.end and headline.start < q.end for q in quotes
+    ):
+        quotes.append(headline)
+    quotes.sort(key=lambda q: (q.start, q.end))
+    for n, q in enumerate(quotes, start=1):
+        q.id = f"q{n}"
+    return quotes, [_stray_flag(s) for s in strays]

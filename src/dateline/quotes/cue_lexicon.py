@@ -1,0 +1,28 @@
+"""The cue lexicon (``data/cues.json``): reporting verbs and the phrases that introduce speech."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Reporting-verb lemmas, the ones that only frame direct quotes, and phrase cues."""
+
+    verbs: frozenset[str]
+    direct_only: frozenset[str]
+    words_nouns: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    """Load the packaged cue lexicon once."""
+    raw = json.loads(resources.files("dateline").joinpath("data/cues.json").read_text("utf-8"))
+    return Cues(
+        verbs=frozenset(raw["verbs"]),
+        direct_only=frozenset(raw["direct_only"]),
+        words_nouns=frozenset(raw["words_nouns"]),
+    )

@@ -1,0 +1,165 @@
+"""Quotation marks: pair them within paragraphs, continue quotes across paragraphs, flag strays."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Role = Literal["open", "close", "either"]
+
+DOUBLE_OPEN = {"“": 1, "„": 1, "«": 1, "``": 2}
+DOUBLE_CLOSE = {"”": 1, "»": 1}
+DOUBLE_EITHER = {'"': 1, "''": 2}
+SINGLE_OPEN = "‘"
+SINGLE_CLOSE = "’"
+OPENING_CONTEXT = set(" \t\n([{—–-/:;")
+"""Characters after which a straight mark opens a quotation."""
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One quotation mark in the text."""
+
+    pos: int
+    width: int
+    role: Role
+
+
+@dataclass
+class QuoteSpan:
+    """A stretch of text inside quotation marks (marks included)."""
+
+    start: int
+    end: int
+    paragraph: int
+    continued: bool = False
+    """The quote runs on into the next paragraph (journalistic convention)."""
+    single: bool = False
+
+
+@dataclass
+class Stray:
+    """A quotation mark with no partner."""
+
+    pos: int
+    width: int
+    role: Role
+
+
+def _context_role(text: str, pos: int, width: int, start: int, end: int) -> Role:
+    """Open or close from the characters around a mark."""
+    before = text[pos - 1] if pos > start else " "
+    after = text[pos + width] if pos + width < end else " "
+    opens = before in OPENING_CONTEXT and not after.isspace()
+    closes = not before.isspace() and (after.isspace() or not after.isalnum())
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    return "either"
+
+
+def double_marks(text: str, start: int, end: int) -> list[Mark]:
+    """Double quotation marks in ``text[start:end]`` with their roles."""
+    marks = []
+    i = start
+    while i < end:
+        two = text[i : i + 2]
+        one = text[i]
+        if two in ("``", "''"):
+            width, glyph = 2, two
+        elif one in DOUBLE_OPEN or one in DOUBLE_CLOSE or one in DOUBLE_EITHER:
+            width, glyph = 1, one
+        else:
+            i += 1
+            continue
+        context = _context_role(text, i, width, start, end)
+        if glyph in DOUBLE_EITHER:
+            role: Role = context
+        elif glyph in DOUBLE_OPEN:
+            role = "close" if context == "close" else "open"  # a curly mark turned the wrong way
+        else:
+            role = "open" if context == "open" else "close"
+        marks.append(Mark(i, width, role))
+        i += width
+    return marks
+
+
+def pair_paragraph(
+    text: str, start: int, end: int, index: int
+) -> tuple[list[QuoteSpan], list[Stray], Mark | None]:
+    """Pair the double marks of one paragraph; return quotes, strays and a mark left open."""
+    quotes: list[QuoteSpan] = []
+    strays: list[Stray] = []
+    pending: Mark | None = None
+    for mark in double_marks(text, start, end):
+        if pending is None:
+            if mark.role == "close":
+                strays.append(Stray(mark.pos, mark.width, "close"))
+            else:
+                pending = mark
+        elif mark.role == "open":
+            strays.append(Stray(pending.pos, pending.width, "open"))
+            pending = mark
+        else:
+            quotes.append(QuoteSpan(pending.pos, mark.pos + mark.width, index))
+            pending = None
+    return quotes, strays, pending
+
+
+def single_quotes(
+    text: str, start: int, end: int, inside: list[QuoteSpan], index: int
+) -> list[QuoteSpan]:
+    """‘Single-quoted’ words outside double quotes (headline style); apostrophes are skipped."""
+    found = []
+    i = start
+    while i < end:
+        if text[i] == SINGLE_OPEN and not any(q.start <= i < q.end for q in inside):
+            before = text[i - 1] if i > start else " "
+            if before in OPENING_CONTEXT or before in '"“':
+                j = i + 1
+                while j < end:
+                    if text[j] == SINGLE_CLOSE:
+                        after = text[j + 1] if j + 1 < end else " "
+                        if not after.isalpha():
+                            break
+                    if text[j] == "\n":
+                        j = end
+                        break
+                    j += 1
+                if j < end:
+                    found.append(QuoteSpan(i, j + 1, index, single=True))
+                    i = j + 1
+                    continue
+        i += 1
+    return found
+
+
+def find_quotes(
+    text: str, paragraphs: list[tuple[int, int]], section_of: list[int]
+) -> tuple[list[QuoteSpan], list[Stray]]:
+    """Direct quotes of all paragraphs, with the open-paragraph rule, and the stray marks."""
+    quotes: list[QuoteSpan] = []
+    strays: list[Stray] = []
+    for n, (start, end) in enumerate(paragraphs):
+        found, stray, pending = pair_paragraph(text, start, end, n)
+        if pending is not None:
+            nxt = n + 1
+            runs_on = (
+                nxt < len(paragraphs)
+                and section_of[nxt] == section_of[n]
+                and _opens_with_mark(text, *paragraphs[nxt])
+            )
+            if runs_on:
+                found.append(QuoteSpan(pending.pos, end, n, continued=True))
+            else:
+                stray.append(Stray(pending.pos, pending.width, "open"))
+        found += single_quotes(text, start, end, found, n)
+        quotes += sorted(found, key=lambda q: q.start)
+        strays += stray
+    return quotes, strays
+
+
+def _opens_with_mark(text: str, start: int, end: int) -> bool:
+    marks = double_marks(text, start, min(end, start + 3))
+    return bool(marks) and marks[0].pos == start and marks[0].role != "close"

@@ -1,0 +1,128 @@
+"""Reported speech: ``X said (that) ...``, ``..., X said``, ``according to X``, ``in X's words``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as TokenSpan
+
+from dateline.quotes.cue_lexicon import cues
+from dateline.quotes.direct import inside, is_cue
+from dateline.quotes.marks import QuoteSpan
+from dateline.quotes.speaker import subject_of
+
+MIN_CONTENT_TOKENS = 3
+TRIM = set(",;:—–-\"“”‘’'() ")
+COMPLEMENTIZERS = {"that"}
+
+
+@dataclass
+class Reported:
+    """One reported statement: content bounds, cue token and the subject token of the cue."""
+
+    start: int
+    end: int
+    cue: Token
+    who: Token | None
+
+
+def _bounds(doc: Doc, tokens: list[Token]) -> tuple[int, int] | None:
+    """Character bounds of tokens with edge punctuation and a leading ``that`` trimmed."""
+    while tokens and (
+        tokens[0].text in TRIM or tokens[0].lower_ in COMPLEMENTIZERS or tokens[0].is_space
+    ):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].text in TRIM or tokens[-1].is_punct or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    if len(tokens) < MIN_CONTENT_TOKENS:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _subtree(token: Token) -> list[Token]:
+    return list(token.subtree)
+
+
+def _clause_without(head: Token, cut: Token) -> list[Token]:
+    """The tokens of ``head``'s subtree that are not in ``cut``'s subtree."""
+    removed = {t.i for t in cut.subtree}
+    return [t for t in head.subtree if t.i not in removed]
+
+
+def _content_of(verb: Token, sent: TokenSpan) -> list[Token] | None:
+    """The clause a reporting verb reports, before or after it."""
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            return _subtree(child)
+    if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i < verb.i:
+        return [t for t in _clause_without(verb.head, verb) if t.i < verb.i]
+    if verb.dep_ == "ROOT":
+        # ", X said." parsed with the reported clause as the verb's left dependent
+        lefts = [c for c in verb.lefts if c.dep_ in ("ccomp", "parataxis", "advcl", "dep")]
+        if lefts:
+            return [t for c in lefts for t in c.subtree]
+    return None
+
+
+def _beside(phrase: Token, sent: TokenSpan) -> list[Token]:
+    """The sentence on the far side of a framing phrase: after it when it opens, else before."""
+    first = min(t.i for t in phrase.subtree)
+    last = max(t.i for t in phrase.subtree)
+    before = [t for t in sent if t.i < first]
+    after = [t for t in sent if t.i > last]
+    return after if len(after) >= len(before) else before
+
+
+def _according(token: Token, sent: TokenSpan) -> tuple[list[Token], Token | None] | None:
+    """``according to X, ...`` and ``..., according to X``: the other side, spoken by X."""
+    obj = None
+    for prep in token.children:
+        if prep.lower_ == "to":
+            obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+    if obj is None:
+        return None
+    return _beside(token, sent), obj
+
+
+def _in_words(token: Token, sent: TokenSpan) -> tuple[list[Token], Token | None] | None:
+    """``in X's words, ...``: the other side of the phrase, spoken by X."""
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    prep = token.head
+    if owner is None or prep.lower_ != "in":
+        return None
+    return _beside(prep, sent), owner
+
+
+def find_reported(
+    doc: Doc, paragraphs: list[tuple[int, int]], quotes: list[QuoteSpan]
+) -> list[Reported]:
+    """Reported statements in the paragraphs, outside direct quotations."""
+    found: list[Reported] = []
+    lex = cues()
+    for sent in doc.sents:
+        for token in sent:
+            para = next(((s, e) for s, e in paragraphs if s <= token.idx < e), None)
+            if para is None or inside(token.idx, quotes):
+                continue
+            content: list[Token] | None = None
+            who: Token | None = None
+            if token.lower_ == "according":
+                hit = _according(token, sent)
+                if hit:
+                    content, who = hit
+            elif token.lower_ in lex.words_nouns:
+                hit = _in_words(token, sent)
+                if hit:
+                    content, who = hit
+            elif is_cue(token) and token.lemma_.lower() not in lex.direct_only:
+                content = _content_of(token, sent)
+                who = subject_of(token)
+            if not content:
+                continue
+            content = [t for t in content if para[0] <= t.idx < para[1] and t.i != token.i]
+            bounds = _bounds(doc, sorted(content, key=lambda t: t.i))
+            if bounds is None:
+                continue
+            found.append(Reported(bounds[0], bounds[1], token, who))
+    return found

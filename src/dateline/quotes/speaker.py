@@ -1,0 +1,81 @@
+"""Speakers: the subject of a cue, resolved to an entity through the actors' mentions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from dateline.schema import Entity, Span, SpeakerRef
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+CLIMB_DEPS = ("xcomp", "conj", "advcl", "ccomp", "acl", "relcl")
+TYPE_PREFERENCE = {"PERSON": 0, "ORG": 1, "NORP": 2, "GPE": 3, "LOC": 4, "FAC": 5}
+
+
+@dataclass
+class MentionIndex:
+    """Entity mentions by character position, to find who a span names."""
+
+    entities: list[Entity]
+
+    def __post_init__(self) -> None:
+        self.by_id = {e.id: e for e in self.entities}
+        self.spans = [
+            (m.start, m.end, e)
+            for e in self.entities
+            for m in e.mentions
+            if e.role != "photographer"
+        ]
+
+    def at(self, start: int, end: int, head: int | None = None) -> tuple[Entity, Span] | None:
+        """The entity mentioned in [start, end), preferring the mention holding ``head``."""
+        hits = [(s, e, ent) for s, e, ent in self.spans if s < end and start < e]
+        if not hits:
+            return None
+        if head is not None:
+            holding = [h for h in hits if h[0] <= head < h[1]]
+            hits = holding or hits
+        s, e, ent = min(hits, key=lambda h: (TYPE_PREFERENCE.get(h[2].type, 9), h[0]))
+        mention = next(m for m in ent.mentions if m.start == s and m.end == e)
+        return ent, Span(text=mention.text, start=s, end=e)
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a cue verb, climbing from ``went on to say`` to the clause that has one."""
+    token: Token | None = verb
+    for _ in range(3):
+        if token is None:
+            return None
+        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            return subjects[0]
+        token = token.head if token.dep_ in CLIMB_DEPS and token.head is not token else None
+    return None
+
+
+def phrase_of(token: Token) -> tuple[int, int]:
+    """Character bounds of a subject's noun phrase (left edge to the head, plus flat names)."""
+    right = token
+    for child in token.rights:
+        if child.dep_ in ("compound", "flat", "nmod", "appos") or (
+            child.dep_ == "prep" and child.i == right.i + 1
+        ):
+            right = child.right_edge
+        else:
+            break
+    left = token.left_edge
+    return left.idx, right.idx + len(right.text)
+
+
+def speaker_for(doc: Doc, who: Token, index: MentionIndex) -> tuple[SpeakerRef | None, float]:
+    """A speaker reference for the subject token, with how sure we are of it."""
+    start, end = phrase_of(who)
+    found = index.at(start, end, head=who.idx)
+    if found is not None:
+        entity, mention = found
+        return SpeakerRef(entity=entity.id, name=entity.name, mention=mention), 1.0
+    if who.pos_ == "PRON":
+        return None, 0.0  # an unresolved "he" names nobody: no speaker rather than a wrong one
+    text = doc.text[start:end]
+    return SpeakerRef(name=text, mention=Span(text=text, start=start, end=end)), 0.6
