@@ -108,3 +108,61 @@ def test_turley_is_flagged_as_misspelled_turkey(seed: Document) -> None:
     assert len(flags) == 1
     assert seed.text[flags[0].start : flags[0].end] == "Turley"
     assert flags[0].suggestion == "Turkey"
+
+
+def _paragraph_of(doc: Document, pos: int) -> tuple[int, int]:
+    return next(
+        (p.start, p.end) for s in doc.sections for p in s.paragraphs if p.start <= pos < p.end
+    )
+
+
+def test_all_21_direct_quotes_are_lavrovs(seed: Document) -> None:
+    lavrov = entity_named(seed, "Lavrov")
+    direct = [q for q in seed.quotes if q.kind == "direct"]
+    assert len(direct) == 21
+    assert all(q.speaker is not None and q.speaker.entity == lavrov.id for q in direct)
+
+
+REPORTED_OPENINGS = [
+    "Russia and Turkey are united in understanding",
+    "all this must be implemented",
+    "Russia and Turkey are keen to continue",
+    "Turkey has confirmed that it will provide",
+    "Russia and Turkey plan to make greater use",
+    "Moscow had been placing great importance",
+    "Russia and Turkey will hold special consultations",
+    "Russia and Turkey have been exchanging information",
+]
+
+
+def test_reported_statements_are_lavrovs(seed: Document) -> None:
+    lavrov = entity_named(seed, "Lavrov")
+    reported = [q for q in seed.quotes if q.kind in ("indirect", "mixed")]
+    found = [
+        opening
+        for opening in REPORTED_OPENINGS
+        if any(
+            q.text.startswith(opening) and q.speaker is not None and q.speaker.entity == lavrov.id
+            for q in reported
+        )
+    ]
+    assert len(found) >= 7, set(REPORTED_OPENINGS) - set(found)
+
+
+def test_no_quote_is_given_to_anyone_but_lavrov(seed: Document) -> None:
+    others = {entity_named(seed, n).id for n in ("Cavusoglu", "Putin", "Erdogan", "Shcherbak")}
+    assert not [q for q in seed.quotes if q.speaker and q.speaker.entity in others]
+
+
+def test_no_quote_runs_across_a_subhead(seed: Document) -> None:
+    headings = [s.heading for s in seed.sections if s.heading]
+    for q in seed.quotes:
+        assert all(not (q.start < h.end and h.start < q.end) for h in headings), q.text
+        assert "\n" not in q.text.strip()
+
+
+def test_stray_mark_is_flagged_in_the_visa_paragraph(seed: Document) -> None:
+    flags = [f for f in seed.flags if f.kind == "unbalanced-quote"]
+    assert len(flags) == 1
+    start, end = _paragraph_of(seed, flags[0].start)
+    assert seed.text[start:end].endswith('visa restrictions."')

@@ -1,0 +1,184 @@
+"""Quotations: one behaviour per test on small hand-written articles, then the seed."""
+
+from __future__ import annotations
+
+import dateline
+from dateline.schema import Document, Quote
+
+LEAD = "Headline about talks\n\n"
+
+
+def analyze(body: str) -> Document:
+    return dateline.analyze(LEAD + body + "\n")
+
+
+def speaker_name(q: Quote) -> str | None:
+    return q.speaker.name if q.speaker else None
+
+
+def kinds(doc: Document, kind: str) -> list[Quote]:
+    return [q for q in doc.quotes if q.kind == kind]
+
+
+def test_curly_quote_with_cue_after() -> None:
+    doc = analyze("“We will win,” Senator Maria Gonzalez said on Monday.")
+    (q,) = kinds(doc, "direct")
+    assert q.text == "“We will win,”"
+    assert q.cue is not None and q.cue.text == "said"
+    assert speaker_name(q) == "Maria Gonzalez"
+
+
+def test_straight_quote_with_cue_before_and_colon() -> None:
+    doc = analyze('Prime Minister Justin Trudeau told reporters: "The deal is done."')
+    (q,) = kinds(doc, "direct")
+    assert q.text == '"The deal is done."'
+    assert speaker_name(q) == "Justin Trudeau"
+
+
+def test_split_quote_is_two_quotes_one_speaker() -> None:
+    doc = analyze('"We came to talk," Angela Merkel said. "We leave with a plan."')
+    quotes = kinds(doc, "direct")
+    assert [q.text for q in quotes] == ['"We came to talk,"', '"We leave with a plan."']
+    assert {speaker_name(q) for q in quotes} == {"Angela Merkel"}
+
+
+def test_cue_inside_a_multi_sentence_quote() -> None:
+    doc = analyze('"It rained. We stayed," said Governor Tom Wolf. "Then we left."')
+    quotes = kinds(doc, "direct")
+    assert len(quotes) == 2 and all(speaker_name(q) == "Tom Wolf" for q in quotes)
+
+
+def test_nested_single_quotes_stay_inside_the_quote() -> None:
+    doc = analyze("“They called it ‘a scam’ from the start,” Senator Ann Lee said.")
+    (q,) = kinds(doc, "direct")
+    assert q.text == "“They called it ‘a scam’ from the start,”"
+
+
+def test_apostrophes_are_not_quotation_marks() -> None:
+    doc = analyze("Both countries’ leaders met. Putin’s aide said nothing about Obama’s plan.")
+    assert kinds(doc, "direct") == []
+    assert not [f for f in doc.flags if f.kind == "unbalanced-quote"]
+
+
+def test_pronoun_speaker_resolves_to_the_person() -> None:
+    doc = analyze(
+        'Foreign Minister Wang Yi arrived in Paris on Monday. "The talks were useful," he said.'
+    )
+    (q,) = kinds(doc, "direct")
+    assert speaker_name(q) == "Wang Yi" and q.speaker.mention.text == "he"
+
+
+def test_descriptor_speaker_resolves_to_the_person() -> None:
+    doc = analyze(
+        'German Foreign Minister Heiko Maas met students. "Europe must act," the minister said.'
+    )
+    (q,) = kinds(doc, "direct")
+    assert speaker_name(q) == "Heiko Maas"
+
+
+def test_open_paragraph_continues_into_the_next() -> None:
+    doc = analyze(
+        '"We have waited long enough for this day, and our patience is over, said the mayor.\n\n'
+        '"Now we build," Mayor Ada Colau said.'
+    )
+    quotes = kinds(doc, "direct")
+    assert len(quotes) == 2
+    assert quotes[0].text.startswith('"We have waited')
+    assert not [f for f in doc.flags if f.kind == "unbalanced-quote"]
+
+
+def test_quote_paragraph_without_cue_keeps_the_previous_speaker() -> None:
+    doc = analyze(
+        '"We will rebuild the bridge," Mayor Ada Colau said.\n\n"It will take two years."'
+    )
+    quotes = kinds(doc, "direct")
+    assert [speaker_name(q) for q in quotes] == ["Ada Colau", "Ada Colau"]
+    assert quotes[1].confidence < quotes[0].confidence
+
+
+def test_stray_closing_mark_is_flagged_and_swallows_nothing() -> None:
+    doc = analyze(
+        'The mayor said the bridge was unsafe."\n\n"We will close it," Mayor Ada Colau said.'
+    )
+    flags = [f for f in doc.flags if f.kind == "unbalanced-quote"]
+    assert len(flags) == 1 and doc.text[flags[0].start : flags[0].end] == '"'
+    (q,) = kinds(doc, "direct")
+    assert q.text == '"We will close it,"'
+
+
+def test_stray_opening_mark_recovers_at_the_paragraph_end() -> None:
+    doc = analyze(
+        'Mayor Ada Colau said "the bridge is unsafe.\n\nThe council met.\n\n'
+        '"We will close it," Colau said.'
+    )
+    assert len([f for f in doc.flags if f.kind == "unbalanced-quote"]) == 1
+    (q,) = kinds(doc, "direct")
+    assert q.text == '"We will close it,"'
+
+
+def test_reported_speech_with_that() -> None:
+    doc = analyze("Senator Maria Gonzalez said that the budget would pass next week.")
+    (q,) = kinds(doc, "indirect")
+    assert q.text == "the budget would pass next week"
+    assert speaker_name(q) == "Maria Gonzalez"
+
+
+def test_reported_speech_before_the_cue() -> None:
+    doc = analyze("The budget will pass next week, Senator Maria Gonzalez said on Monday.")
+    (q,) = kinds(doc, "indirect")
+    assert q.text == "The budget will pass next week"
+    assert speaker_name(q) == "Maria Gonzalez"
+
+
+def test_told_with_an_object() -> None:
+    doc = analyze("Governor Tom Wolf told reporters the roads would reopen on Friday.")
+    (q,) = kinds(doc, "indirect")
+    assert q.text == "the roads would reopen on Friday"
+    assert speaker_name(q) == "Tom Wolf"
+
+
+def test_according_to() -> None:
+    doc = analyze("According to Governor Tom Wolf, the roads will reopen on Friday.")
+    (q,) = kinds(doc, "indirect")
+    assert q.text == "the roads will reopen on Friday"
+    assert speaker_name(q) == "Tom Wolf"
+
+
+def test_in_someones_words() -> None:
+    doc = analyze(
+        "Governor Tom Wolf visited the site. In Wolf’s words, the roads will reopen on Friday."
+    )
+    (q,) = [q for q in kinds(doc, "indirect") if "roads" in q.text]
+    assert q.text == "the roads will reopen on Friday"
+    assert speaker_name(q) == "Tom Wolf"
+
+
+def test_mixed_quote_holds_a_quoted_fragment() -> None:
+    doc = analyze(
+        'Governor Tom Wolf said the new road was "a gift to the whole region" and would open soon.'
+    )
+    (q,) = kinds(doc, "mixed")
+    assert '"a gift to the whole region"' in q.text
+    assert speaker_name(q) == "Tom Wolf"
+
+
+def test_headline_speaker_colon() -> None:
+    doc = dateline.analyze(
+        "Mayor: bridge will close for a year\n\n"
+        "Mayor Ada Colau announced the closure on Monday. The works start in May.\n"
+    )
+    head = [q for q in doc.quotes if q.cue and q.cue.text == ":"]
+    assert len(head) == 1 and speaker_name(head[0]) == "Ada Colau"
+    assert head[0].text == "bridge will close for a year"
+
+
+def test_unresolved_pronoun_gives_no_speaker_rather_than_a_wrong_one() -> None:
+    doc = analyze('The storm passed. "It was terrible," she said.')
+    (q,) = kinds(doc, "direct")
+    assert q.speaker is None
+    assert q.confidence <= 0.3
+
+
+def test_quote_offsets_match_the_text() -> None:
+    doc = analyze('“A,” he said. "B," said Senator Ann Lee. According to Lee, C is D here.')
+    assert doc.offset_errors() == []
