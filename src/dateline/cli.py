@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 
 from dateline.errors import DatelineError
+from dateline.eval.cli import eval_app
 from dateline.ingest import RawDocument, read_path, read_stdin
 from dateline.pipeline import Outcome, analyze_raw
 from dateline.render import summary
@@ -23,6 +24,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
+
+app.add_typer(eval_app, name="eval", help="Score dateline against annotated corpora.")
 
 
 class Format(StrEnum):

@@ -104,6 +104,8 @@ class Quote(Span):
     cue: Span | None = None
     speaker: SpeakerRef | None = None
     confidence: float = Field(ge=0.0, le=1.0, default=0.0)
+    fragment: bool = False
+    """A quoted phrase inside the writer's own sentence (part of a mixed quote), not a whole quote."""
 
 
 class ActorRef(Model):

@@ -344,7 +344,10 @@ def score(document: Document, gold: list[GoldAttribution]) -> Report:
     predicted: dict[str, int] = dict.fromkeys(KINDS, 0)
     for quote in document.quotes:
         predicted[quote.kind] = predicted.get(quote.kind, 0) + 1
-    direct_spans = [(q.start, q.end) for q in document.quotes if q.kind == "direct"]
+    # PolNeAR counts a quoted phrase inside reported speech as part of that (mixed) attribution.
+    direct_spans = [
+        (q.start, q.end) for q in document.quotes if q.kind == "direct" and not q.fragment
+    ]
     return Report(
         articles=1,
         gold_direct=len(direct_gold),

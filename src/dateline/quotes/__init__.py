@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from dateline.actors.lexicon import lexicon
-from dateline.quotes.direct import attribute
+from dateline.quotes.direct import attribute, cue_before_paragraph, stands_alone
 from dateline.quotes.marks import QuoteSpan, Stray, find_quotes
 from dateline.quotes.reported import find_reported
 from dateline.quotes.speaker import MentionIndex, speaker_for
@@ -15,6 +15,8 @@ from dateline.structure import Article
 __all__ = ["extract_quotes"]
 
 INHERITED_CONFIDENCE = 0.7
+SCARE_QUOTE_WORDS = 4
+"""A quoted phrase shorter than this, in the writer's sentence and with no cue, is a scare quote."""
 HEADLINE_SPEAKER_MAX_WORDS = 5
 DIRECT_SHARE_FOR_CUE = 0.5
 """A reported clause mostly inside quotation marks is the cue of that direct quote, not a quote."""
@@ -54,13 +56,23 @@ def _directs(
 ) -> list[Quote]:
     """Direct quotes with cue and speaker, inheriting the speaker where the article does."""
     quotes: list[Quote] = []
+    kept: list[QuoteSpan] = []
     previous: tuple[int, SpeakerRef, bool] | None = None  # paragraph, speaker, quote ran on
     for q in spans:
         att = attribute(doc, q, spans, paragraphs[q.paragraph], index)
+        opens_paragraph = article.text[paragraphs[q.paragraph][0] : q.start].strip() == ""
+        if att.cue is None and opens_paragraph and q.paragraph > 0:
+            att = cue_before_paragraph(doc, paragraphs[q.paragraph - 1], index)
         speaker, confidence = att.speaker, att.confidence
+        fragment = not stands_alone(doc, q, paragraphs[q.paragraph])
+        if (
+            fragment
+            and speaker is None
+            and len(article.text[q.start : q.end].split()) < SCARE_QUOTE_WORDS
+        ):
+            continue  # scare quotes and titles ("Morning Joe") are nobody's words
         if speaker is None and previous is not None:
             para, prev_speaker, ran_on = previous
-            opens_paragraph = article.text[paragraphs[q.paragraph][0] : q.start].strip() == ""
             if para == q.paragraph or (para == q.paragraph - 1 and (opens_paragraph or ran_on)):
                 speaker, confidence = prev_speaker, INHERITED_CONFIDENCE
         quotes.append(
@@ -73,15 +85,19 @@ def _directs(
                 cue=att.cue,
                 speaker=speaker,
                 confidence=round(confidence if speaker else min(confidence, 0.3), 2),
+                fragment=fragment,
             )
         )
+        kept.append(q)
+        if fragment:
+            continue  # a quoted phrase is no turn of speech that the next quote could continue
         if speaker is not None:
             previous = (q.paragraph, speaker, q.continued)
         elif att.cue is not None:
             previous = None
     # A quote that runs on takes its speaker from the paragraph that closes it.
     for n in range(len(quotes) - 2, -1, -1):
-        if spans[n].continued and quotes[n].speaker is None and quotes[n + 1].speaker is not None:
+        if kept[n].continued and quotes[n].speaker is None and quotes[n + 1].speaker is not None:
             quotes[n].speaker = quotes[n + 1].speaker
             quotes[n].confidence = INHERITED_CONFIDENCE
     return quotes

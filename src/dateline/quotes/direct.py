@@ -11,11 +11,12 @@ from dateline.quotes.marks import QuoteSpan
 from dateline.quotes.speaker import MentionIndex, speaker_for, subject_of
 from dateline.schema import Span, SpeakerRef
 
-AFTER_WINDOW = 10
-"""A cue after a quote is within this many tokens of it (``"...," the minister went on to say``)."""
+AFTER_WINDOW = 40
+"""A cue after a quote is within this many tokens of it, in the same sentence (long appositions)."""
 BEFORE_WINDOW = 14
 """A cue before a quote is within this many tokens of it (``Lavrov told reporters: "..."``)."""
 SENTENCE_END = {".", "!", "?"}
+DASHES = {"―", "—", "–"}
 
 
 @dataclass
@@ -36,8 +37,8 @@ def inside(pos: int, quotes: list[QuoteSpan]) -> bool:
 def is_cue(token: Token) -> bool:
     """A reporting verb (``said``, ``noted``, ``went on to say``) or ``according``."""
     lemma = token.lemma_.lower()
-    if token.lower_ == "according":
-        return True
+    if token.lower_ in ("according", "said", "says"):
+        return True  # "Said Ellis:" is often tagged as a proper noun
     return token.pos_ in ("VERB", "AUX") and lemma in cues().verbs
 
 
@@ -74,6 +75,9 @@ def attribute(
 ) -> Attribution:
     """Find the cue of one direct quote in its paragraph and resolve its speaker."""
     after, before = _cue_candidates(doc, quote, quotes, paragraph)
+    signed = _dash_signature(doc, after, index)
+    if signed is not None:
+        return signed
     for region in (after, list(reversed(before))):
         for tok in region:
             if not is_cue(tok):
@@ -84,6 +88,32 @@ def attribute(
                 return Attribution(cue, None, 0.3, tok.i)
             speaker, sure = speaker_for(doc, who, index)
             return Attribution(cue, speaker, 0.5 + 0.4 * sure if speaker else 0.3, tok.i)
+    return _previous_sentence_cue(doc, quote, quotes, paragraph, index)
+
+
+def _previous_sentence_cue(
+    doc: Doc,
+    quote: QuoteSpan,
+    quotes: list[QuoteSpan],
+    paragraph: tuple[int, int],
+    index: MentionIndex,
+) -> Attribution:
+    """``..., Schiff said. "The other factor ..."``: the speaker of the sentence just before."""
+    first = next((t for t in doc if t.idx >= quote.start), None)
+    if first is None or first.sent.start == 0:
+        return Attribution(None, None, 0.0)
+    previous = doc[first.sent.start - 1].sent
+    if previous.start_char < paragraph[0]:
+        return Attribution(None, None, 0.0)
+    for tok in reversed(previous):
+        if inside(tok.idx, quotes) or not is_cue(tok) or tok.lower_ == "according":
+            continue
+        who = subject_of(tok)
+        if who is None:
+            continue
+        speaker, sure = speaker_for(doc, who, index)
+        if speaker is not None:
+            return Attribution(None, speaker, 0.4 + 0.3 * sure, tok.i)
     return Attribution(None, None, 0.0)
 
 
@@ -95,3 +125,50 @@ def _according_to(token: Token) -> Token | None:
                 if obj.dep_ == "pobj":
                     return obj
     return None
+
+
+def _dash_signature(doc: Doc, after: list[Token], index: MentionIndex) -> Attribution | None:
+    """``"…" ― Jorge Falcon``: a quote signed with a dash and a name."""
+    after = [t for t in after if not t.is_space and t.text.strip()]
+    if len(after) < 2 or after[0].text.strip() not in DASHES or after[1].pos_ != "PROPN":
+        return None
+    speaker, sure = speaker_for(doc, after[1], index)
+    if speaker is None:
+        return None
+    dash = after[0]
+    offset = dash.text.index(dash.text.strip())
+    start = dash.idx + offset
+    cue = Span(text=dash.text.strip(), start=start, end=start + len(dash.text.strip()))
+    return Attribution(cue, speaker, 0.5 + 0.3 * sure, dash.i)
+
+
+def cue_before_paragraph(doc: Doc, paragraph: tuple[int, int], index: MentionIndex) -> Attribution:
+    """``He said:`` closing the paragraph before a quote paragraph."""
+    tokens = [t for t in doc if paragraph[0] <= t.idx < paragraph[1] and not t.is_space]
+    if not tokens or tokens[-1].text != ":":
+        return Attribution(None, None, 0.0)
+    for tok in reversed(tokens[-BEFORE_WINDOW:]):
+        if tok.text in SENTENCE_END:
+            break
+        if is_cue(tok):
+            who = subject_of(tok)
+            cue = Span(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text))
+            if who is None:
+                return Attribution(cue, None, 0.3, tok.i)
+            speaker, sure = speaker_for(doc, who, index)
+            return Attribution(cue, speaker, 0.5 + 0.3 * sure if speaker else 0.3, tok.i)
+    return Attribution(None, None, 0.0)
+
+
+def stands_alone(doc: Doc, quote: QuoteSpan, paragraph: tuple[int, int]) -> bool:
+    """The quotation is a sentence of its own, or framed by a cue (``said:``), not a phrase."""
+    text = doc.text
+    lead = text[paragraph[0] : quote.start]
+    cut = max(lead.rfind(". "), lead.rfind("? "), lead.rfind("! "), lead.rfind("\n"))
+    lead = lead[cut + 1 :].strip() if cut >= 0 else lead.strip()
+    if not lead or lead[-1] in ":,":
+        return True
+    if lead[-1] in "”\"'’" or lead.endswith((".", "?", "!")):
+        return True
+    last = next((t for t in reversed(doc) if t.idx + len(t.text) <= quote.start), None)
+    return last is not None and is_cue(last)

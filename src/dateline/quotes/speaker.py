@@ -9,7 +9,9 @@ from spacy.tokens import Doc, Token
 from dateline.schema import Entity, Span, SpeakerRef
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
-CLIMB_DEPS = ("xcomp", "conj", "advcl", "ccomp", "acl", "relcl")
+CLIMB_DEPS = ("xcomp", "conj", "advcl", "ccomp", "acl", "relcl", "pcomp", "prep")
+SPEAKING_PRONOUNS = {"he", "she", "they", "i", "we", "you", "it"}
+"""Pronouns that can name a speaker ("it" for an organisation or a newspaper)."""
 TYPE_PREFERENCE = {"PERSON": 0, "ORG": 1, "NORP": 2, "GPE": 3, "LOC": 4, "FAC": 5}
 
 
@@ -44,7 +46,7 @@ class MentionIndex:
 def subject_of(verb: Token) -> Token | None:
     """The subject of a cue verb, climbing from ``went on to say`` to the clause that has one."""
     token: Token | None = verb
-    for _ in range(3):
+    for _ in range(4):
         if token is None:
             return None
         subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
@@ -76,6 +78,10 @@ def speaker_for(doc: Doc, who: Token, index: MentionIndex) -> tuple[SpeakerRef |
         entity, mention = found
         return SpeakerRef(entity=entity.id, name=entity.name, mention=mention), 1.0
     if who.pos_ == "PRON":
-        return None, 0.0  # an unresolved "he" names nobody: no speaker rather than a wrong one
+        if who.lower_ not in SPEAKING_PRONOUNS:
+            return None, 0.0
+        # An unresolved "they" names nobody: keep the mention, give no name rather than a wrong one.
+        mention = Span(text=who.text, start=who.idx, end=who.idx + len(who.text))
+        return SpeakerRef(mention=mention), 0.0
     text = doc.text[start:end]
     return SpeakerRef(name=text, mention=Span(text=text, start=start, end=end)), 0.6
