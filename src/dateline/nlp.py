@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -60,3 +61,31 @@ def pipe(
 ) -> Iterator[Doc]:
     """Parse many texts in batches, in order."""
     yield from load(name).pipe(texts, batch_size=batch_size)
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text`` computed once per document (spaCy rebuilds it from tokens on every call)."""
+    cached = doc.user_data.get("dateline_text")
+    if cached is None:
+        cached = doc.user_data["dateline_text"] = doc.text
+    return cached
+
+
+def _starts(doc: Doc) -> list[int]:
+    starts = doc.user_data.get("dateline_starts")
+    if starts is None:
+        starts = doc.user_data["dateline_starts"] = [t.idx for t in doc]
+    return starts
+
+
+def first_token_from(doc: Doc, pos: int) -> int:
+    """Index of the first token starting at or after character ``pos`` (``len(doc)`` if none)."""
+    return bisect_left(_starts(doc), pos)
+
+
+def last_token_before(doc: Doc, pos: int) -> int:
+    """Index of the last token ending at or before character ``pos`` (-1 if none)."""
+    i = bisect_left(_starts(doc), pos) - 1
+    while i >= 0 and doc[i].idx + len(doc[i].text) > pos:
+        i -= 1
+    return i

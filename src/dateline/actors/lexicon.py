@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 
-@dataclass(frozen=True)
+@dataclass
 class Lexicon:
     """Roles with sectors, descriptor families, title modifiers, IGO and organisation codes."""
 
@@ -19,7 +19,7 @@ class Lexicon:
     org_sectors: dict[str, str]
     expand: dict[str, str]
 
-    @property
+    @cached_property
     def heads(self) -> frozenset[str]:
         """Last words of every role (``minister`` from ``foreign minister``)."""
         return frozenset(r.split()[-1] for r in self.roles) | frozenset(self.families)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from dateline import geo
+from dateline.nlp import text_of
 
 NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 LEADING_DET = re.compile(r"^(?:the|The|THE)\s+")
@@ -57,16 +58,16 @@ def clean(doc: Doc, ent: Span) -> tuple[int, int, bool] | None:
     lead = LEADING_DET.match(text)
     if lead:
         start += lead.end()
-    tail = TRAILING_JUNK.search(doc.text, start, end)
+    tail = TRAILING_JUNK.search(text_of(doc), start, end)
     possessive = False
     if tail and tail.start() > start:
-        possessive = bool(re.match(r"['’]s?", doc.text[tail.start() : tail.end()]))
+        possessive = bool(re.match(r"['’]s?", text_of(doc)[tail.start() : tail.end()]))
         end = tail.start()
     # Keep a closing full stop that belongs to an abbreviation (``U.S.``, ``Inc.``).
     if (
         end < ent.end_char
-        and doc.text[end] == "."
-        and re.search(r"\b[A-Z]\.[A-Z]$", doc.text[start:end])
+        and text_of(doc)[end] == "."
+        and re.search(r"\b[A-Z]\.[A-Z]$", text_of(doc)[start:end])
     ):
         end += 1
     return (start, end, possessive) if end > start else None
@@ -74,7 +75,7 @@ def clean(doc: Doc, ent: Span) -> tuple[int, int, bool] | None:
 
 def sentence_index(doc: Doc) -> list[int]:
     """The sentence number of every character (by token start)."""
-    owner = [0] * (len(doc.text) + 1)
+    owner = [0] * (len(text_of(doc)) + 1)
     for n, sent in enumerate(doc.sents):
         for i in range(sent.start_char, sent.end_char + 1):
             owner[i] = n
@@ -93,7 +94,7 @@ def collect(doc: Doc, excluded: list[tuple[int, int]], sent_of: list[int]) -> li
         start, end, possessive = bounds
         if overlaps(start, end, excluded):
             continue
-        text = doc.text[start:end]
+        text = text_of(doc)[start:end]
         if not any(ch.isupper() for ch in text):
             continue  # names are capitalised; a lower-case "entity" is a tagging slip
         span = doc.char_span(start, end, alignment_mode="expand") or ent

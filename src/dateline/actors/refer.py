@@ -8,6 +8,7 @@ from dateline import geo
 from dateline.actors.cluster import Cluster
 from dateline.actors.lexicon import lexicon
 from dateline.actors.mentions import WorkMention, is_subject, overlaps
+from dateline.nlp import text_of
 
 PRONOUN_GENDER = {
     "he": "m",
@@ -87,7 +88,7 @@ def resolve_descriptors(
         mention = WorkMention(
             start,
             end,
-            doc.text[start:end],
+            text_of(doc)[start:end],
             "PERSON",
             "descriptor",
             sent_of[start],

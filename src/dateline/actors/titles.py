@@ -11,6 +11,7 @@ from dateline import geo
 from dateline.actors.cluster import Cluster
 from dateline.actors.lexicon import lexicon
 from dateline.actors.mentions import WorkMention
+from dateline.nlp import first_token_from, text_of
 
 HONORIFIC_GENDER = {
     "mr.": "m",
@@ -50,10 +51,7 @@ def _state_country(token: Token) -> str | None:
 
 def title_before(doc: Doc, start_char: int) -> tuple[int, list[Token]]:
     """The title words right before a name: role words, modifiers, demonyms, honorifics."""
-    span = doc.char_span(start_char, start_char, alignment_mode="expand")
-    index = span.start if span is not None else None
-    if index is None:
-        index = next((t.i for t in doc if t.idx >= start_char), len(doc))
+    index = first_token_from(doc, start_char)
     words: list[Token] = []
     lex = lexicon()
     i = index - 1
@@ -130,7 +128,7 @@ def apply(
                         WorkMention(
                             start,
                             end,
-                            doc.text[start:end],
+                            text_of(doc)[start:end],
                             "PERSON",
                             "title",
                             m.sent,
@@ -142,7 +140,7 @@ def apply(
             if not role:
                 role, app_country = _appositive_role(doc, m)
                 country = country or app_country
-            if US_PARTY_STATE.match(doc.text[m.end : m.end + 12]):
+            if US_PARTY_STATE.match(text_of(doc)[m.end : m.end + 12]):
                 country = country or "USA"
             cluster.role = cluster.role or role
             cluster.country = cluster.country or country

@@ -195,6 +195,12 @@ class SpeakerScore:
         """Share of found attributions whose predicted speaker is right."""
         return self.right / self.found if self.found else 0.0
 
+    @property
+    def named_precision(self) -> float:
+        """Share of the speakers we gave that are right (a missing speaker is not counted)."""
+        given = self.right + self.wrong_name
+        return self.right / given if given else 0.0
+
     def add(self, other: SpeakerScore) -> None:
         """Add another tally into this one."""
         self.found += other.found
@@ -242,6 +248,7 @@ class Report:
             out[name].update(precision=prf.precision, recall=prf.recall, f1=prf.f1)
         for name in ("speaker_direct", "speaker"):
             out[name]["accuracy"] = getattr(self, name).accuracy
+            out[name]["named_precision"] = getattr(self, name).named_precision
         return out
 
     def format(self) -> str:
@@ -257,15 +264,17 @@ class Report:
         for label, prf in (("direct quotes", self.direct), ("all attributions", self.content)):
             lines.append(f"{label:<27}{prf.precision:>7.3f}{prf.recall:>7.3f}{prf.f1:>7.3f}")
         lines += ["", f"{'speaker (found, sourced)':<27}{'found':>7}{'right':>7}{'none':>7}"]
-        lines[-1] += f"{'wrong':>7}{'acc':>7}"
+        lines[-1] += f"{'wrong':>7}{'acc':>7}{'given':>7}"
         for label, sp in (
             ("direct quotes", self.speaker_direct),
             ("all attributions", self.speaker),
         ):
             lines.append(
                 f"{label:<27}{sp.found:>7}{sp.right:>7}{sp.no_speaker:>7}"
-                f"{sp.wrong_name:>7}{sp.accuracy:>7.3f}"
+                f"{sp.wrong_name:>7}{sp.accuracy:>7.3f}{sp.named_precision:>7.3f}"
             )
+        lines.append("(acc = right / found; given = right / (right + wrong): a missing speaker")
+        lines.append(" is allowed, a wrong one is not)")
         if self.skipped_lines:
             lines.append(f"\nmalformed .ann lines skipped: {self.skipped_lines}")
         lines += [f"failed: {reason}" for reason in self.failed]

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from dateline.nlp import first_token_from, last_token_before, text_of
 from dateline.quotes.cue_lexicon import cues
 from dateline.quotes.marks import QuoteSpan
 from dateline.quotes.speaker import MentionIndex, speaker_for, subject_of
@@ -45,7 +46,8 @@ def is_cue(token: Token) -> bool:
 def _cue_candidates(doc: Doc, quote: QuoteSpan, quotes: list[QuoteSpan], limit: tuple[int, int]):
     """Cue tokens after the quote (to the sentence end) and before it (back to a sentence end)."""
     after: list[Token] = []
-    first = next((t for t in doc if t.idx >= quote.end), None)
+    i = first_token_from(doc, quote.end)
+    first = doc[i] if i < len(doc) else None
     if first is not None:
         for tok in doc[first.i : first.i + AFTER_WINDOW]:
             if tok.idx >= limit[1] or inside(tok.idx, quotes):
@@ -54,7 +56,8 @@ def _cue_candidates(doc: Doc, quote: QuoteSpan, quotes: list[QuoteSpan], limit: 
             if tok.text in SENTENCE_END:
                 break
     before: list[Token] = []
-    last = next((t for t in reversed(doc) if t.idx + len(t.text) <= quote.start), None)
+    j = last_token_before(doc, quote.start)
+    last = doc[j] if j >= 0 else None
     if last is not None:
         i = last.i
         while i >= 0 and last.i - i < BEFORE_WINDOW:
@@ -99,7 +102,8 @@ def _previous_sentence_cue(
     index: MentionIndex,
 ) -> Attribution:
     """``..., Schiff said. "The other factor ..."``: the speaker of the sentence just before."""
-    first = next((t for t in doc if t.idx >= quote.start), None)
+    i = first_token_from(doc, quote.start)
+    first = doc[i] if i < len(doc) else None
     if first is None or first.sent.start == 0:
         return Attribution(None, None, 0.0)
     previous = doc[first.sent.start - 1].sent
@@ -144,7 +148,8 @@ def _dash_signature(doc: Doc, after: list[Token], index: MentionIndex) -> Attrib
 
 def cue_before_paragraph(doc: Doc, paragraph: tuple[int, int], index: MentionIndex) -> Attribution:
     """``He said:`` closing the paragraph before a quote paragraph."""
-    tokens = [t for t in doc if paragraph[0] <= t.idx < paragraph[1] and not t.is_space]
+    window = doc[first_token_from(doc, paragraph[0]) : first_token_from(doc, paragraph[1])]
+    tokens = [t for t in window if not t.is_space]
     if not tokens or tokens[-1].text != ":":
         return Attribution(None, None, 0.0)
     for tok in reversed(tokens[-BEFORE_WINDOW:]):
@@ -162,7 +167,7 @@ def cue_before_paragraph(doc: Doc, paragraph: tuple[int, int], index: MentionInd
 
 def stands_alone(doc: Doc, quote: QuoteSpan, paragraph: tuple[int, int]) -> bool:
     """The quotation is a sentence of its own, or framed by a cue (``said:``), not a phrase."""
-    text = doc.text
+    text = text_of(doc)
     lead = text[paragraph[0] : quote.start]
     cut = max(lead.rfind(". "), lead.rfind("? "), lead.rfind("! "), lead.rfind("\n"))
     lead = lead[cut + 1 :].strip() if cut >= 0 else lead.strip()
@@ -170,5 +175,6 @@ def stands_alone(doc: Doc, quote: QuoteSpan, paragraph: tuple[int, int]) -> bool
         return True
     if lead[-1] in "”\"'’" or lead.endswith((".", "?", "!")):
         return True
-    last = next((t for t in reversed(doc) if t.idx + len(t.text) <= quote.start), None)
+    j = last_token_before(doc, quote.start)
+    last = doc[j] if j >= 0 else None
     return last is not None and is_cue(last)

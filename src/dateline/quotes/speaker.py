@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from dateline.nlp import text_of
 from dateline.schema import Entity, Span, SpeakerRef
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -83,5 +84,5 @@ def speaker_for(doc: Doc, who: Token, index: MentionIndex) -> tuple[SpeakerRef |
         # An unresolved "they" names nobody: keep the mention, give no name rather than a wrong one.
         mention = Span(text=who.text, start=who.idx, end=who.idx + len(who.text))
         return SpeakerRef(mention=mention), 0.0
-    text = doc.text[start:end]
+    text = text_of(doc)[start:end]
     return SpeakerRef(name=text, mention=Span(text=text, start=start, end=end)), 0.6
