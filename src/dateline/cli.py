@@ -7,15 +7,17 @@ import logging
 import sys
 from collections.abc import Iterator
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from dateline.errors import DatelineError
 from dateline.eval.cli import eval_app
+from dateline.events import build as build_lexicon
 from dateline.ingest import RawDocument, read_path, read_stdin
 from dateline.pipeline import Outcome, analyze_raw
-from dateline.render import summary
+from dateline.render import events_table, summary
 from dateline.schema import Document
 
 app = typer.Typer(
@@ -72,13 +74,17 @@ def analyze(
         ),
     ] = None,
     model: Annotated[str | None, typer.Option(help="spaCy pipeline name.")] = None,
+    lexicon: Annotated[
+        list[Path] | None, typer.Option(help="Extra event lexicon (.csv/.yaml); repeatable.")
+    ] = None,
 ) -> None:
     """Analyse articles: one input gives one JSON document, several give JSONL in input order."""
     logging.basicConfig(level=logging.WARNING, format="dateline: %(message)s")
     fmt = format or (Format.json if len(paths) == 1 else Format.jsonl)
     failed = 0
     try:
-        for outcome in analyze_raw(_read_all(paths), published, model):
+        lex = build_lexicon(lexicon or [])
+        for outcome in analyze_raw(_read_all(paths), published, model, lex):
             if outcome.document is None:
                 failed += 1
                 _fail(outcome.error or f"{outcome.label}: failed")
@@ -99,6 +105,72 @@ def _emit(document: Document, fmt: Format) -> None:
     else:
         sys.stdout.write(summary(document) + "\n")
     sys.stdout.flush()
+
+
+@app.command()
+def events(
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Files to analyse (.txt, .html, - for stdin).")
+    ] = None,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date YYYY-MM-DD.", callback=_valid_date)
+    ] = None,
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline name.")] = None,
+    lexicon: Annotated[
+        list[Path] | None, typer.Option(help="Extra event lexicon (.csv/.yaml); repeatable.")
+    ] = None,
+    db: Annotated[str | None, typer.Option(help="Database URL (default: ./dateline.db).")] = None,
+    source: Annotated[
+        str | None, typer.Option(help="Source actor code prefix (RUS, USAGOV).")
+    ] = None,
+    target: Annotated[str | None, typer.Option(help="Target actor code prefix.")] = None,
+    type: Annotated[str | None, typer.Option("--type", help="PLOVER type (CONSULT, ...).")] = None,
+) -> None:
+    """Events as a table: of the given files, or (with no file) of the corpus in the database."""
+    logging.basicConfig(level=logging.WARNING, format="dateline: %(message)s")
+    if not paths:
+        _stored_events(db, source, target, type)
+        return
+    failed = 0
+    try:
+        lex = build_lexicon(lexicon or [])
+        for outcome in analyze_raw(_read_all(paths), published, model, lex):
+            if outcome.document is None:
+                failed += 1
+                _fail(outcome.error or f"{outcome.label}: failed")
+                continue
+            doc = outcome.document
+            rows = [
+                e
+                for e in doc.events
+                if _code_ok(e.source, source)
+                and _code_ok(e.target, target)
+                and (not type or e.type == type.upper())
+            ]
+            sys.stdout.write(events_table(doc, rows) + "\n")
+    except DatelineError as exc:
+        _fail(str(exc))
+        raise typer.Exit(2) from exc
+    if failed:
+        raise typer.Exit(1)
+
+
+def _code_ok(actor: object, prefix: str | None) -> bool:
+    if not prefix:
+        return True
+    code = getattr(actor, "code", None) or ""
+    return code.upper().startswith(prefix.upper())
+
+
+def _stored_events(
+    db: str | None, source: str | None, target: str | None, type: str | None
+) -> None:
+    try:
+        from dateline.store.cli import print_events
+    except ImportError as exc:
+        _fail("no database support installed")
+        raise typer.Exit(2) from exc
+    print_events(db, source, target, type)
 
 
 @app.command()

@@ -12,6 +12,7 @@ from dateline import nlp
 from dateline.actors import extract_actors
 from dateline.checks import run_checks
 from dateline.errors import DatelineError
+from dateline.events import Lexicon, extract_events
 from dateline.ingest import RawDocument, from_text
 from dateline.quotes import extract_quotes
 from dateline.schema import Document
@@ -32,10 +33,11 @@ def document_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def assemble(article: Article, doc: Doc) -> Document:
+def assemble(article: Article, doc: Doc, lexicon: Lexicon | None = None) -> Document:
     """Run the stages after the parse and build the output document."""
     entities = extract_actors(article, doc)
     quotes, quote_flags = extract_quotes(article, doc, entities)
+    events = extract_events(article, doc, entities, quotes, lexicon)
     flags = sorted(
         run_checks(article, doc, entities) + quote_flags, key=lambda f: (f.start, f.kind)
     )
@@ -52,12 +54,16 @@ def assemble(article: Article, doc: Doc) -> Document:
         boilerplate=article.boilerplate,
         entities=entities,
         quotes=quotes,
+        events=events,
         flags=flags,
     )
 
 
 def analyze_raw(
-    raws: Iterable[RawDocument | Outcome], published: str | None = None, model: str | None = None
+    raws: Iterable[RawDocument | Outcome],
+    published: str | None = None,
+    model: str | None = None,
+    lexicon: Lexicon | None = None,
 ) -> Iterator[Outcome]:
     """Analyse raw documents in order; a failed one yields its reason and the rest go on."""
     pending: list[tuple[str, Article | None, str | None]] = []
@@ -78,7 +84,7 @@ def analyze_raw(
             continue
         doc = next(docs)
         try:
-            yield Outcome(label, document=assemble(article, doc))
+            yield Outcome(label, document=assemble(article, doc, lexicon))
         except Exception as exc:  # one article's failure never stops a batch
             yield Outcome(label, error=f"{label}: analysis failed ({type(exc).__name__}: {exc})")
 
@@ -88,10 +94,11 @@ def analyze(
     published: str | None = None,
     source: str | None = None,
     model: str | None = None,
+    lexicon: Lexicon | None = None,
 ) -> Document:
     """Analyse one article given as text or HTML; raise ``DatelineError`` when it cannot be."""
     raw = from_text(text_or_html, path=source)
-    outcome = next(analyze_raw([raw], published, model))
+    outcome = next(analyze_raw([raw], published, model, lexicon))
     if outcome.document is None:
         raise DatelineError(outcome.error or "analysis failed")
     return outcome.document

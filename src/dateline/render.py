@@ -44,3 +44,35 @@ def summary(doc: Document) -> str:
         hint = f" -> {flag.suggestion}" if flag.suggestion else ""
         lines.append(f"flag:       {flag.kind} at {flag.start}: {flag.message}{hint}")
     return "\n".join(lines)
+
+
+def _side(actor: object) -> str:
+    if actor is None:
+        return "-"
+    code = getattr(actor, "code", None)
+    name = getattr(actor, "name", None)
+    return f"{code or '?'} ({name})" if name else code or "?"
+
+
+def events_table(doc: Document, events: list | None = None) -> str:
+    """Events as a readable table: date, source, type/code, target, evidence."""
+    rows = doc.events if events is None else events
+    title = doc.source.path or doc.id
+    lines = [f"# {title}: {len(rows)} events"]
+    if not rows:
+        return lines[0]
+    table = []
+    for e in rows:
+        kind = f"{e.type}/{e.cameo}" + (" intent" if e.mode == "intent" else "")
+        kind += " NOT" if e.negated else ""
+        arrow = "<->" if e.symmetric else "->"
+        evidence = e.evidence.text if len(e.evidence.text) <= 90 else e.evidence.text[:87] + "..."
+        table.append((e.date or "-", _side(e.source), kind, arrow, _side(e.target), evidence))
+    widths = [max(len(r[i]) for r in table) for i in range(5)]
+    header = ("date", "source", "type/cameo", "", "target")
+    lines.append("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)) + "  evidence")
+    for r in table:
+        lines.append(
+            "  ".join(c.ljust(w) for c, w in zip(r[:5], widths, strict=True)) + "  " + r[5]
+        )
+    return "\n".join(lines)

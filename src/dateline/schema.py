@@ -138,7 +138,13 @@ class Event(Model):
     evidence: Span
     negated: bool = False
     mode: str | None = None
+    """None: reported as happened; "intent": planned, promised or agreed (CAMEO 03x)."""
     quote: str | None = None
+    """The id of the quotation the event is told in, if any."""
+    symmetric: bool = False
+    """Both sides act alike (``Russia and Turkey exchanged information``): read it both ways."""
+    trigger: Span | None = None
+    """The predicate word that the event was coded from."""
     confidence: float = Field(ge=0.0, le=1.0, default=0.0)
 
 
@@ -202,6 +208,8 @@ class Document(Model):
                 yield quote.speaker.mention
         for event in self.events:
             yield event.evidence
+            if event.trigger is not None:
+                yield event.trigger
 
     def offset_errors(self) -> list[str]:
         """Spans whose text is not ``text[start:end]`` (empty when the document is sound)."""

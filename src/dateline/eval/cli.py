@@ -45,3 +45,23 @@ def polnear(
         typer.echo(f"dateline: {exc}", err=True)
         raise typer.Exit(2) from exc
     typer.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.format())
+
+
+@eval_app.command()
+def events(
+    split_dir: Annotated[
+        Path, typer.Argument(help="The PolNeAR dev split folder (its text/ holds the articles).")
+    ] = Path("../shared/data/polnear/dev"),
+    gold: Annotated[
+        Path | None, typer.Option(help="Gold TSV (default: the packaged hand-coded sentences).")
+    ] = None,
+) -> None:
+    """Precision and recall of coded events on hand-coded PolNeAR dev sentences."""
+    from dateline.eval.events import evaluate
+
+    try:
+        report = evaluate(split_dir, gold)
+    except DatelineError as exc:
+        typer.echo(f"dateline: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    typer.echo(report.format())

@@ -1,0 +1,162 @@
+"""Score the event coder against hand-coded PolNeAR dev sentences (``eval/data/*.tsv``)."""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from dateline import geo
+from dateline.errors import InputError
+from dateline.ingest import read_path
+from dateline.pipeline import analyze_raw
+from dateline.schema import ActorRef, Event
+
+GOLD_NAME = "events_polnear_dev.tsv"
+
+
+@dataclass(frozen=True)
+class GoldEvent:
+    """One hand-coded event of a sentence."""
+
+    type: str
+    source: str | None
+    target: str | None
+
+
+@dataclass
+class Sentence:
+    """A gold sentence: where it is and the events it reports (none for a no-event sentence)."""
+
+    file: str
+    start: int
+    end: int
+    events: list[GoldEvent] = field(default_factory=list)
+
+
+@dataclass
+class EventReport:
+    """Precision of emitted events, recall of gold events, and the rows behind them."""
+
+    sentences: int = 0
+    gold: int = 0
+    emitted: int = 0
+    correct: int = 0
+    found: int = 0
+    rows: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        """Share of emitted events that match a gold event of their sentence."""
+        return self.correct / self.emitted if self.emitted else 0.0
+
+    @property
+    def recall(self) -> float:
+        """Share of gold events matched by an emitted event."""
+        return self.found / self.gold if self.gold else 0.0
+
+    def format(self) -> str:
+        """A readable report with every emitted event and every missed gold event."""
+        head = [
+            f"sentences {self.sentences}, gold events {self.gold}, emitted events {self.emitted}",
+            f"precision {self.precision:.3f} ({self.correct}/{self.emitted})   "
+            f"recall {self.recall:.3f} ({self.found}/{self.gold})",
+            "",
+        ]
+        return "\n".join(head + self.rows)
+
+
+def load_gold(path: str | Path | None = None) -> list[Sentence]:
+    """Gold sentences from the packaged TSV (or another file in the same format)."""
+    if path is None:
+        text = resources.files("dateline").joinpath(f"eval/data/{GOLD_NAME}").read_text("utf-8")
+    else:
+        text = Path(path).read_text("utf-8")
+    sentences: dict[tuple[str, int, int], Sentence] = {}
+    rows = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    for n, row in enumerate(csv.reader(rows, delimiter="\t"), 1):
+        if len(row) != 6:
+            raise InputError(f"gold line {n}: expected 6 tab-separated fields")
+        file, start, end, etype, source, target = row
+        key = (file, int(start), int(end))
+        sentence = sentences.setdefault(key, Sentence(file, int(start), int(end)))
+        if etype != "NONE":
+            sentence.events.append(
+                GoldEvent(
+                    etype, None if source == "-" else source, None if target == "-" else target
+                )
+            )
+    return list(sentences.values())
+
+
+def _names(actor: ActorRef | None) -> str:
+    return " ".join(x for x in (actor.name if actor else None, actor.code if actor else None) if x)
+
+
+def _actor_matches(gold: str | None, actor: ActorRef | None) -> bool:
+    """A gold label matches an actor whose name ends with the label's last word (or its code)."""
+    if gold is None or actor is None:
+        return gold is None
+    country = geo.country_code(gold)
+    if country and actor.code and actor.code.startswith(country):
+        return True
+    label = gold.lower().split()[-1].rstrip(".")
+    names = _names(actor).lower().replace(".", "")
+    return label.replace(".", "") in names.split() or gold.lower() in _names(actor).lower()
+
+
+def matches(event: Event, gold: GoldEvent) -> bool:
+    """Same PLOVER type and the same two sides (either way round for symmetric events)."""
+    if event.type != gold.type:
+        return False
+    straight = _actor_matches(gold.source, event.source) and _actor_matches(
+        gold.target, event.target
+    )
+    swapped = _actor_matches(gold.source, event.target) and _actor_matches(
+        gold.target, event.source
+    )
+    return straight or (event.symmetric and swapped)
+
+
+def evaluate(split_dir: str | Path, gold_path: str | Path | None = None) -> EventReport:
+    """Code the gold sentences' articles and compare the events whose evidence is in them."""
+    gold = load_gold(gold_path)
+    text_dir = Path(split_dir) / "text"
+    files = sorted({s.file for s in gold})
+    missing = [f for f in files if not (text_dir / f).is_file()]
+    if missing:
+        raise InputError(f"{text_dir}: {len(missing)} gold articles missing (e.g. {missing[0]})")
+    documents = {}
+    for outcome in analyze_raw(read_path(text_dir / f) for f in files):
+        if outcome.document is None:
+            raise InputError(outcome.error or "analysis failed")
+        documents[Path(outcome.label).name] = outcome.document
+    by_file: dict[str, list[Sentence]] = defaultdict(list)
+    for s in gold:
+        by_file[s.file].append(s)
+    report = EventReport(sentences=len(gold))
+    for file, sentences in sorted(by_file.items()):
+        doc = documents[file]
+        for s in sorted(sentences, key=lambda s: s.start):
+            emitted = [
+                e for e in doc.events if s.start <= e.evidence.start < s.end and not e.negated
+            ]
+            report.gold += len(s.events)
+            report.emitted += len(emitted)
+            for e in emitted:
+                ok = any(matches(e, g) for g in s.events)
+                report.correct += ok
+                side = f"{_names(e.source)} -> {_names(e.target) or '-'}"
+                report.rows.append(
+                    f"{'ok  ' if ok else 'FP  '}{file[:40]} {s.start}: {e.type} {e.cameo} {side}"
+                )
+            for g in s.events:
+                if any(matches(e, g) for e in emitted):
+                    report.found += 1
+                else:
+                    report.rows.append(
+                        f"miss {file[:40]} {s.start}: {g.type} {g.source} -> {g.target}"
+                    )
+    return report

@@ -1,0 +1,100 @@
+"""Modality: negated, intended (plans, promises, agreements to act) or hypothetical events."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+INTENT_AUX = {"will", "shall", "'ll", "’ll"}
+HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must", "can"}
+INTENT_HEADS = {
+    "plan", "agree", "intend", "want", "hope", "seek", "decide", "promise", "pledge", "vow", "aim",
+    "prepare", "expect", "keen", "ready", "willing", "offer", "propose", "threaten", "go",
+}  # fmt: skip
+HYPOTHETICAL_HEADS = {
+    "necessary",
+    "need",
+    "try",
+    "able",
+    "important",
+    "difficult",
+    "easy",
+    "possible",
+}
+CONDITIONAL_MARKS = {"if", "unless", "whether"}
+FUTURE_MODIFIERS = {"next", "upcoming", "planned", "future", "forthcoming", "proposed"}
+
+
+@dataclass(frozen=True)
+class Modality:
+    """How an event is told."""
+
+    negated: bool = False
+    mode: str | None = None
+    """None for a reported fact, ``intent`` for a plan or promise, ``hypothetical`` otherwise."""
+
+
+def _negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in token.children)
+
+
+def modality(token: Token) -> Modality:
+    """Read negation and mode from the predicate, its auxiliaries and the clauses above it."""
+    negated = _negated(token)
+    mode: str | None = None
+    for child in token.children:
+        low = child.lower_
+        if child.dep_ in ("aux", "auxpass") and low in HYPOTHETICAL_AUX:
+            return Modality(negated, "hypothetical")
+        if child.dep_ in ("aux", "auxpass") and low in INTENT_AUX:
+            mode = "intent"
+        if child.dep_ == "mark" and low in CONDITIONAL_MARKS:
+            return Modality(negated, "hypothetical")
+        if child.dep_ == "amod" and low in FUTURE_MODIFIERS:
+            mode = "intent"
+    if token.dep_ == "aux" and token.lower_ == "going":
+        mode = "intent"
+    # Climb the clauses that govern the predicate ("agreed to hold", "it is necessary to fight").
+    current = token
+    for _ in range(4):
+        if current.dep_ not in (
+            "xcomp",
+            "ccomp",
+            "acomp",
+            "advcl",
+            "pcomp",
+            "prep",
+            "pobj",
+            "dobj",
+        ):
+            break
+        head = current.head
+        lemma = head.lemma_.lower()
+        if current.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in current.children
+        ):
+            return Modality(negated, "hypothetical")
+        if lemma in HYPOTHETICAL_HEADS or any(
+            c.lower_ in HYPOTHETICAL_HEADS for c in head.children if c.dep_ == "acomp"
+        ):
+            return Modality(negated, "hypothetical")
+        if current.dep_ in ("dobj", "pobj", "prep"):
+            # "will hold talks": the noun's event is told with its verb's auxiliaries
+            inherited = modality(head) if head.pos_ in ("VERB", "AUX") else Modality()
+            if inherited.mode == "hypothetical":
+                return Modality(negated, "hypothetical")
+            mode = mode or inherited.mode
+            negated = negated or inherited.negated
+            break
+        if current.dep_ == "xcomp" and lemma in INTENT_HEADS:
+            mode = "intent"
+            negated = negated or _negated(head)
+        if current.dep_ == "xcomp" and any(
+            c.lower_ in HYPOTHETICAL_AUX for c in head.children if c.dep_ == "aux"
+        ):
+            return Modality(negated, "hypothetical")
+        if current.dep_ in ("ccomp", "advcl"):
+            break
+        current = head
+    return Modality(negated, mode)

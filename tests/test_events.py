@@ -1,0 +1,176 @@
+"""Events: modality, negation, symmetric dyads, quoted events, user lexicons, and the seed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import shared
+
+import dateline
+from dateline.errors import DatelineError
+from dateline.events import build
+from dateline.events.lexicon import load_file
+from dateline.schema import Document, Event
+
+
+def analyze(body: str, **kw) -> Document:
+    return dateline.analyze(f"Headline about talks\n\n{body}\n", published="2016-12-01", **kw)
+
+
+def only(doc: Document, type_: str) -> Event:
+    found = [e for e in doc.events if e.type == type_]
+    assert len(found) == 1, [(e.type, e.source, e.target) for e in doc.events]
+    return found[0]
+
+
+def test_meeting_with_a_partner_is_a_consult_event() -> None:
+    doc = analyze("French President Emmanuel Macron met German Chancellor Olaf Scholz in Berlin.")
+    event = only(doc, "CONSULT")
+    assert event.cameo.startswith("04")
+    assert (event.source.code, event.target.code) == ("FRAGOV", "DEUGOV")
+    assert event.location is not None and event.location.name == "Berlin"
+    assert doc.text[event.evidence.start : event.evidence.end] == event.evidence.text
+
+
+def test_future_plans_are_intent() -> None:
+    doc = analyze("France and Germany will hold talks on energy next month.")
+    event = only(doc, "CONSULT")
+    assert (event.mode, event.cameo) == ("intent", "036")
+    assert event.symmetric
+
+
+def test_agreeing_to_act_is_intent() -> None:
+    doc = analyze("Japan agreed to provide aid to Nepal.")
+    event = only(doc, "AID")
+    assert event.mode == "intent" and event.cameo.startswith("03")
+    assert (event.source.code, event.target.code) == ("JPN", "NPL")
+
+
+def test_negated_event_is_marked() -> None:
+    doc = analyze("China did not criticize India over the border dispute.")
+    event = only(doc, "ACCUSE")
+    assert event.negated
+
+
+def test_hypothetical_events_are_not_events() -> None:
+    doc = analyze(
+        "If Russia attacked Ukraine, the alliance would respond. "
+        "Japan could impose sanctions on Iran."
+    )
+    assert doc.events == []
+
+
+def test_coordinated_actors_give_a_symmetric_dyad() -> None:
+    doc = analyze("Russia and Turkey have been exchanging information on the rebels.")
+    event = only(doc, "COOPERATE")
+    assert event.symmetric and event.cameo == "064"
+    assert {event.source.code, event.target.code} == {"RUS", "TUR"}
+
+
+def test_object_of_discuss_is_a_topic_not_a_target() -> None:
+    doc = analyze("Canada and Mexico discussed the crisis in Venezuela.")
+    event = only(doc, "CONSULT")
+    assert {event.source.code, event.target.code} == {"CAN", "MEX"}
+
+
+def test_event_inside_a_quote_takes_the_speakers_side() -> None:
+    doc = analyze(
+        "Indian Foreign Minister Subrahmanyam Jaishankar met Chinese Foreign Minister Wang Yi "
+        'on Monday. "We have agreed to hold regular consultations," Jaishankar said.'
+    )
+    intent = [e for e in doc.events if e.mode == "intent"]
+    assert len(intent) == 1
+    event = intent[0]
+    assert event.quote is not None
+    assert {event.source.code, event.target.code} == {"INDGOV", "CHNGOV"}
+
+
+def test_relative_date_is_resolved_from_the_article_date() -> None:
+    doc = analyze("Egypt's president met Jordan's king on Monday.")
+    event = only(doc, "CONSULT")
+    assert event.date == "2016-11-28"
+
+
+def test_user_csv_lexicon_adds_a_predicate(tmp_path: Path) -> None:
+    extra = tmp_path / "extra.csv"
+    extra.write_text("rebuke,VERB,*,ACCUSE,111,0,n,\n")
+    body = "Norway rebuked Sweden over fishing quotas."
+    assert analyze(body).events == []
+    doc = analyze(body, lexicon=build([extra]))
+    assert only(doc, "ACCUSE").target.code == "SWE"
+
+
+def test_user_yaml_lexicon_adds_actors(tmp_path: Path) -> None:
+    extra = tmp_path / "extra.yaml"
+    extra.write_text(
+        "predicates:\n  - {lemma: rebuke, pos: VERB, type: ACCUSE, cameo: '111'}\n"
+        "actors:\n  the junta: MMRMIL\n"
+    )
+    doc = analyze("Norway rebuked the junta over the arrests.", lexicon=build([extra]))
+    assert only(doc, "ACCUSE").target.code == "MMRMIL"
+
+
+def test_malformed_lexicon_line_names_file_and_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("# comment\nmeet,VERB,*,CONSULT,040,036,y,with\nrebuke,VERB,*,SCOLD,111,0,n,\n")
+    with pytest.raises(DatelineError, match=r"bad.csv:3: unknown PLOVER type"):
+        load_file(bad)
+
+
+def test_seed_consult_between_russia_and_turkey_at_alanya(seed: Document) -> None:
+    consult = [
+        e
+        for e in seed.events
+        if e.type == "CONSULT" and e.cameo.startswith("04") and e.date == "2016-12-01"
+    ]
+    assert consult
+    event = consult[0]
+    assert {event.source.code[:3], event.target.code[:3]} == {"RUS", "TUR"}
+    assert event.location is not None and event.location.name == "Alanya"
+    assert event.location.lat is not None
+
+
+def test_seed_information_exchange_is_cooperation(seed: Document) -> None:
+    coop = [e for e in seed.events if e.type == "COOPERATE" and e.cameo.startswith("06")]
+    assert len(coop) == 1
+    assert {coop[0].source.code[:3], coop[0].target.code[:3]} == {"RUS", "TUR"}
+    assert coop[0].evidence.text.startswith("Russia and Turkey have been exchanging information")
+
+
+def test_seed_planned_consultations_are_intent_to_meet(seed: Document) -> None:
+    intent = [e for e in seed.events if e.cameo == "036"]
+    assert len(intent) == 1
+    assert {intent[0].source.code[:3], intent[0].target.code[:3]} == {"RUS", "TUR"}
+
+
+def test_seed_akkuyu_status_is_intent_to_cooperate_economically(seed: Document) -> None:
+    econ = [e for e in seed.events if e.cameo.startswith("031")]
+    assert len(econ) == 1
+    assert (econ[0].source.code[:3], econ[0].target.code[:3]) == ("TUR", "RUS")
+    assert "Akkuyu" in econ[0].evidence.text
+
+
+def test_seed_has_no_event_with_the_photographer(seed: Document) -> None:
+    photographer = next(e for e in seed.entities if e.role == "photographer")
+    for event in seed.events:
+        assert photographer.id not in (event.source.entity, event.target and event.target.entity)
+
+
+def test_seed_evidence_spans_are_sentences(seed: Document) -> None:
+    from dateline import nlp
+
+    doc = nlp.parse(seed.text)
+    for event in seed.events:
+        assert seed.text[event.evidence.start : event.evidence.end] == event.evidence.text
+        sentence = doc.char_span(event.trigger.start, event.trigger.end).sent
+        assert event.evidence.text in sentence.text
+        assert len(event.evidence.text) >= len(sentence.text.strip()) - len(seed.dateline.text) - 1
+
+
+def test_hand_coded_dev_sentences_precision() -> None:
+    from dateline.eval.events import evaluate
+
+    report = evaluate(shared("polnear", "dev"))
+    assert report.sentences == 60
+    assert report.precision >= 0.8, report.format()
