@@ -40,6 +40,24 @@ def summary(doc: Document) -> str:
         + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
         + f", {len(doc.quotes)} quotes, {len(doc.events)} events, {len(doc.flags)} flags"
     )
+    speakers = Counter(
+        (q.speaker.name or q.speaker.mention.text if q.speaker.mention else "?")
+        if q.speaker
+        else "(none)"
+        for q in doc.quotes
+    )
+    if speakers:
+        lines.append(
+            "quoted:     " + ", ".join(f"{name} {n}" for name, n in speakers.most_common(8))
+        )
+    for e in doc.events:
+        target = e.target.code or e.target.name if e.target else "-"
+        mode = f" ({e.mode})" if e.mode else ""
+        mode += " (negated)" if e.negated else ""
+        lines.append(
+            f"event:      {e.date or '-'} {e.source.code or e.source.name if e.source else '-'} "
+            f"{e.type}/{e.cameo}{mode} {target}"
+        )
     for flag in doc.flags:
         hint = f" -> {flag.suggestion}" if flag.suggestion else ""
         lines.append(f"flag:       {flag.kind} at {flag.start}: {flag.message}{hint}")
