@@ -16,6 +16,7 @@ from dateline.errors import DatelineError
 from dateline.eval.cli import eval_app
 from dateline.events import build as build_lexicon
 from dateline.ingest import RawDocument, read_path, read_stdin
+from dateline.petrarch import load_dictionaries
 from dateline.pipeline import Outcome, analyze_raw
 from dateline.render import events_table, summary
 from dateline.schema import Document
@@ -77,6 +78,10 @@ def analyze(
     lexicon: Annotated[
         list[Path] | None, typer.Option(help="Extra event lexicon (.csv/.yaml); repeatable.")
     ] = None,
+    dictionaries: Annotated[
+        Path | None,
+        typer.Option(help="PETRARCH/Phoenix dictionaries: a folder or a config listing files."),
+    ] = None,
 ) -> None:
     """Analyse articles: one input gives one JSON document, several give JSONL in input order."""
     logging.basicConfig(level=logging.WARNING, format="dateline: %(message)s")
@@ -84,7 +89,8 @@ def analyze(
     failed = 0
     try:
         lex = build_lexicon(lexicon or [])
-        for outcome in analyze_raw(_read_all(paths), published, model, lex):
+        dicts = load_dictionaries(dictionaries) if dictionaries else None
+        for outcome in analyze_raw(_read_all(paths), published, model, lex, dicts):
             if outcome.document is None:
                 failed += 1
                 _fail(outcome.error or f"{outcome.label}: failed")
@@ -119,6 +125,10 @@ def events(
     lexicon: Annotated[
         list[Path] | None, typer.Option(help="Extra event lexicon (.csv/.yaml); repeatable.")
     ] = None,
+    dictionaries: Annotated[
+        Path | None,
+        typer.Option(help="PETRARCH/Phoenix dictionaries: a folder or a config listing files."),
+    ] = None,
     db: Annotated[str | None, typer.Option(help="Database URL (default: ./dateline.db).")] = None,
     source: Annotated[
         str | None, typer.Option(help="Source actor code prefix (RUS, USAGOV).")
@@ -134,7 +144,8 @@ def events(
     failed = 0
     try:
         lex = build_lexicon(lexicon or [])
-        for outcome in analyze_raw(_read_all(paths), published, model, lex):
+        dicts = load_dictionaries(dictionaries) if dictionaries else None
+        for outcome in analyze_raw(_read_all(paths), published, model, lex, dicts):
             if outcome.document is None:
                 failed += 1
                 _fail(outcome.error or f"{outcome.label}: failed")

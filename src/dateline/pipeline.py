@@ -14,6 +14,7 @@ from dateline.checks import run_checks
 from dateline.errors import DatelineError
 from dateline.events import Lexicon, extract_events
 from dateline.ingest import RawDocument, from_text
+from dateline.petrarch import Dictionaries, code_entities, code_events
 from dateline.quotes import extract_quotes
 from dateline.schema import Document
 from dateline.structure import Article, structure
@@ -33,11 +34,22 @@ def document_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def assemble(article: Article, doc: Doc, lexicon: Lexicon | None = None) -> Document:
+def assemble(
+    article: Article,
+    doc: Doc,
+    lexicon: Lexicon | None = None,
+    dictionaries: Dictionaries | None = None,
+) -> Document:
     """Run the stages after the parse and build the output document."""
     entities = extract_actors(article, doc)
     quotes, quote_flags = extract_quotes(article, doc, entities)
-    events = extract_events(article, doc, entities, quotes, lexicon)
+    if dictionaries is None:
+        events = extract_events(article, doc, entities, quotes, lexicon)
+    else:
+        # PETRARCH/Phoenix dictionaries replace the built-in lexicon and code the actors too.
+        for entity in entities:
+            entity.code = code_entities(article, [entity], dictionaries).get(entity.id, entity.code)
+        events = code_events(article, doc, entities, dictionaries)
     flags = sorted(
         run_checks(article, doc, entities) + quote_flags, key=lambda f: (f.start, f.kind)
     )
@@ -64,6 +76,7 @@ def analyze_raw(
     published: str | None = None,
     model: str | None = None,
     lexicon: Lexicon | None = None,
+    dictionaries: Dictionaries | None = None,
 ) -> Iterator[Outcome]:
     """Analyse raw documents in order; a failed one yields its reason and the rest go on."""
     pending: list[tuple[str, Article | None, str | None]] = []
@@ -84,7 +97,7 @@ def analyze_raw(
             continue
         doc = next(docs)
         try:
-            yield Outcome(label, document=assemble(article, doc, lexicon))
+            yield Outcome(label, document=assemble(article, doc, lexicon, dictionaries))
         except Exception as exc:  # one article's failure never stops a batch
             yield Outcome(label, error=f"{label}: analysis failed ({type(exc).__name__}: {exc})")
 
@@ -95,10 +108,11 @@ def analyze(
     source: str | None = None,
     model: str | None = None,
     lexicon: Lexicon | None = None,
+    dictionaries: Dictionaries | None = None,
 ) -> Document:
     """Analyse one article given as text or HTML; raise ``DatelineError`` when it cannot be."""
     raw = from_text(text_or_html, path=source)
-    outcome = next(analyze_raw([raw], published, model, lexicon))
+    outcome = next(analyze_raw([raw], published, model, lexicon, dictionaries))
     if outcome.document is None:
         raise DatelineError(outcome.error or "analysis failed")
     return outcome.document

@@ -65,3 +65,29 @@ def events(
         typer.echo(f"dateline: {exc}", err=True)
         raise typer.Exit(2) from exc
     typer.echo(report.format())
+
+
+@eval_app.command()
+def petrarch(
+    records: Annotated[
+        Path, typer.Argument(help="PETRARCH unit-test records (PETR.UnitTest.records.xml).")
+    ],
+    dictionaries: Annotated[
+        Path | None,
+        typer.Option(help="Dictionary directory or config (default: the records' <Environment>)."),
+    ] = None,
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline name.")] = None,
+    failures: Annotated[bool, typer.Option(help="List the records that failed.")] = True,
+) -> None:
+    """Code PETRARCH2's unit-test sentences from their text; records passed per category."""
+    from dateline.eval.petrarch import evaluate
+    from dateline.petrarch import load_dictionaries
+
+    logging.basicConfig(level=logging.ERROR, format="dateline: %(message)s")
+    try:
+        loaded = load_dictionaries(dictionaries) if dictionaries is not None else None
+        report = evaluate(records, loaded, model=model)
+    except DatelineError as exc:
+        typer.echo(f"dateline: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    typer.echo(report.format(failures=failures))
