@@ -209,7 +209,8 @@ def extract_quotes(
     """All quotations of an article with cue and speaker, and a flag for every stray mark."""
     paragraphs, section_of = _paragraphs(article)
     spans, strays = find_quotes(article.text, paragraphs, section_of)
-    index = MentionIndex(entities)
+    dl = article.dateline
+    index = MentionIndex(entities, skip=[(dl.start, dl.end)] if dl is not None else [])
     quotes = _directs(doc, article, spans, paragraphs, index)
     quotes += _reported(doc, article, spans, paragraphs, index)
     headline = _headline(article, entities, index)

@@ -87,8 +87,8 @@ def attribute(
                 continue
             who = _according_to(tok) if tok.lower_ == "according" else subject_of(tok)
             cue = Span(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text))
-            if who is None:
-                return Attribution(cue, None, 0.3, tok.i)
+            if who is None or inside(who.idx, quotes):
+                return Attribution(cue, None, 0.3, tok.i)  # a quotation never speaks for itself
             speaker, sure = speaker_for(doc, who, index)
             return Attribution(cue, speaker, 0.5 + 0.4 * sure if speaker else 0.3, tok.i)
     return _previous_sentence_cue(doc, quote, quotes, paragraph, index)

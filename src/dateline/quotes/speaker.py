@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
 from dateline.nlp import text_of
 from dateline.schema import Entity, Span, SpeakerRef
 
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
+SUBJECT_DEPS = ("nsubj",)
 CLIMB_DEPS = ("xcomp", "conj", "advcl", "ccomp", "acl", "relcl", "pcomp", "prep")
 SPEAKING_PRONOUNS = {"he", "she", "they", "i", "we", "you", "it"}
 """Pronouns that can name a speaker ("it" for an organisation or a newspaper)."""
@@ -21,6 +21,8 @@ class MentionIndex:
     """Entity mentions by character position, to find who a span names."""
 
     entities: list[Entity]
+    skip: list[tuple[int, int]] = field(default_factory=list)
+    """Spans whose mentions name nobody who speaks or acts (the dateline)."""
 
     def __post_init__(self) -> None:
         self.by_id = {e.id: e for e in self.entities}
@@ -28,7 +30,7 @@ class MentionIndex:
             (m.start, m.end, e)
             for e in self.entities
             for m in e.mentions
-            if e.role != "photographer"
+            if e.role != "photographer" and not any(s <= m.start < t for s, t in self.skip)
         ]
 
     def at(self, start: int, end: int, head: int | None = None) -> tuple[Entity, Span] | None:
@@ -50,9 +52,14 @@ def subject_of(verb: Token) -> Token | None:
     for _ in range(4):
         if token is None:
             return None
+        for child in token.children:
+            if child.dep_ == "agent":  # "was written by Springsteen": the agent speaks
+                return next((c for c in child.children if c.dep_ == "pobj"), None)
         subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
             return subjects[0]
+        if any(c.dep_ == "nsubjpass" for c in token.children):
+            return None  # "It was reported that ...": the passive subject says nothing
         token = token.head if token.dep_ in CLIMB_DEPS and token.head is not token else None
     return None
 
