@@ -20,6 +20,7 @@ from dateline.petrarch import load_dictionaries
 from dateline.pipeline import Outcome, analyze_raw
 from dateline.render import events_table, summary
 from dateline.schema import Document
+from dateline.store.cli import register as register_store_commands
 
 app = typer.Typer(
     help="News articles in, structured evidence-linked knowledge out.",
@@ -29,6 +30,7 @@ app = typer.Typer(
 )
 
 app.add_typer(eval_app, name="eval", help="Score dateline against annotated corpora.")
+register_store_commands(app)
 
 
 class Format(StrEnum):
@@ -176,11 +178,8 @@ def _code_ok(actor: object, prefix: str | None) -> bool:
 def _stored_events(
     db: str | None, source: str | None, target: str | None, type: str | None
 ) -> None:
-    try:
-        from dateline.store.cli import print_events
-    except ImportError as exc:
-        _fail("no database support installed")
-        raise typer.Exit(2) from exc
+    from dateline.store.cli import print_events
+
     print_events(db, source, target, type)
 
 

@@ -1,0 +1,358 @@
+"""Corpus commands: ``ingest``, ``quotes``, ``actors``, ``articles``, ``stats``, ``export``.
+
+``register(app)`` adds them to the main ``dateline`` Typer app.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import logging
+import sys
+from enum import StrEnum
+from typing import Annotated, Any
+
+import typer
+
+from dateline.errors import DatelineError
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help="Database: a SQLite file path (default ./dateline.db, or $DATELINE_DB) or a "
+        "postgresql://user:password@host/dbname URL.",
+        show_default=False,
+    ),
+]
+
+
+class ListFormat(StrEnum):
+    """Output of the listing commands."""
+
+    text = "text"
+    jsonl = "jsonl"
+    tsv = "tsv"
+
+
+class ExportFormat(StrEnum):
+    """Formats of ``dateline export``."""
+
+    jsonl = "jsonl"
+    parquet = "parquet"
+    csv = "csv"
+    gdelt = "gdelt"
+
+
+def _date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError as exc:
+        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from exc
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    typer.echo(f"dateline: {message}", err=True)
+    return typer.Exit(code)
+
+
+def _open(db: str | None):
+    from dateline.store import open_store
+
+    try:
+        return open_store(db)
+    except DatelineError as exc:
+        raise _fail(str(exc)) from exc
+
+
+def _clip(text: str | None, width: int) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= width or width <= 0 else text[: width - 1] + "…"
+
+
+def _emit_rows(rows: list[dict[str, Any]], fmt: ListFormat, columns: list[str]) -> None:
+    if fmt is ListFormat.jsonl:
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+    else:
+        writer = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow(["" if row.get(c) is None else row.get(c) for c in columns])
+
+
+def ingest(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files or directories (recursive): .txt, .html, .jsonl, RSS/Atom, WARC."
+        ),
+    ],
+    db: DbOption = None,
+    workers: Annotated[
+        int, typer.Option(min=0, help="Analysis processes (0: analyse in this process).")
+    ] = 1,
+    published_from_metadata: Annotated[
+        bool,
+        typer.Option(
+            "--published-from-metadata",
+            help="Also take the publication date from a date in the file name or URL "
+            "(cnn_2016-09-12_x.txt, /2016/09/12/) when the input gives none; it fixes the year "
+            "of dates. JSONL and feed 'published' dates are always used.",
+        ),
+    ] = False,
+    published: Annotated[
+        str | None,
+        typer.Option(help="Publication date YYYY-MM-DD for every input.", callback=_date),
+    ] = None,
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline name.")] = None,
+    batch_size: Annotated[int, typer.Option(min=1, help="Articles per batch/transaction.")] = 8,
+    progress: Annotated[
+        bool | None,
+        typer.Option("--progress/--no-progress", help="Progress bar (default: on a terminal)."),
+    ] = None,
+) -> None:
+    """Ingest articles into the database: every input recorded (stored, duplicate,
+    near-duplicate, failed + reason); a rerun skips what is stored. Exit 1 when some failed."""
+    from dateline.batch import Ingest
+    from dateline.ingest.sources import Sources
+
+    logging.basicConfig(level=logging.WARNING, format="dateline: %(message)s")
+    store = _open(db)
+    show = sys.stderr.isatty() if progress is None else progress
+    sources = Sources(paths, published_from_metadata)
+    total = sources.estimate() if show else None
+    try:
+        run = Ingest(store, workers, published, model, batch_size, progress=show)
+        summary = run.run(sources, total)
+    except DatelineError as exc:
+        raise _fail(str(exc)) from exc
+    finally:
+        store.close()
+    summary.skipped = list(sources.skipped)
+    for reason in summary.failures[:50]:
+        typer.echo(f"dateline: {reason}", err=True)
+    if len(summary.failures) > 50:
+        typer.echo(
+            f"dateline: ... and {len(summary.failures) - 50} more failed "
+            "(all are in the inputs table)",
+            err=True,
+        )
+    if summary.interrupted:
+        typer.echo(f"interrupted: {summary.line()}; run the same command again to resume", err=True)
+        raise typer.Exit(130)
+    typer.echo(summary.line(), err=True)
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+def quotes(
+    db: DbOption = None,
+    speaker: Annotated[str | None, typer.Option(help="Part of the speaker's name.")] = None,
+    search: Annotated[
+        str | None,
+        typer.Option(help='Full-text search of the quote: words, "a phrase", pre*, -not, a OR b.'),
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option(help="From this article date.", callback=_date)
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option(help="Up to this article date.", callback=_date)
+    ] = None,
+    kind: Annotated[str | None, typer.Option(help="direct, indirect or mixed.")] = None,
+    article: Annotated[str | None, typer.Option(help="Article id (or its start).")] = None,
+    limit: Annotated[int, typer.Option(min=0, help="At most this many (0: all).")] = 100,
+    format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.text,
+) -> None:
+    """Quotes with speaker, article and date, oldest first."""
+    from dateline.store import query_quotes
+
+    store = _open(db)
+    try:
+        rows = query_quotes(store, speaker, search, since, until, kind, article, limit or None)
+    finally:
+        store.close()
+    if format is not ListFormat.text:
+        columns = [
+            "date",
+            "article_id",
+            "title",
+            "speaker_name",
+            "kind",
+            "text",
+            "cue",
+            "start",
+            "end",
+            "url",
+            "path",
+        ]
+        _emit_rows(rows, format, columns)
+        return
+    for row in rows:
+        who = row["speaker_name"] or (
+            f"[{row['speaker_mention']}]" if row["speaker_mention"] else "?"
+        )
+        title = _clip(row["title"] or row["url"] or row["path"], 70)
+        typer.echo(f"{row['date'] or '----------'}  {row['article_id']}  {title}")
+        typer.echo(
+            f"  {who} ({row['kind']}{', fragment' if row['fragment'] else ''}): "
+            f"{_clip(row['text'], 300)}"
+        )
+    if limit and len(rows) == limit:
+        typer.echo(f"(first {limit}; --limit 0 for all)", err=True)
+    elif not rows:
+        typer.echo("no quotes found", err=True)
+
+
+def actors(
+    db: DbOption = None,
+    type: Annotated[str | None, typer.Option(help="PERSON, ORG, GPE, NORP, ...")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO alpha-3 country code.")] = None,
+    name: Annotated[str | None, typer.Option(help="Part of the name.")] = None,
+    limit: Annotated[int, typer.Option(min=0, help="At most this many (0: all).")] = 50,
+    format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.text,
+) -> None:
+    """Actors across articles: articles, mentions and quotes, most reported first."""
+    from dateline.store import format_table, query_actors
+
+    store = _open(db)
+    try:
+        rows = query_actors(store, type, country, name, limit or None)
+    finally:
+        store.close()
+    columns = ["name", "type", "country", "code", "role", "articles", "mentions", "quotes"]
+    if format is not ListFormat.text:
+        _emit_rows(rows, format, columns)
+        return
+    table = [tuple(columns)] + [
+        tuple("-" if r[c] is None else str(r[c]) for c in columns) for r in rows
+    ]
+    typer.echo(format_table(table))
+
+
+def articles(
+    db: DbOption = None,
+    search: Annotated[
+        str | None, typer.Option(help="Full-text search of title and text (as for quotes).")
+    ] = None,
+    since: Annotated[str | None, typer.Option(callback=_date)] = None,
+    until: Annotated[str | None, typer.Option(callback=_date)] = None,
+    near_duplicates: Annotated[
+        bool, typer.Option("--near-duplicates", help="Include near-duplicate copies.")
+    ] = False,
+    limit: Annotated[int, typer.Option(min=0, help="At most this many (0: all).")] = 100,
+    format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.text,
+) -> None:
+    """Stored articles with their counts, oldest first."""
+    from dateline.store import format_table, query_articles
+
+    store = _open(db)
+    try:
+        rows = query_articles(store, search, since, until, near_duplicates, limit or None)
+    finally:
+        store.close()
+    columns = ["id", "date", "quotes", "events", "entities", "title"]
+    if format is not ListFormat.text:
+        _emit_rows(rows, format, [*columns, "source", "url", "path", "near_duplicate_of"])
+        return
+    table = [tuple(columns)] + [
+        (
+            r["id"],
+            r["date"] or "-",
+            str(r["quotes"]),
+            str(r["events"]),
+            str(r["entities"]),
+            _clip(r["title"] or r["url"] or r["path"], 80),
+        )
+        for r in rows
+    ]
+    typer.echo(format_table(table))
+
+
+def stats(
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="As JSON.")] = False,
+) -> None:
+    """Counts: inputs by status, articles, quotes, speakers, entities, events, flags."""
+    from dateline.store import query_stats
+
+    store = _open(db)
+    try:
+        counts = query_stats(store)
+    finally:
+        store.close()
+    if as_json:
+        typer.echo(json.dumps(counts, indent=2))
+        return
+    typer.echo(f"database   {counts['database']}")
+    for key, value in counts.items():
+        if key == "database":
+            continue
+        if isinstance(value, dict):
+            parts = ", ".join(f"{v} {k}" for k, v in value.items() if k != "total")
+            total = value.get("total")
+            head = f"{total}" if total is not None else ""
+            if key == "dates":
+                head, parts = (
+                    f"{value['first'] or '-'} .. {value['last'] or '-'}",
+                    f"{value['undated']} undated",
+                )
+            typer.echo(f"{key:<10} {head}{' (' + parts + ')' if parts else ''}")
+        else:
+            typer.echo(f"{key.replace('_', ' '):<10} {value}")
+
+
+def export(
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Export format.")],
+    db: DbOption = None,
+    out: Annotated[
+        str | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="parquet/csv: a directory (default ./dateline-export), one file per table; "
+            "jsonl/gdelt: a file (default standard output).",
+        ),
+    ] = None,
+    near_duplicates: Annotated[
+        bool, typer.Option("--near-duplicates", help="Include near-duplicate copies.")
+    ] = False,
+    header: Annotated[bool, typer.Option(help="gdelt: write a header line.")] = False,
+) -> None:
+    """Export: JSONL documents, Parquet or CSV tables, or GDELT 2.0 style events (TSV)."""
+    from dateline.exports import export as run_export
+
+    store = _open(db)
+    try:
+        counts = run_export(store, format.value, out, near_duplicates, header)
+    finally:
+        store.close()
+    for path, rows in counts.items():
+        typer.echo(f"{rows} rows -> {'stdout' if path == '-' else path}", err=True)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the corpus commands to the ``dateline`` app."""
+    app.command()(ingest)
+    app.command()(quotes)
+    app.command()(actors)
+    app.command()(articles)
+    app.command()(stats)
+    app.command()(export)
+
+
+def print_events(db: str | None, source: str | None, target: str | None, type: str | None) -> None:
+    """``dateline events`` with no file: the stored events as a table."""
+    from dateline.store.queries import events_table_rows, format_table, query_events
+
+    store = _open(db)
+    records = query_events(store, source=source, target=target, type=type)
+    if not records:
+        typer.echo(
+            "no events stored" + (" matching the filters" if source or target or type else "")
+        )
+        return
+    typer.echo(format_table(events_table_rows(records)))
