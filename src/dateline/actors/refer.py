@@ -115,7 +115,9 @@ def resolve_pronouns(
         if overlaps(start, end, quotes):
             continue
         sent = sent_of[start]
-        target = _antecedent(people, start, sent, gender, _clause_subjects(doc, tok))
+        # Names inside a quotation are the speaker's words about someone else, never antecedents.
+        barred = _clause_subjects(doc, tok) + quotes
+        target = _antecedent(people, start, sent, gender, barred)
         if target is None:
             continue
         kind = (
