@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -88,6 +88,18 @@ def analyze(
     """Analyse articles: one input gives one JSON document, several give JSONL in input order."""
     logging.basicConfig(level=logging.WARNING, format="dateline: %(message)s")
     fmt = format or (Format.json if len(paths) == 1 else Format.jsonl)
+    _run(paths, published, model, lexicon, dictionaries, lambda doc: _emit(doc, fmt))
+
+
+def _run(
+    paths: list[str],
+    published: str | None,
+    model: str | None,
+    lexicon: list[Path] | None,
+    dictionaries: Path | None,
+    emit: Callable[[Document], None],
+) -> None:
+    """Analyse the inputs in order, emit each document, report each failure; exit 1 if any."""
     failed = 0
     try:
         lex = build_lexicon(lexicon or [])
@@ -97,7 +109,7 @@ def analyze(
                 failed += 1
                 _fail(outcome.error or f"{outcome.label}: failed")
                 continue
-            _emit(outcome.document, fmt)
+            emit(outcome.document)
     except DatelineError as exc:
         _fail(str(exc))
         raise typer.Exit(2) from exc
@@ -143,29 +155,18 @@ def events(
     if not paths:
         _stored_events(db, source, target, type)
         return
-    failed = 0
-    try:
-        lex = build_lexicon(lexicon or [])
-        dicts = load_dictionaries(dictionaries) if dictionaries else None
-        for outcome in analyze_raw(_read_all(paths), published, model, lex, dicts):
-            if outcome.document is None:
-                failed += 1
-                _fail(outcome.error or f"{outcome.label}: failed")
-                continue
-            doc = outcome.document
-            rows = [
-                e
-                for e in doc.events
-                if _code_ok(e.source, source)
-                and _code_ok(e.target, target)
-                and (not type or e.type == type.upper())
-            ]
-            sys.stdout.write(events_table(doc, rows) + "\n")
-    except DatelineError as exc:
-        _fail(str(exc))
-        raise typer.Exit(2) from exc
-    if failed:
-        raise typer.Exit(1)
+
+    def emit(doc: Document) -> None:
+        rows = [
+            e
+            for e in doc.events
+            if _code_ok(e.source, source)
+            and _code_ok(e.target, target)
+            and (not type or e.type == type.upper())
+        ]
+        sys.stdout.write(events_table(doc, rows) + "\n")
+
+    _run(paths, published, model, lexicon, dictionaries, emit)
 
 
 def _code_ok(actor: object, prefix: str | None) -> bool:
