@@ -86,3 +86,11 @@ def test_schema_command_prints_json_schema() -> None:
     out = run("schema")
     schema = json.loads(out.stdout)
     assert "quotes" in schema["properties"] and "entities" in schema["properties"]
+
+
+def test_events_command_prints_a_table_for_a_file() -> None:
+    out = run("events", str(SEED), "--published", "2016-12-01", "--type", "CONSULT")
+    assert out.returncode == 0, out.stderr
+    text = out.stdout.decode()
+    assert "CONSULT/040" in text and "RUSGOV" in text and "TURGOV" in text
+    assert "COOPERATE" not in text
