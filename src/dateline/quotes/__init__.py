@@ -64,6 +64,9 @@ def _directs(
         if att.cue is None and opens_paragraph and q.paragraph > 0:
             att = cue_before_paragraph(doc, paragraphs[q.paragraph - 1], index)
         speaker, confidence = att.speaker, att.confidence
+        if speaker is None and q.paragraph == 0 and article.headline is not None:
+            speaker = _headline_person(article, q, index)  # "Warren Hammers CEO: ‘You ...’"
+            confidence = 0.5 if speaker else confidence
         fragment = not stands_alone(doc, q, paragraphs[q.paragraph])
         if (
             fragment
@@ -101,6 +104,18 @@ def _directs(
             quotes[n].speaker = quotes[n + 1].speaker
             quotes[n].confidence = INHERITED_CONFIDENCE
     return quotes
+
+
+def _headline_person(article: Article, q: QuoteSpan, index: MentionIndex) -> SpeakerRef | None:
+    """The person a headline names before its quotation."""
+    head = article.headline
+    if head is None or not head.start <= q.start < head.end:
+        return None
+    found = index.at(head.start, q.start)
+    if found is None or found[0].type != "PERSON":
+        return None
+    entity, mention = found
+    return SpeakerRef(entity=entity.id, name=entity.name, mention=mention)
 
 
 def _share_inside(start: int, end: int, spans: list[QuoteSpan]) -> float:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -77,6 +78,9 @@ def attribute(
     index: MentionIndex,
 ) -> Attribution:
     """Find the cue of one direct quote in its paragraph and resolve its speaker."""
+    labelled = _transcript_label(doc, quote, index)
+    if labelled is not None:
+        return labelled
     after, before = _cue_candidates(doc, quote, quotes, paragraph)
     signed = _dash_signature(doc, after, index)
     if signed is not None:
@@ -129,6 +133,35 @@ def _according_to(token: Token) -> Token | None:
                 if obj.dep_ == "pobj":
                     return obj
     return None
+
+
+TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s")
+"""``"PENCE: Well, ...``: a transcript turn opens with its speaker's name in capitals."""
+
+
+def _transcript_label(doc: Doc, quote: QuoteSpan, index: MentionIndex) -> Attribution | None:
+    """The speaker named at the start of a transcript turn, matched to a person by surname."""
+    text = text_of(doc)
+    opening = len(text[quote.start : quote.end]) - len(
+        text[quote.start : quote.end].lstrip("\"“'‘`")
+    )
+    match = TRANSCRIPT_LABEL.match(text, quote.start + opening, quote.end)
+    if match is None:
+        return None
+    label = match.group(1)
+    start, end = match.start(1), match.end(1)
+    surname = label.split()[-1].strip(".").lower()
+    people = [
+        e for e in index.entities
+        if e.type == "PERSON" and e.role != "photographer" and e.name.split()[-1].lower() == surname
+    ]  # fmt: skip
+    mention = Span(text=label, start=start, end=end)
+    cue = Span(text=":", start=end, end=end + 1)
+    if len(people) == 1:
+        return Attribution(
+            cue, SpeakerRef(entity=people[0].id, name=people[0].name, mention=mention), 0.8
+        )
+    return Attribution(cue, SpeakerRef(name=label.title(), mention=mention), 0.6)
 
 
 def _dash_signature(doc: Doc, after: list[Token], index: MentionIndex) -> Attribution | None:
