@@ -1,10 +1,11 @@
-"""The pipeline: wires the stages (ingest -> structure -> nlp -> actors -> quotes -> checks)."""
+"""The pipeline: wires the stages (ingest, structure, nlp, actors, quotes, events, checks)."""
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 from spacy.tokens import Doc
 
@@ -18,6 +19,9 @@ from dateline.petrarch import Dictionaries, code_entities, code_events
 from dateline.quotes import extract_quotes
 from dateline.schema import Document
 from dateline.structure import Article, structure
+
+CHUNK = 64
+"""Inputs read, structured and parsed together; output starts after the first chunk."""
 
 
 @dataclass
@@ -78,7 +82,19 @@ def analyze_raw(
     lexicon: Lexicon | None = None,
     dictionaries: Dictionaries | None = None,
 ) -> Iterator[Outcome]:
-    """Analyse raw documents in order; a failed one yields its reason and the rest go on."""
+    """Analyse raw documents in order, a chunk at a time; a failed one yields its reason."""
+    stream = iter(raws)
+    while chunk := list(islice(stream, CHUNK)):
+        yield from _analyze_chunk(chunk, published, model, lexicon, dictionaries)
+
+
+def _analyze_chunk(
+    raws: list[RawDocument | Outcome],
+    published: str | None,
+    model: str | None,
+    lexicon: Lexicon | None,
+    dictionaries: Dictionaries | None,
+) -> Iterator[Outcome]:
     pending: list[tuple[str, Article | None, str | None]] = []
     for raw in raws:
         if isinstance(raw, Outcome):
