@@ -174,3 +174,15 @@ def test_hand_coded_dev_sentences_precision() -> None:
     report = evaluate(shared("polnear", "dev"))
     assert report.sentences == 60
     assert report.precision >= 0.8, report.format()
+
+
+def test_what_someone_is_urged_to_do_is_not_an_event() -> None:
+    doc = analyze("Germany urged France to impose sanctions on Iran.")
+    assert [e.type for e in doc.events] == ["REQUEST"]
+    assert doc.events[0].target.code == "FRA"
+
+
+def test_a_one_word_surname_tagged_as_a_place_is_still_the_person() -> None:
+    doc = analyze("Rep. Adam Schiff spoke first.\n\nSchiff called on Japan to act.")
+    event = only(doc, "REQUEST")
+    assert event.source.name == "Adam Schiff" and event.target.code == "JPN"

@@ -133,7 +133,7 @@ def _fix_types(mentions: list[WorkMention]) -> None:
     parts = person_name_parts(mentions)
     for m in mentions:
         single = len(m.text.split()) == 1
-        if single and m.text in parts and m.label in ("ORG", "PERSON", "GPE", "NORP"):
+        if single and m.text in parts and m.label in ("ORG", "PERSON", "GPE", "NORP", "LOC", "FAC"):
             m.label = "PERSON"
         elif m.label == "PERSON" and m.text not in parts and geo.is_place(m.text):
             m.label = "GPE"

@@ -22,6 +22,8 @@ HYPOTHETICAL_HEADS = {
     "easy",
     "possible",
 }
+REQUEST_HEADS = {"call", "urge", "ask", "demand", "tell", "encourage", "press", "push", "order"}
+"""What someone is asked or told to do has not happened: "called on X to call out Russia"."""
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 FUTURE_MODIFIERS = {"next", "upcoming", "planned", "future", "forthcoming", "proposed"}
 
@@ -74,6 +76,8 @@ def modality(token: Token) -> Modality:
         if current.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in current.children
         ):
+            return Modality(negated, "hypothetical")
+        if current.dep_ == "xcomp" and lemma in REQUEST_HEADS:
             return Modality(negated, "hypothetical")
         if lemma in HYPOTHETICAL_HEADS or any(
             c.lower_ in HYPOTHETICAL_HEADS for c in head.children if c.dep_ == "acomp"
