@@ -74,10 +74,22 @@ def title_before(doc: Doc, start_char: int) -> tuple[int, list[Token]]:
     return index, words
 
 
+def _multiword_place(words: list[Token]) -> str | None:
+    """``New Jersey Gov.``: a place of several capitalised words wins over its last word."""
+    for size in (3, 2):
+        for i in range(len(words) - size + 1):
+            run = words[i : i + size]
+            if all(t.text[:1].isupper() for t in run):
+                place = geo.find_place(" ".join(t.text for t in run))
+                if place is not None and place.country:
+                    return place.country
+    return None
+
+
 def _role_and_country(words: list[Token]) -> tuple[str | None, str | None, str | None]:
     """Role, country and gender from title words."""
     lex = lexicon()
-    country = next(
+    country = _multiword_place(words) or next(
         (c for c in (_demonym_country(t) or _state_country(t) for t in words) if c), None
     )
     gender = next(

@@ -15,6 +15,7 @@ from dateline.schema import ActorRef, Entity, Quote
 
 FIRST_PERSON = {"we", "us", "our", "i", "me", "my"}
 THING_PRONOUNS = {"it", "its"}
+RELATIVE_PRONOUNS = {"who", "which", "that"}
 
 
 @dataclass
@@ -86,6 +87,8 @@ class ActorResolver:
             return Side(_ref(entity), entity.country)
         if low in THING_PRONOUNS:
             return self._previous_actor(token)
+        if low in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+            return self.side(token.head.head)  # "Christie, who has campaigned ...": Christie
         start, end = phrase_of(token)
         # Only the head and its modifiers name the actor: "the conflict in Syria" is no Syria.
         hit = self.index.at(token.left_edge.idx, token.idx + len(token.text), head=token.idx)
