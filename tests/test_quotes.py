@@ -184,3 +184,23 @@ def test_unresolved_pronoun_gives_no_speaker_rather_than_a_wrong_one() -> None:
 def test_quote_offsets_match_the_text() -> None:
     doc = analyze('“A,” he said. "B," said Senator Ann Lee. According to Lee, C is D here.')
     assert doc.offset_errors() == []
+
+
+def test_headline_opening_with_a_colon_does_not_break() -> None:
+    doc = dateline.analyze(': will hold talks\n\nWASHINGTON (AP) — "(met" he said.\n')
+    assert doc.offset_errors() == []
+
+
+def test_random_punctuation_soup_never_crashes() -> None:
+    import random
+
+    from dateline.ingest import from_text
+    from dateline.pipeline import analyze_raw
+
+    rng = random.Random(7)
+    pieces = [*"abc KLM.\"“”‘’'()—–-:;,\n", " said ", " he ", "WASHINGTON (AP) — ", "©", "/TASS/"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(5, 300))) for _ in range(60)]
+    raws = [from_text(t) for t in texts if t.strip()]
+    outcomes = list(analyze_raw(raws))
+    assert [o.error for o in outcomes if o.error] == []
+    assert all(o.document.offset_errors() == [] for o in outcomes)

@@ -183,7 +183,7 @@ def _headline(article: Article, entities: list[Entity], index: MentionIndex) -> 
     if head is None or ": " not in head.text:
         return None
     who, _, claim = head.text.partition(": ")
-    if not claim.strip() or len(who.split()) > HEADLINE_SPEAKER_MAX_WORDS:
+    if not claim.strip() or not who.split() or len(who.split()) > HEADLINE_SPEAKER_MAX_WORDS:
         return None
     found = index.at(head.start, head.start + len(who))
     if found is not None and found[0].type in ("PERSON", "ORG"):
