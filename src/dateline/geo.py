@@ -455,3 +455,8 @@ def find_place(name: str, country_hint: str | None = None) -> Place | None:
 def is_place(name: str) -> bool:
     """True when find_place resolves the name."""
     return find_place(name) is not None
+
+
+def country_name(code: str) -> str | None:
+    """The common English name of an ISO alpha-3 country code (``RUS`` -> ``Russia``)."""
+    return _display_names().get(code.upper())

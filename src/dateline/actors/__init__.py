@@ -89,6 +89,10 @@ def _code(cluster: Cluster, country: str | None) -> str | None:
 
 
 def _entity_name(cluster: Cluster) -> str:
+    if cluster.label == "GPE" and len(cluster.key) == 3 and cluster.key.isupper():
+        common = geo.country_name(cluster.key)  # "U.S." and "America" are the United States
+        if common:
+            return common
     names = [m.extra["name"] for m in cluster.mentions if "name" in m.extra]
     return names[0] if names and cluster.name.isupper() else cluster.name
 
