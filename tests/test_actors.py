@@ -100,3 +100,9 @@ def test_polnear_dev_articles_all_analyse_with_sound_offsets() -> None:
         assert outcome.document is not None
         assert outcome.document.offset_errors() == []
         assert outcome.document.headline is not None
+
+
+def test_two_word_place_before_a_title_gives_the_country() -> None:
+    doc = analyze("New York Mayor Bill de Blasio spoke. New Jersey Gov. Chris Christie listened.")
+    assert entity_named(doc, "Blasio").code == "USAGOV"
+    assert entity_named(doc, "Christie").code == "USAGOV"

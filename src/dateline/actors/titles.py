@@ -70,6 +70,12 @@ def title_before(doc: Doc, start_char: int) -> tuple[int, list[Token]]:
             words.insert(0, tok)
             i -= 1
             continue
+        if words and i >= 1 and tok.text[:1].isupper() and doc[i - 1].text[:1].isupper():
+            place = geo.find_place(f"{doc[i - 1].text} {tok.text}")
+            if place is not None and place.kind in ("state", "city", "country"):
+                words[:0] = [doc[i - 1], tok]  # "New York Mayor": a two-word place
+                i -= 2
+                continue
         break
     return index, words
 
