@@ -106,3 +106,9 @@ def test_two_word_place_before_a_title_gives_the_country() -> None:
     doc = analyze("New York Mayor Bill de Blasio spoke. New Jersey Gov. Chris Christie listened.")
     assert entity_named(doc, "Blasio").code == "USAGOV"
     assert entity_named(doc, "Christie").code == "USAGOV"
+
+
+def test_a_small_town_name_does_not_turn_a_person_into_a_place() -> None:
+    doc = analyze("Mr. Obama spoke on Monday. Obama said the plan would work.")
+    obama = entity_named(doc, "Obama")
+    assert obama.type == "PERSON" and obama.country is None

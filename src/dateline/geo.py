@@ -460,3 +460,19 @@ def is_place(name: str) -> bool:
 def country_name(code: str) -> str | None:
     """The common English name of an ISO alpha-3 country code (``RUS`` -> ``Russia``)."""
     return _display_names().get(code.upper())
+
+
+NOTABLE_CITY_POPULATION = 100_000
+"""A city smaller than this does not outweigh a person of the same name (Obama, Fukui)."""
+
+
+@lru_cache(maxsize=4096)
+def is_notable_place(name: str) -> bool:
+    """A country, a US state, or a city of at least ``NOTABLE_CITY_POPULATION`` people."""
+    place = find_place(name)
+    if place is None:
+        return False
+    if place.kind != "city":
+        return True
+    city = _find_city(name, None)
+    return city is not None and int(city.get("population") or 0) >= NOTABLE_CITY_POPULATION

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from dateline import geo
-from dateline.nlp import text_of
+from dateline.nlp import first_token_from, text_of
 
 NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 LEADING_DET = re.compile(r"^(?:the|The|THE)\s+")
@@ -112,10 +112,25 @@ def collect(doc: Doc, excluded: list[tuple[int, int]], sent_of: list[int]) -> li
                 subject=is_subject(span),
             )
         )
-    _fix_types(raw)
+    _fix_types(raw, _titled(doc, raw))
     raw += _missed_surnames(doc, raw, excluded, sent_of)
     raw.sort(key=lambda m: m.start)
     return raw
+
+
+PERSON_TITLES = {"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "president", "sen.",
+                 "senator", "rep.", "gov.", "governor", "mayor", "minister", "secretary"}  # fmt: skip
+"""Words that, right before a name, say it is a person's ("Mr. Obama", not Obama, Fukui)."""
+
+
+def _titled(doc: Doc, mentions: list[WorkMention]) -> set[str]:
+    """Surfaces that some mention shows with a personal title right before them."""
+    titled = set()
+    for m in mentions:
+        i = first_token_from(doc, m.start) - 1
+        if i >= 0 and doc[i].lower_ in PERSON_TITLES:
+            titled.add(m.text)
+    return titled
 
 
 def person_name_parts(mentions: list[WorkMention]) -> set[str]:
@@ -128,14 +143,19 @@ def person_name_parts(mentions: list[WorkMention]) -> set[str]:
     return parts
 
 
-def _fix_types(mentions: list[WorkMention]) -> None:
+def _fix_types(mentions: list[WorkMention], titled: set[str]) -> None:
     """One surface form, one type; a known place is never a person unless part of a full name."""
     parts = person_name_parts(mentions)
     for m in mentions:
         single = len(m.text.split()) == 1
         if single and m.text in parts and m.label in ("ORG", "PERSON", "GPE", "NORP", "LOC", "FAC"):
             m.label = "PERSON"
-        elif m.label == "PERSON" and m.text not in parts and geo.is_place(m.text):
+        elif (
+            m.label == "PERSON"
+            and m.text not in parts
+            and m.text not in titled
+            and geo.is_notable_place(m.text)
+        ):
             m.label = "GPE"
         elif m.label in ("ORG", "PERSON") and geo.country_code(m.text) and single:
             m.label = "NORP" if geo.find_place(m.text) is None else "GPE"
