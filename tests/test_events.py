@@ -186,3 +186,16 @@ def test_a_one_word_surname_tagged_as_a_place_is_still_the_person() -> None:
     doc = analyze("Rep. Adam Schiff spoke first.\n\nSchiff called on Japan to act.")
     event = only(doc, "REQUEST")
     assert event.source.name == "Adam Schiff" and event.target.code == "JPN"
+
+
+def test_a_person_attacking_a_person_is_criticism_not_force() -> None:
+    doc = analyze("On Monday, Senator Ann Lee attacked Governor Tom Wolf over the budget.")
+    event = only(doc, "ACCUSE")
+    assert event.cameo == "111"
+    assert (event.source.name, event.target.name) == ("Ann Lee", "Tom Wolf")
+
+
+def test_white_house_is_government_not_legislature() -> None:
+    doc = analyze("The White House said the talks were over.")
+    white_house = [e for e in doc.entities if e.name == "White House"]
+    assert white_house and white_house[0].code == "GOV"

@@ -79,7 +79,9 @@ def _code(cluster: Cluster, country: str | None) -> str | None:
         if igo:
             return igo
         words = cluster.name.lower().split()
-        sector = next((lex.org_sectors[w] for w in reversed(words) if w in lex.org_sectors), None)
+        # the longest ending that names a sector: "White House" is GOV before "House" is LEG
+        endings = (" ".join(words[i:]) for i in range(len(words)))
+        sector = next((lex.org_sectors[e] for e in endings if e in lex.org_sectors), None)
         return (country or "") + (sector or "") or None
     if cluster.label == "PERSON":
         sector = lex.sector(cluster.role)

@@ -100,6 +100,17 @@ def _noun_sides(
     return sources, targets
 
 
+VERBAL_ATTACK = ("ACCUSE", "111")
+"""What an "attack" between two people is in news: criticism (CAMEO 111), not an assault."""
+
+
+def _both_people(source: Side, target: Side | None, actors: ActorResolver) -> bool:
+    if target is None:
+        return False
+    kinds = {actors.entities[s.actor.entity].type for s in (source, target) if s.actor.entity}
+    return kinds == {"PERSON"} and bool(source.actor.entity and target.actor.entity)
+
+
 def _is_city(side: Side) -> bool:
     name = side.actor.name or ""
     return side.actor.entity is not None and geo.country_code(name) is None and geo.is_place(name)
@@ -167,13 +178,16 @@ def extract_events(
             pairs = [(s, None, False) for s in sources]  # type: ignore[misc]
         quote = _quote_of(token, quotes)
         for source, target, symmetric in pairs:
+            etype, ecode = predicate.type, cameo
+            if etype == "ASSAULT" and _both_people(source, target, actors):
+                etype, ecode = VERBAL_ATTACK  # "Trump attacked Clinton": words, not force
             codes = (
                 source.country or source.actor.code,
                 target.country or target.actor.code if target else None,
             )
             key_pair = frozenset(codes) if symmetric else codes
             date = event_date(doc, token, base, mood.mode == "intent")
-            key = (predicate.type, cameo[:2], key_pair, date, mood.mode, mood.negated)
+            key = (etype, ecode[:2], key_pair, date, mood.mode, mood.negated)
             if key in seen:
                 continue  # the same event told twice (lead, quote, standfirst) is one event
             seen.add(key)
@@ -182,8 +196,8 @@ def extract_events(
             events.append(
                 Event(
                     id="",
-                    type=predicate.type,
-                    cameo=cameo,
+                    type=etype,
+                    cameo=ecode,
                     source=source.actor,
                     target=target.actor if target is not None else None,
                     date=date,

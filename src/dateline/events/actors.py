@@ -70,7 +70,7 @@ class ActorResolver:
         if any(s.actor.entity for s in found):
             # "Patriot Coal's executives and advisers": the named side stands for the group
             found = [
-                s for s in found if s.actor.entity or (s.actor.code and len(s.actor.code) == 3)
+                s for s in found if s.actor.entity or (s.country and s.actor.code == s.country)
             ]
         elif len(found) > 1 and not any(s.country for s in found):
             found = found[:1]  # "executives and advisers" of one side act as one group
@@ -98,8 +98,16 @@ class ActorResolver:
                 return None
             if mention.start <= token.idx < mention.end or token.pos_ == "PROPN":
                 return Side(_ref(entity), entity.country)
-            # "a New Jersey company", "Russian specialists": a group of that place
-            return self._group(token, entity.country)
+            if entity.type in ("GPE", "NORP", "LOC"):
+                # "a New Jersey company", "Russian specialists": a group of that place
+                return self._group(token, entity.country)
+            owner = any(c.dep_ == "poss" and c.idx < mention.end and mention.start <= c.idx + len(c.text)
+                        for c in token.children)  # fmt: skip
+            if owner:
+                # "Patriot Coal's executives" act for Patriot Coal
+                return Side(ActorRef(entity=entity.id, code=entity.code, name=self._phrase(token)),
+                            entity.country)  # fmt: skip
+            return None
         head_phrase = text_of(self.doc)[token.left_edge.idx : token.idx + len(token.text)]
         key = head_phrase.lower().removeprefix("the ")
         if key in self.user_actors or "the " + key in self.user_actors:
@@ -115,6 +123,9 @@ class ActorResolver:
         if token.pos_ == "NOUN" and _sector(token) in INSTITUTION_SECTORS:
             return self._group(token, None)
         return None
+
+    def _phrase(self, token: Token) -> str:
+        return text_of(self.doc)[token.left_edge.idx : token.idx + len(token.text)]
 
     def _group(self, token: Token, country: str | None) -> Side | None:
         """A common-noun actor (the company, the administration) coded by country and sector."""
