@@ -199,3 +199,19 @@ def test_white_house_is_government_not_legislature() -> None:
     doc = analyze("The White House said the talks were over.")
     white_house = [e for e in doc.entities if e.name == "White House"]
     assert white_house and white_house[0].code == "GOV"
+
+
+def test_a_state_attacking_a_state_is_an_assault() -> None:
+    doc = analyze("China attacked India on Monday.")
+    event = only(doc, "ASSAULT")
+    assert (event.source.code, event.target.code) == ("CHN", "IND")
+
+
+def test_a_named_treaty_is_not_an_agreement_event() -> None:
+    doc = analyze("Mexico signed on to the North American Free Trade Agreement long ago.")
+    assert [e for e in doc.events if e.type == "AGREE"] == []
+
+
+def test_calling_someone_names_is_not_a_request() -> None:
+    doc = analyze("Senator Ann Lee called Governor Tom Wolf a liar on Monday.")
+    assert [e for e in doc.events if e.type == "REQUEST"] == []

@@ -100,15 +100,32 @@ def _noun_sides(
     return sources, targets
 
 
+NAMED_THINGS = {"ORG", "LAW", "EVENT", "WORK_OF_ART", "FAC", "PRODUCT"}
 VERBAL_ATTACK = ("ACCUSE", "111")
 """What an "attack" between two people is in news: criticism (CAMEO 111), not an assault."""
 
 
-def _both_people(source: Side, target: Side | None, actors: ActorResolver) -> bool:
-    if target is None:
+AMBIGUOUS_FORCE = {"attack", "fight", "battle", "strike", "hit", "target"}
+"""Predicates that are as often words as force: verbal unless a side is a state or armed group."""
+ARMED_SECTORS = {"MIL", "REB", "COP", "SPY", "INS"}
+
+
+def _armed_or_state(side: Side, actors: ActorResolver) -> bool:
+    code = side.actor.code or ""
+    if any(sector in code[3:] or code == sector for sector in ARMED_SECTORS):
+        return True
+    entity = actors.entities.get(side.actor.entity or "")
+    if entity is not None:
+        return entity.type in ("GPE", "NORP") or entity.role in ("general", "commander")
+    return bool(side.country) and code == side.country
+
+
+def _verbal(token: Token, source: Side, target: Side | None, actors: ActorResolver) -> bool:
+    """ "X attacked Y" between people, parties or papers is criticism, not an assault."""
+    if token.lemma_.lower() not in AMBIGUOUS_FORCE:
         return False
-    kinds = {actors.entities[s.actor.entity].type for s in (source, target) if s.actor.entity}
-    return kinds == {"PERSON"} and bool(source.actor.entity and target.actor.entity)
+    sides = [s for s in (source, target) if s is not None]
+    return not any(_armed_or_state(s, actors) for s in sides)
 
 
 def _is_city(side: Side) -> bool:
@@ -154,6 +171,8 @@ def extract_events(
         predicate = lexicon.match(token)
         if predicate is None or any(s <= token.idx < e for s, e in excluded):
             continue
+        if (token.ent_type_ in NAMED_THINGS and token.ent_iob_ != "B") or token.ent_type_ == "LAW":
+            continue  # "the North American Free Trade Agreement" names a treaty, not an event
         mood = modality(token)
         if mood.mode == "hypothetical":
             continue
@@ -179,7 +198,7 @@ def extract_events(
         quote = _quote_of(token, quotes)
         for source, target, symmetric in pairs:
             etype, ecode = predicate.type, cameo
-            if etype == "ASSAULT" and _both_people(source, target, actors):
+            if etype == "ASSAULT" and _verbal(token, source, target, actors):
                 etype, ecode = VERBAL_ATTACK  # "Trump attacked Clinton": words, not force
             codes = (
                 source.country or source.actor.code,
