@@ -116,7 +116,7 @@ def resolve_pronouns(
             continue
         sent = sent_of[start]
         # Names inside a quotation are the speaker's words about someone else, never antecedents.
-        barred = _clause_subjects(doc, tok) + quotes
+        barred = _clause_subjects(tok) + quotes
         target = _antecedent(people, start, sent, gender, barred)
         if target is None:
             continue
@@ -132,7 +132,7 @@ def resolve_pronouns(
     return found
 
 
-def _clause_subjects(doc: Doc, tok: Token) -> list[tuple[int, int]]:
+def _clause_subjects(tok: Token) -> list[tuple[int, int]]:
     """Subjects of the clause where ``tok`` is an object: "Lopez answered him" is not Lopez."""
     if tok.dep_ not in ("dobj", "iobj", "dative", "pobj") or tok.tag_ == "PRP$":
         return []

@@ -123,9 +123,7 @@ def _appositive_role(doc: Doc, mention: WorkMention) -> tuple[str | None, str | 
     return None, None
 
 
-def apply(
-    doc: Doc, clusters: list[Cluster], counterpart_of: dict[int, int] | None = None
-) -> list[WorkMention]:
+def apply(doc: Doc, clusters: list[Cluster]) -> list[WorkMention]:
     """Give people roles, countries and gender from their titles; return the title mentions."""
     titles: list[WorkMention] = []
     by_id = {c.id: c for c in clusters}

@@ -205,7 +205,7 @@ def extract_events(
                 target.country or target.actor.code if target else None,
             )
             key_pair = frozenset(codes) if symmetric else codes
-            date = event_date(doc, token, base, mood.mode == "intent")
+            date = event_date(token, base, mood.mode == "intent")
             key = (etype, ecode[:2], key_pair, date, mood.mode, mood.negated)
             if key in seen:
                 continue  # the same event told twice (lead, quote, standfirst) is one event
@@ -220,7 +220,7 @@ def extract_events(
                     source=source.actor,
                     target=target.actor if target is not None else None,
                     date=date,
-                    location=event_location(doc, token, article),
+                    location=event_location(token, article),
                     evidence=_evidence(article, token),
                     negated=mood.negated,
                     mode=mood.mode,

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 import dateparser
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from dateline import geo
 from dateline.schema import Location
@@ -31,7 +31,7 @@ def article_date(article: Article) -> dt.date | None:
     return None
 
 
-def event_date(doc: Doc, predicate: Token, base: dt.date | None, intent: bool) -> str | None:
+def event_date(predicate: Token, base: dt.date | None, intent: bool) -> str | None:
     """The day the sentence gives for the event (``on Thursday``, ``a month ago``) or the base."""
     if base is None:
         return None
@@ -54,7 +54,7 @@ def event_date(doc: Doc, predicate: Token, base: dt.date | None, intent: bool) -
     return base.isoformat()
 
 
-def event_location(doc: Doc, predicate: Token, article: Article) -> Location | None:
+def event_location(predicate: Token, article: Article) -> Location | None:
     """A place attached to the predicate (``in Lausanne``, ``the Lausanne meeting``) or the dateline's."""
     candidates = [c for c in predicate.children if c.dep_ == "compound"]
     for prep in predicate.children:

@@ -144,7 +144,7 @@ def code_events(
                     source=source,
                     target=target,
                     date=day.isoformat() if day else None,
-                    location=event_location(doc, doc[coded.verb], article),
+                    location=event_location(doc[coded.verb], article),
                     evidence=Span(text=text[start:end], start=start, end=end),
                     trigger=Span(text=text[t_start:t_end], start=t_start, end=t_end),
                     confidence=0.6 if coded.pattern else 0.5,

@@ -27,7 +27,7 @@ class Reported:
     who: Token | None
 
 
-def _bounds(doc: Doc, tokens: list[Token]) -> tuple[int, int] | None:
+def _bounds(tokens: list[Token]) -> tuple[int, int] | None:
     """Character bounds of tokens with edge punctuation and a leading ``that`` trimmed."""
     while tokens and (
         tokens[0].text in TRIM or tokens[0].lower_ in COMPLEMENTIZERS or tokens[0].is_space
@@ -50,7 +50,7 @@ def _clause_without(head: Token, cut: Token) -> list[Token]:
     return [t for t in head.subtree if t.i not in removed]
 
 
-def _content_of(verb: Token, sent: TokenSpan) -> list[Token] | None:
+def _content_of(verb: Token) -> list[Token] | None:
     """The clause a reporting verb reports, before or after it."""
     for child in verb.children:
         if child.dep_ == "ccomp":
@@ -116,12 +116,12 @@ def find_reported(
                 if hit:
                     content, who = hit
             elif is_cue(token) and token.lemma_.lower() not in lex.direct_only:
-                content = _content_of(token, sent)
+                content = _content_of(token)
                 who = subject_of(token)
             if not content:
                 continue
             content = [t for t in content if para[0] <= t.idx < para[1] and t.i != token.i]
-            bounds = _bounds(doc, sorted(content, key=lambda t: t.i))
+            bounds = _bounds(sorted(content, key=lambda t: t.i))
             if bounds is None:
                 continue
             found.append(Reported(bounds[0], bounds[1], token, who))

@@ -41,7 +41,7 @@ def _published_date(published: str | None) -> dt.date | None:
 
 def _credit_split(block: Block, known: list[str]) -> tuple[int, str] | None:
     """Where a glued credit starts in a caption line, preferring a credit seen on its own line."""
-    match = rules.glued_credit(block, set(known))
+    match = rules.glued_credit(block)
     if match is None:
         return None
     tail = block.text[match.start("name") :]

@@ -49,7 +49,7 @@ def is_credit_only(block: Block) -> bool:
     return block.words <= 8 and bool(CREDIT_ONLY.match(block.text))
 
 
-def glued_credit(block: Block, known_credits: set[str]) -> re.Match[str] | None:
+def glued_credit(block: Block) -> re.Match[str] | None:
     """A credit stuck to the end of a caption line, without punctuation between them."""
     if block.ends_sentence and not block.text.rstrip().endswith("/"):
         tail = block.text.rstrip()
