@@ -16,6 +16,7 @@ from dateline.errors import DatelineError
 from dateline.eval.cli import eval_app
 from dateline.events import build as build_lexicon
 from dateline.ingest import RawDocument, read_path, read_stdin
+from dateline.options import DictionaryPath, LexiconFiles, Model, Published
 from dateline.petrarch import load_dictionaries
 from dateline.pipeline import Outcome, analyze_raw
 from dateline.render import events_table, summary
@@ -53,37 +54,16 @@ def _read_all(paths: list[str]) -> Iterator[RawDocument | Outcome]:
             yield Outcome(path, error=str(exc))
 
 
-def _valid_date(value: str | None) -> str | None:
-    if value is None:
-        return None
-    import datetime as dt
-
-    try:
-        return dt.date.fromisoformat(value).isoformat()
-    except ValueError as exc:
-        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from exc
-
-
 @app.command()
 def analyze(
     paths: Annotated[list[str], typer.Argument(help="Files (.txt, .html) or - for stdin.")],
     format: Annotated[
         Format | None, typer.Option("--format", "-f", help="json (one input), jsonl, summary.")
     ] = None,
-    published: Annotated[
-        str | None,
-        typer.Option(
-            help="Publication date YYYY-MM-DD: fixes the year of dates.", callback=_valid_date
-        ),
-    ] = None,
-    model: Annotated[str | None, typer.Option(help="spaCy pipeline name.")] = None,
-    lexicon: Annotated[
-        list[Path] | None, typer.Option(help="Extra event lexicon (.csv/.yaml); repeatable.")
-    ] = None,
-    dictionaries: Annotated[
-        Path | None,
-        typer.Option(help="PETRARCH/Phoenix dictionaries: a folder or a config listing files."),
-    ] = None,
+    published: Published = None,
+    model: Model = None,
+    lexicon: LexiconFiles = None,
+    dictionaries: DictionaryPath = None,
 ) -> None:
     """Analyse articles: one input gives one JSON document, several give JSONL in input order."""
     logging.basicConfig(level=logging.WARNING, format="dateline: %(message)s")
@@ -132,17 +112,10 @@ def events(
     paths: Annotated[
         list[str] | None, typer.Argument(help="Files to analyse (.txt, .html, - for stdin).")
     ] = None,
-    published: Annotated[
-        str | None, typer.Option(help="Publication date YYYY-MM-DD.", callback=_valid_date)
-    ] = None,
-    model: Annotated[str | None, typer.Option(help="spaCy pipeline name.")] = None,
-    lexicon: Annotated[
-        list[Path] | None, typer.Option(help="Extra event lexicon (.csv/.yaml); repeatable.")
-    ] = None,
-    dictionaries: Annotated[
-        Path | None,
-        typer.Option(help="PETRARCH/Phoenix dictionaries: a folder or a config listing files."),
-    ] = None,
+    published: Published = None,
+    model: Model = None,
+    lexicon: LexiconFiles = None,
+    dictionaries: DictionaryPath = None,
     db: Annotated[str | None, typer.Option(help="Database URL (default: ./dateline.db).")] = None,
     source: Annotated[
         str | None, typer.Option(help="Source actor code prefix (RUS, USAGOV).")

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import json
 import logging
 import sys
@@ -16,6 +15,7 @@ from typing import Annotated, Any
 import typer
 
 from dateline.errors import DatelineError
+from dateline.options import iso_date
 
 DbOption = Annotated[
     str | None,
@@ -43,15 +43,6 @@ class ExportFormat(StrEnum):
     parquet = "parquet"
     csv = "csv"
     gdelt = "gdelt"
-
-
-def _date(value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value).isoformat()
-    except ValueError as exc:
-        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from exc
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
@@ -106,7 +97,7 @@ def ingest(
     ] = False,
     published: Annotated[
         str | None,
-        typer.Option(help="Publication date YYYY-MM-DD for every input.", callback=_date),
+        typer.Option(help="Publication date YYYY-MM-DD for every input.", callback=iso_date),
     ] = None,
     model: Annotated[str | None, typer.Option(help="spaCy pipeline name.")] = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Articles per batch/transaction.")] = 8,
@@ -157,10 +148,10 @@ def quotes(
         typer.Option(help='Full-text search of the quote: words, "a phrase", pre*, -not, a OR b.'),
     ] = None,
     since: Annotated[
-        str | None, typer.Option(help="From this article date.", callback=_date)
+        str | None, typer.Option(help="From this article date.", callback=iso_date)
     ] = None,
     until: Annotated[
-        str | None, typer.Option(help="Up to this article date.", callback=_date)
+        str | None, typer.Option(help="Up to this article date.", callback=iso_date)
     ] = None,
     kind: Annotated[str | None, typer.Option(help="direct, indirect or mixed.")] = None,
     article: Annotated[str | None, typer.Option(help="Article id (or its start).")] = None,
@@ -238,8 +229,8 @@ def articles(
     search: Annotated[
         str | None, typer.Option(help="Full-text search of title and text (as for quotes).")
     ] = None,
-    since: Annotated[str | None, typer.Option(callback=_date)] = None,
-    until: Annotated[str | None, typer.Option(callback=_date)] = None,
+    since: Annotated[str | None, typer.Option(callback=iso_date)] = None,
+    until: Annotated[str | None, typer.Option(callback=iso_date)] = None,
     near_duplicates: Annotated[
         bool, typer.Option("--near-duplicates", help="Include near-duplicate copies.")
     ] = False,
