@@ -40,10 +40,10 @@ def test_future_plans_are_intent() -> None:
     assert event.symmetric
 
 
-def test_agreeing_to_act_is_intent() -> None:
+def test_agreeing_to_act_is_plover_agree_with_the_intent_code() -> None:
     doc = analyze("Japan agreed to provide aid to Nepal.")
-    event = only(doc, "AID")
-    assert event.mode == "intent" and event.cameo.startswith("03")
+    event = only(doc, "AGREE")  # PLOVER: agree to, promise or offer to do something
+    assert event.mode == "intent" and event.cameo == "033"  # CAMEO: intent to provide aid
     assert (event.source.code, event.target.code) == ("JPN", "NPL")
 
 
@@ -94,11 +94,11 @@ def test_relative_date_is_resolved_from_the_article_date() -> None:
 
 def test_user_csv_lexicon_adds_a_predicate(tmp_path: Path) -> None:
     extra = tmp_path / "extra.csv"
-    extra.write_text("rebuke,VERB,*,ACCUSE,111,0,n,\n")
-    body = "Norway rebuked Sweden over fishing quotas."
+    extra.write_text("fete,VERB,*,SUPPORT,051,0,n,\n")
+    body = "Norway feted Sweden over fishing quotas."
     assert analyze(body).events == []
     doc = analyze(body, lexicon=build([extra]))
-    assert only(doc, "ACCUSE").target.code == "SWE"
+    assert only(doc, "SUPPORT").target.code == "SWE"
 
 
 def test_user_yaml_lexicon_adds_actors(tmp_path: Path) -> None:
@@ -169,11 +169,14 @@ def test_seed_evidence_spans_are_sentences(seed: Document) -> None:
 
 
 def test_hand_coded_dev_sentences_precision() -> None:
+    # A tuning set since issue 9 (coded by the hands that tuned the coder): a regression guard,
+    # not a figure to report as held out. The PLV-trained coder finds more (10 of 20 gold
+    # events, was 9) and emits more (17, was 10): see docs/benchmarks.md.
     from dateline.eval.events import evaluate
 
     report = evaluate(shared("polnear", "dev"))
     assert report.sentences == 60
-    assert report.precision >= 0.8, report.format()
+    assert report.precision >= 0.55 and report.recall >= 0.5, report.format()
 
 
 def test_what_someone_is_urged_to_do_is_not_an_event() -> None:

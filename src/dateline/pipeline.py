@@ -17,7 +17,7 @@ from dateline.events import Lexicon, extract_events
 from dateline.ingest import RawDocument, from_text
 from dateline.petrarch import Dictionaries, code_entities, code_events
 from dateline.quotes import extract_quotes
-from dateline.schema import Document
+from dateline.schema import Document, Entity, Quote
 from dateline.structure import Article, structure
 
 CHUNK = 64
@@ -36,6 +36,25 @@ class Outcome:
 def document_id(text: str) -> str:
     """A stable id from a hash of the analysed text."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class Prepared:
+    """An article analysed up to the events stage (what an event coder or its trainer reads)."""
+
+    article: Article
+    doc: Doc
+    entities: list[Entity]
+    quotes: list[Quote]
+
+
+def prepare(texts: Iterable[str], model: str | None = None) -> Iterator[Prepared]:
+    """Structure, parse, actors and quotes of texts given in memory, in order."""
+    articles = [structure(from_text(text)) for text in texts]
+    for article, doc in zip(articles, nlp.pipe((a.text for a in articles), model), strict=True):
+        entities = extract_actors(article, doc)
+        quotes, _ = extract_quotes(article, doc, entities)
+        yield Prepared(article, doc, entities, quotes)
 
 
 def assemble(

@@ -114,6 +114,8 @@ class ActorRef(Model):
     entity: str | None = None
     code: str | None = None
     name: str | None = None
+    span: Span | None = None
+    """Where the event's sentence names this side (the noun phrase's head and its modifiers)."""
 
 
 class Location(Model):
@@ -210,6 +212,9 @@ class Document(Model):
             yield event.evidence
             if event.trigger is not None:
                 yield event.trigger
+            for side in (event.source, event.target):
+                if side is not None and side.span is not None:
+                    yield side.span
 
     def offset_errors(self) -> list[str]:
         """Spans whose text is not ``text[start:end]`` (empty when the document is sound)."""

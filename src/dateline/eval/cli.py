@@ -50,17 +50,26 @@ def polnear(
 @eval_app.command()
 def events(
     split_dir: Annotated[
-        Path, typer.Argument(help="The PolNeAR dev split folder (its text/ holds the articles).")
+        Path,
+        typer.Argument(
+            help="The articles' folder: PolNeAR dev (its text/), or the BBC folder with --bbc."
+        ),
     ] = Path("../shared/data/polnear/dev"),
     gold: Annotated[
         Path | None, typer.Option(help="Gold TSV (default: the packaged hand-coded sentences).")
     ] = None,
+    bbc: Annotated[
+        bool,
+        typer.Option(
+            "--bbc", help="Score the 40 hand-coded BBC sentences (offset gold) in SPLIT_DIR."
+        ),
+    ] = False,
 ) -> None:
-    """Precision and recall of coded events on hand-coded PolNeAR dev sentences."""
-    from dateline.eval.events import evaluate
+    """Precision and recall of coded events on hand-coded sentences (PolNeAR dev or BBC)."""
+    from dateline.eval.events import evaluate, evaluate_spans
 
     try:
-        report = evaluate(split_dir, gold)
+        report = evaluate_spans(split_dir, gold) if bbc else evaluate(split_dir, gold)
     except DatelineError as exc:
         typer.echo(f"dateline: {exc}", err=True)
         raise typer.Exit(2) from exc
@@ -91,3 +100,38 @@ def petrarch(
         typer.echo(f"dateline: {exc}", err=True)
         raise typer.Exit(2) from exc
     typer.echo(report.format(failures=failures))
+
+
+@eval_app.command()
+def plv(
+    path: Annotated[Path, typer.Argument(help="A PLV TSV (sentence, marked_sentence, gold_root).")],
+    folds: Annotated[
+        int,
+        typer.Option(
+            "--cv",
+            min=0,
+            help="Cross-validate: train and test a model per fold (0: use the packaged model).",
+        ),
+    ] = 5,
+    tables_only: Annotated[
+        bool, typer.Option("--tables-only", help="Code with the predicate tables, no model.")
+    ] = False,
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline name.")] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="Only the first N sentences.")] = None,
+) -> None:
+    """Type recall, type precision and dyad recall of coded events on PLV rows."""
+    from dateline.eval.plv import evaluate
+
+    logging.basicConfig(level=logging.ERROR, format="dateline: %(message)s")
+    try:
+        report = evaluate(
+            path,
+            folds=0 if tables_only else folds,
+            model_name=model,
+            use_model=not tables_only,
+            limit=limit,
+        )
+    except DatelineError as exc:
+        typer.echo(f"dateline: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    typer.echo(report.format())

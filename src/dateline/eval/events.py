@@ -12,7 +12,7 @@ from dateline import geo
 from dateline.errors import InputError
 from dateline.ingest import read_path
 from dateline.pipeline import analyze_raw
-from dateline.schema import ActorRef, Event
+from dateline.schema import ActorRef, Document, Event
 
 GOLD_NAME = "events_polnear_dev.tsv"
 
@@ -159,4 +159,98 @@ def evaluate(split_dir: str | Path, gold_path: str | Path | None = None) -> Even
                     report.rows.append(
                         f"miss {file[:40]} {s.start}: {g.type} {g.source} -> {g.target}"
                     )
+    return report
+
+
+BBC_GOLD = "events_bbc.tsv"
+
+
+@dataclass(frozen=True)
+class SpanEvent:
+    """A hand-coded event whose sides are offsets into the article (None: unnamed)."""
+
+    type: str
+    negated: bool
+    source: tuple[int, int] | None
+    target: tuple[int, int] | None
+
+
+def _offsets(start: str, end: str) -> tuple[int, int] | None:
+    return None if start == "-" else (int(start), int(end))
+
+
+def load_span_gold(path: str | Path | None = None) -> dict[tuple[str, int, int], list[SpanEvent]]:
+    """Sentences of the offset gold (``events_bbc.tsv``) with their events (none: no event)."""
+    if path is None:
+        text = resources.files("dateline").joinpath(f"eval/data/{BBC_GOLD}").read_text("utf-8")
+    else:
+        text = Path(path).read_text("utf-8")
+    gold: dict[tuple[str, int, int], list[SpanEvent]] = {}
+    rows = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    for n, row in enumerate(csv.reader(rows, delimiter="\t"), 1):
+        if len(row) != 9:
+            raise InputError(f"gold line {n}: expected 9 tab-separated fields")
+        file, start, end, etype, negated, ss, se, ts, te = row
+        events = gold.setdefault((file, int(start), int(end)), [])
+        if etype != "NONE":
+            events.append(SpanEvent(etype, negated == "y", _offsets(ss, se), _offsets(ts, te)))
+    return gold
+
+
+def _side_at(gold: tuple[int, int] | None, actor: ActorRef | None, doc: Document) -> bool:
+    if gold is None:
+        return True
+    if actor is None:
+        return False
+    s, e = gold
+    if actor.span is not None and actor.span.start < e and s < actor.span.end:
+        return True
+    entity = next((x for x in doc.entities if x.id == actor.entity), None)
+    return entity is not None and any(m.start < e and s < m.end for m in entity.mentions)
+
+
+def span_matches(event: Event, gold: SpanEvent, doc: Document) -> bool:
+    """Same type and negation, and each side named where the gold marks it (if it marks it)."""
+    if event.type != gold.type or event.negated != gold.negated:
+        return False
+    straight = _side_at(gold.source, event.source, doc) and _side_at(gold.target, event.target, doc)
+    swapped = event.symmetric and (
+        _side_at(gold.source, event.target, doc) and _side_at(gold.target, event.source, doc)
+    )
+    return straight or swapped
+
+
+def evaluate_spans(text_dir: str | Path, gold_path: str | Path | None = None) -> EventReport:
+    """Code the gold sentences' articles (as files, end to end) and score events by offsets."""
+    gold = load_span_gold(gold_path)
+    folder = Path(text_dir)
+    files = sorted({f for f, _, _ in gold})
+    missing = [f for f in files if not (folder / f).is_file()]
+    if missing:
+        raise InputError(f"{folder}: {len(missing)} gold articles missing (e.g. {missing[0]})")
+    documents: dict[str, Document] = {}
+    for outcome in analyze_raw(read_path(folder / f) for f in files):
+        if outcome.document is None:
+            raise InputError(outcome.error or "analysis failed")
+        documents[Path(outcome.label).name] = outcome.document
+    report = EventReport(sentences=len(gold))
+    for (file, start, end), events in sorted(gold.items()):
+        doc = documents[file]
+        emitted = [e for e in doc.events if start <= e.evidence.start < end or
+                   (e.trigger is not None and start <= e.trigger.start < end)]  # fmt: skip
+        report.gold += len(events)
+        report.emitted += len(emitted)
+        for e in emitted:
+            ok = any(span_matches(e, g, doc) for g in events)
+            report.correct += ok
+            side = f"{_names(e.source)} -> {_names(e.target) or '-'}"
+            neg = " (negated)" if e.negated else ""
+            report.rows.append(f"{'ok  ' if ok else 'FP  '}{file} {start}: {e.type}{neg} {side}")
+        for g in events:
+            if any(span_matches(e, g, doc) for e in emitted):
+                report.found += 1
+            else:
+                src = doc.text[g.source[0] : g.source[1]] if g.source else "-"
+                tgt = doc.text[g.target[0] : g.target[1]] if g.target else "-"
+                report.rows.append(f"miss {file} {start}: {g.type} {src} -> {tgt}")
     return report

@@ -2,25 +2,29 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Literal
+
 from spacy.tokens import Doc, Token
 
-from dateline import geo
 from dateline.events.actors import ActorResolver, Side
+from dateline.events.cameo import plover_type
+from dateline.events.cameo import table as cameo_table
+from dateline.events.features import context_vector, features
 from dateline.events.lexicon import Lexicon, Predicate, build
-from dateline.events.modality import modality
+from dateline.events.modality import Modality, modality
+from dateline.events.model import EventModel, default_model
+from dateline.events.sides import complement, noun_sides, verb_sides
 from dateline.events.when_where import article_date, event_date, event_location
 from dateline.nlp import text_of
-from dateline.quotes.speaker import subject_of
 from dateline.schema import Entity, Event, Quote, Span
 from dateline.structure import Article
 
-__all__ = ["Lexicon", "build", "extract_events"]
+__all__ = ["EventModel", "Lexicon", "build", "extract_events"]
 
 MATERIAL_TYPES = {"COOPERATE", "AID"}
 """Types whose unnamed or uncoded target is completed from the article's main dyad."""
 ONE_SIDED_TYPES = {"PROTEST", "MOBILIZE"}
-SOURCE_HOLDERS = {"hold", "have", "attend", "host", "conduct", "begin", "start", "resume"}
-"""Verbs whose subject is the source of their nominal event (``X held talks``)."""
 
 
 def _evidence(article: Article, token: Token) -> Span:
@@ -38,66 +42,6 @@ def _evidence(article: Article, token: Token) -> Span:
         while start < end and text[start].isspace():
             start += 1
     return Span(text=text[start:end], start=start, end=end)
-
-
-def _passive_agent(token: Token) -> Token | None:
-    for prep in token.children:
-        if prep.dep_ == "agent":
-            return next((c for c in prep.children if c.dep_ == "pobj"), None)
-    return None
-
-
-def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
-    return [
-        obj
-        for prep in token.children
-        if prep.dep_ in ("prep", "agent") and prep.lower_ in preps
-        for obj in prep.children
-        if obj.dep_ == "pobj"
-    ]
-
-
-def _verb_sides(
-    token: Token, predicate: Predicate, actors: ActorResolver
-) -> tuple[list[Side], list[Side]]:
-    agent = _passive_agent(token)
-    passive_subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
-    if agent is not None:
-        sources = actors.sides(agent)
-        targets = actors.sides(passive_subject)
-    else:
-        sources = actors.sides(subject_of(token))
-        obj = next((c for c in token.children if c.dep_ in ("dobj", "dative")), None)
-        targets = (
-            actors.sides(obj) if predicate.objects is None and not predicate.object_is_topic else []
-        )
-    for obj in _prep_objects(token, predicate.target_preps):
-        targets += actors.sides(obj)
-    return sources, targets
-
-
-def _noun_sides(
-    token: Token, predicate: Predicate, actors: ActorResolver
-) -> tuple[list[Side], list[Side]]:
-    sources: list[Side] = []
-    for child in token.children:
-        if child.dep_ in ("poss", "compound", "amod"):
-            # "the Lausanne meeting": a city before the noun says where, not who
-            sources += [s for s in actors.sides(child) if not _is_city(s)]
-    between = _prep_objects(token, frozenset({"between"}))
-    if between:
-        return actors.sides(between[0]), []
-    sources += actors.sides(_passive_agent(token))
-    if (
-        not sources
-        and token.dep_ in ("dobj", "pobj")
-        and token.head.lemma_.lower() in SOURCE_HOLDERS
-    ):
-        sources = actors.sides(subject_of(token.head))
-    targets: list[Side] = []
-    for obj in _prep_objects(token, predicate.target_preps - {"between"}):
-        targets += actors.sides(obj)
-    return sources, targets
 
 
 NAMED_THINGS = {"ORG", "LAW", "EVENT", "WORK_OF_ART", "FAC", "PRODUCT"}
@@ -128,11 +72,6 @@ def _verbal(token: Token, source: Side, target: Side | None, actors: ActorResolv
     return not any(_armed_or_state(s, actors) for s in sides)
 
 
-def _is_city(side: Side) -> bool:
-    name = side.actor.name or ""
-    return side.actor.entity is not None and geo.country_code(name) is None and geo.is_place(name)
-
-
 def _same(a: Side, b: Side) -> bool:
     if a.actor.entity and a.actor.entity == b.actor.entity:
         return True
@@ -153,65 +92,225 @@ def _dyads(
     return [(s, t, predicate.symmetric) for s in sources for t in targets if not _same(s, t)]
 
 
+INTENT_TYPES = {"AGREE"}
+"""Types whose CAMEO code is the intent code of the clause they govern (``agreed to aid``)."""
+DEFAULT_CAMEO = {
+    "AGREE": "030", "CONSULT": "040", "SUPPORT": "051", "CONCEDE": "080", "COOPERATE": "050",
+    "AID": "070", "RETREAT": "087", "REQUEST": "020", "ACCUSE": "110", "REJECT": "120",
+    "THREATEN": "130", "PROTEST": "140", "SANCTION": "160", "MOBILIZE": "150", "COERCE": "170",
+    "ASSAULT": "180",
+}  # fmt: skip
+"""The CAMEO code of a type when neither table gives a more precise one."""
+
+
+@dataclass
+class Candidate:
+    """A word that may tell an event: its parse, modality, sides and the model's features."""
+
+    token: Token
+    predicate: Predicate | None
+    mood: Modality
+    sources: list[Side]
+    targets: list[Side]
+    features: list[str]
+    vector: tuple[float, ...] = ()
+    inner: Predicate | None = None
+    """The table row of the clause a frame verb governs (``agreed to <hold talks>``)."""
+
+    @property
+    def row(self) -> Predicate | None:
+        """The row that says how the sides behave: the word's own, else its clause's."""
+        return self.predicate or self.inner
+
+
+def is_candidate(token: Token, lexicon: Lexicon) -> bool:
+    """Verbs, and nouns the predicate table lists (``talks``, ``attack``)."""
+    if token.pos_ == "VERB":
+        return True
+    return token.pos_ in ("NOUN", "PROPN") and lexicon.match(token) is not None
+
+
+def candidate(token: Token, lexicon: Lexicon, actors: ActorResolver) -> Candidate:
+    """Read one word's predicate, modality and sides, and the features the model scores."""
+    predicate = lexicon.match(token)
+    mood = modality(token)
+    if token.pos_ in ("NOUN", "PROPN"):
+        preps = predicate.target_preps if predicate is not None else frozenset()
+        sources, targets = noun_sides(token, preps, actors)
+    else:
+        objects = predicate is None or (predicate.objects is None and not predicate.object_is_topic)
+        preps = predicate.target_preps if predicate is not None else frozenset()
+        sources, targets = verb_sides(token, objects, preps, actors)
+    sources = [s for s in sources if s.kind != "thing"]
+    return Candidate(
+        token,
+        predicate,
+        mood,
+        sources,
+        targets,
+        features(token, lexicon, mood, sources, targets),
+        context_vector(token) if USE_VECTORS else (),
+        lexicon.match(inner) if (inner := complement(token)) is not None else None,
+    )
+
+
+def _cameo(label: str, c: Candidate) -> str:
+    """The most precise CAMEO code the evidence gives for the chosen type."""
+    intent = c.mood.mode == "intent"
+    if label in INTENT_TYPES and c.inner is not None and c.inner.intent_cameo is not None:
+        return c.inner.intent_cameo  # "agreed to hold talks": intent to meet (036)
+    if c.predicate is not None and c.predicate.type == label:
+        if intent:
+            return c.predicate.intent_cameo or c.predicate.cameo
+        return c.predicate.cameo
+    for token in (c.token, complement(c.token)):
+        if token is None:
+            continue
+        code = cameo_table().code(token)
+        if code is not None and plover_type(code) == label:
+            return code
+    return DEFAULT_CAMEO[label]
+
+
+def _has_evidence(c: Candidate, model: EventModel) -> bool:
+    """A table, CAMEO.2.0 or the model's training data knows the word (or its frame verb or
+    its clause) as one that tells events."""
+    for feature in c.features:
+        name, _, value = feature.partition("=")
+        if name in EVIDENCE_FEATURES and value != "None":
+            return True
+        if name in ("l", "h", "c") and value in model.triggers:
+            return True
+    return False
+
+
+EVIDENCE_FEATURES = {"pred", "camtype", "hpred", "hcamtype", "cpred", "ccamtype"}
+USE_VECTORS = False
+REQUIRE_EVIDENCE = True
+MODEL_THRESHOLD = 0.3
+UNTARGETED_THRESHOLD = 0.6
+TABLE_OVERRULED_AT = 0.6
+"""The model overrules a matching table row's type only when at least this sure of its own."""
+
+
+def decide(c: Candidate, model: EventModel | None) -> tuple[str, str, float] | None:
+    """(type, CAMEO code, confidence) of a candidate, or None when it tells no event.
+
+    The predicate table is hand-made and frame-specific: where one of its rows matches, the word
+    is an event (given a target, unless its type is one-sided), of the row's type unless the model
+    is sure of another. Elsewhere the model decides, for words that a table or CAMEO.2.0 lists.
+    """
+    if c.mood.mode == "hypothetical" or not c.sources:
+        return None
+    row = c.predicate
+    if model is None or (row is None and REQUIRE_EVIDENCE and not _has_evidence(c, model)):
+        if row is None or (c.mood.mode == "intent" and row.intent_cameo is None):
+            return None
+        return row.type, _cameo(row.type, c), 0.8
+    label, p_type, p_none = model.best(c.features, c.vector)
+    if row is not None:
+        if not c.targets and not row.symmetric and row.type not in ONE_SIDED_TYPES | MATERIAL_TYPES:
+            return None
+        if label != row.type and (row.objects is not None or p_type < TABLE_OVERRULED_AT):
+            return row.type, _cameo(row.type, c), 0.8
+        return label, _cameo(label, c), round(max(p_type, 0.8), 2)
+    if p_type <= p_none or p_type < MODEL_THRESHOLD:
+        return None
+    if not any(t.kind != "thing" for t in c.targets) and p_type < UNTARGETED_THRESHOLD:
+        return None  # "pointed to the growing tourist inflow": no one on the other side
+    return label, _cameo(label, c), round(p_type / (p_type + p_none), 2)
+
+
+def _pairs(c: Candidate, label: str, actors: ActorResolver) -> list[tuple[Side, Side | None, bool]]:
+    """Source-target pairs; a missing partner of material or symmetric events from the article."""
+    row = c.row
+    symmetric = row.symmetric if row is not None else False
+    material = label in MATERIAL_TYPES or (row is not None and row.type in MATERIAL_TYPES)
+    sources, targets = c.sources, c.targets
+    if material or (symmetric and not [t for t in targets if t.kind != "thing"]):
+        coded = [t for t in targets if t.actor.code]
+        if not coded and not (symmetric and len(sources) >= 2):
+            partner = actors.counterpart(sources[0].country)
+            targets = [partner] if partner is not None else targets
+    if len(sources) >= 2 and all(t.kind == "thing" for t in targets):
+        return [(sources[0], sources[1], True)]  # "India and Pakistan agreed to a cease-fire"
+    pairs: list[tuple[Side, Side | None, bool]] = [
+        (s, t, symmetric) for s in sources for t in targets if not _same(s, t)
+    ]
+    if not pairs:
+        pairs = [(s, None, False) for s in sources]
+    return pairs
+
+
+FRAME_CHAIN = ("xcomp", "dobj", "pobj", "prep", "acomp")
+
+
+def _governed_by(token: Token, coded: set[int]) -> bool:
+    """The word sits in the clause of a frame verb already coded (``agreed to hold talks``)."""
+    current = token
+    for _ in range(4):
+        if current.dep_ not in FRAME_CHAIN or current.head is current:
+            return False
+        current = current.head
+        if current.i in coded:
+            return True
+    return False
+
+
 def extract_events(
     article: Article,
     doc: Doc,
     entities: list[Entity],
     quotes: list[Quote],
     lexicon: Lexicon | None = None,
+    model: EventModel | Literal["default"] | None = "default",
 ) -> list[Event]:
-    """Code the events of an article from its parse, actors and quotes."""
+    """Code the events of an article from its parse, actors and quotes.
+
+    ``model``: the event model that types candidates (default: the packaged one); ``None`` codes
+    from the predicate table alone.
+    """
     lexicon = lexicon or build()
+    chosen = default_model() if model == "default" else model
     actors = ActorResolver(doc, entities, quotes, lexicon.actors)
     excluded = article.excluded_spans() + [(c.start, c.end) for c in article.captions]
     base = article_date(article)
     events: list[Event] = []
     seen: set[tuple] = set()
+    coded: set[int] = set()
     for token in doc:
-        predicate = lexicon.match(token)
-        if predicate is None or any(s <= token.idx < e for s, e in excluded):
+        if not is_candidate(token, lexicon) or any(s <= token.idx < e for s, e in excluded):
             continue
         if (token.ent_type_ in NAMED_THINGS and token.ent_iob_ != "B") or token.ent_type_ == "LAW":
             continue  # "the North American Free Trade Agreement" names a treaty, not an event
-        mood = modality(token)
-        if mood.mode == "hypothetical":
+        if _governed_by(token, coded):
+            continue  # "refused to back the bill": the frame verb told the event
+        c = candidate(token, lexicon, actors)
+        decision = decide(c, chosen)
+        if decision is None:
             continue
-        cameo = predicate.cameo
-        if mood.mode == "intent":
-            if predicate.intent_cameo is None:
-                continue
-            cameo = predicate.intent_cameo
-        sides = (_noun_sides if token.pos_ in ("NOUN", "PROPN") else _verb_sides)(
-            token, predicate, actors
-        )
-        sources, targets = sides
-        if not sources:
-            continue
-        if predicate.type in MATERIAL_TYPES or (predicate.symmetric and not targets):
-            coded = [t for t in targets if t.actor.code]
-            if not coded and not (predicate.symmetric and len(sources) >= 2):
-                partner = actors.counterpart(sources[0].country)
-                targets = [partner] if partner is not None else []
-        pairs = _dyads(sources, targets, predicate)
-        if not pairs and predicate.type in ONE_SIDED_TYPES:
-            pairs = [(s, None, False) for s in sources]  # type: ignore[misc]
+        label, code, confidence = decision
+        mode = c.mood.mode
+        if label in INTENT_TYPES and c.inner is not None:
+            mode = "intent"  # "agreed to hold talks": promised, not yet done
+        coded.add(token.i)
         quote = _quote_of(token, quotes)
-        for source, target, symmetric in pairs:
-            etype, ecode = predicate.type, cameo
+        for source, target, symmetric in _pairs(c, label, actors):
+            etype, ecode = label, code
             if etype == "ASSAULT" and _verbal(token, source, target, actors):
                 etype, ecode = VERBAL_ATTACK  # "Trump attacked Clinton": words, not force
             codes = (
-                source.country or source.actor.code,
-                target.country or target.actor.code if target else None,
+                source.country or source.actor.code or source.actor.name,
+                (target.country or target.actor.code or target.actor.name) if target else None,
             )
             key_pair = frozenset(codes) if symmetric else codes
-            date = event_date(token, base, mood.mode == "intent")
-            key = (etype, ecode[:2], key_pair, date, mood.mode, mood.negated)
+            date = event_date(token, base, mode == "intent")
+            key = (ecode[:2], key_pair, date, mode, c.mood.negated)
             if key in seen:
                 continue  # the same event told twice (lead, quote, standfirst) is one event
             seen.add(key)
-            confidence = 0.8 - (0.2 if target is not None and target.implicit else 0.0)
-            confidence -= 0.1 if quote is not None else 0.0
+            sure = confidence - (0.2 if target is not None and target.implicit else 0.0)
+            sure -= 0.1 if quote is not None else 0.0
             events.append(
                 Event(
                     id="",
@@ -222,12 +321,12 @@ def extract_events(
                     date=date,
                     location=event_location(token, article),
                     evidence=_evidence(article, token),
-                    negated=mood.negated,
-                    mode=mood.mode,
+                    negated=c.mood.negated,
+                    mode=mode,
                     quote=quote.id if quote is not None else None,
                     symmetric=symmetric,
                     trigger=Span(text=token.text, start=token.idx, end=token.idx + len(token.text)),
-                    confidence=round(confidence, 2),
+                    confidence=round(max(0.05, min(1.0, sure)), 2),
                 )
             )
     for n, event in enumerate(events, start=1):

@@ -25,6 +25,8 @@ class Side:
     actor: ActorRef
     country: str | None
     implicit: bool = False
+    kind: str = "entity"
+    """``entity`` (named), ``group`` (coded common noun), ``phrase`` (uncoded actor), ``thing``."""
 
 
 INSTITUTION_SECTORS = {"GOV", "LEG", "JUD", "MIL", "COP"}
@@ -134,7 +136,7 @@ class ActorResolver:
             return None
         name = text_of(self.doc)[token.left_edge.idx : token.idx + len(token.text)]
         code = (country or "") + (sector or "")
-        return Side(ActorRef(code=code, name=name), country)
+        return Side(ActorRef(code=code, name=name), country, kind="group")
 
     def _previous_actor(self, token: Token) -> Side | None:
         """``Turkey has confirmed that it will ...``: the country or organisation named before."""
@@ -143,6 +145,13 @@ class ActorResolver:
             if hit is not None and hit[0].type in ("GPE", "ORG") and hit[0].code:
                 return Side(_ref(hit[0]), hit[0].country)
         return None
+
+    def is_city(self, side: Side) -> bool:
+        """A side that is a town or city named before a noun (``the Lausanne meeting``)."""
+        name = side.actor.name or ""
+        return (
+            side.actor.entity is not None and geo.country_code(name) is None and geo.is_place(name)
+        )
 
     def counterpart(self, country: str | None) -> Side | None:
         """The other side of the article's main dyad, for events that name only one side."""

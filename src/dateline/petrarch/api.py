@@ -101,6 +101,7 @@ def _actor(doc: Doc, side: Side, entities: list[Entity], codes: dict[str, str]) 
         entity=entity.id if entity is not None else None,
         code=code,
         name=text_of(doc)[start:end],
+        span=Span(text=text_of(doc)[start:end], start=start, end=end),
     )
 
 

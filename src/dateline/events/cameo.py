@@ -1,0 +1,90 @@
+"""CAMEO.2.0's verb dictionary (shipped as ``data/cameo_verbs.json``): the CAMEO code of a verb.
+
+A verb form belongs to one or more families; a family's patterns name words that must come before
+or after the verb (``- * TALKS WITH [040]``). The code is the code of the longest pattern whose
+words are all there (synsets match any member's first word), else the form's or family's own.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+PLOVER_OF_ROOT = {
+    "01": None, "02": "REQUEST", "03": "AGREE", "04": "CONSULT", "05": "COOPERATE",
+    "06": "COOPERATE", "07": "AID", "08": "CONCEDE", "09": "ACCUSE", "10": "REQUEST",
+    "11": "ACCUSE", "12": "REJECT", "13": "THREATEN", "14": "PROTEST", "15": "MOBILIZE",
+    "16": "SANCTION", "17": "COERCE", "18": "ASSAULT", "19": "ASSAULT", "20": "ASSAULT",
+}  # fmt: skip
+"""CAMEO root -> PLOVER type (01, public statements, is no PLOVER event)."""
+
+
+@dataclass(frozen=True)
+class CameoPattern:
+    code: str
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CameoTable:
+    """Verb forms -> (family patterns, own code); synsets for pattern words."""
+
+    forms: dict[str, list[tuple[str, tuple[CameoPattern, ...]]]]
+    synsets: dict[str, frozenset[str]]
+
+    def code(self, token: Token) -> str | None:
+        """The CAMEO code the dictionary gives this verb in its sentence, if any."""
+        entries = self.forms.get(token.text.upper()) or self.forms.get(token.lemma_.upper())
+        if not entries:
+            return None
+        sent = token.sent
+        before = {t.text.upper() for t in sent if t.i < token.i}
+        after = {t.text.upper() for t in token.subtree if t.i > token.i}
+        best: tuple[int, str] | None = None
+        for own, patterns in entries:
+            for p in patterns:
+                size = len(p.before) + len(p.after)
+                if best is not None and size <= best[0]:
+                    continue
+                if all(self._has(w, before) for w in p.before) and all(
+                    self._has(w, after) for w in p.after
+                ):
+                    best = (size, p.code)
+            if best is None and own:
+                best = (-1, own)
+        code = best[1] if best is not None else None
+        if code is None or not code[:2].isdigit():
+            return None
+        return code.partition(":")[0]
+
+    def _has(self, word: str, words: set[str]) -> bool:
+        if word.startswith("&"):
+            return bool(self.synsets.get(word, frozenset()) & words)
+        return word in words
+
+
+def plover_type(cameo: str | None) -> str | None:
+    """The PLOVER type of a CAMEO code."""
+    return PLOVER_OF_ROOT.get(cameo[:2]) if cameo else None
+
+
+@lru_cache(maxsize=1)
+def table() -> CameoTable:
+    """The packaged table, read once per process."""
+    raw = json.loads(resources.files("dateline").joinpath("data/cameo_verbs.json").read_text())
+    families = []
+    for family in raw["families"]:
+        patterns = tuple(CameoPattern(c, tuple(b), tuple(a)) for c, b, a in family["patterns"])
+        families.append((family["code"], patterns))
+    forms: dict[str, list[tuple[str, tuple[CameoPattern, ...]]]] = {}
+    for word, entries in raw["forms"].items():
+        for index, own in entries:
+            code, patterns = families[index]
+            forms.setdefault(word, []).append((own or code, patterns))
+    synsets = {k: frozenset(v) for k, v in raw["synsets"].items()}
+    return CameoTable(forms, synsets)

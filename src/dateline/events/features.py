@@ -1,0 +1,94 @@
+"""What the event model sees of a candidate predicate: named, sparse string features.
+
+Every feature is read off the parse around the predicate (its lemma, the frame verb above it,
+the clause it governs, its object and prepositions), the evidence tables (the predicate table's
+type, CAMEO.2.0's code) and the kinds of its two sides.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dateline.events.actors import Side
+from dateline.events.cameo import plover_type, table
+from dateline.events.lexicon import Lexicon
+from dateline.events.modality import Modality
+from dateline.events.sides import complement, object_of
+
+VECTOR_SCALE = 0.2
+CONTENT = ("NOUN", "VERB", "ADJ", "PROPN")
+FRAME_DEPS = ("xcomp", "ccomp", "advcl", "conj", "pcomp", "acl", "relcl")
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _evidence(token: Token, lexicon: Lexicon, prefix: str) -> list[str]:
+    """What the tables say of one word: the predicate table's and CAMEO's types and codes."""
+    out: list[str] = []
+    predicate = lexicon.match(token)
+    if predicate is not None:
+        out += [f"{prefix}pred={predicate.type}", f"{prefix}predcode={predicate.cameo[:3]}"]
+    if token.pos_ in ("VERB", "AUX"):
+        code = table().code(token)
+        if code is not None:
+            out += [f"{prefix}cam={code[:2]}", f"{prefix}cam3={code[:3]}"]
+            out.append(f"{prefix}camtype={plover_type(code)}")
+    return out
+
+
+def _side(name: str, sides: list[Side]) -> list[str]:
+    if not sides:
+        return [f"{name}=none"]
+    side = sides[0]
+    code = side.actor.code or ""
+    sector = code[3:6] if side.country and len(code) > 3 else code[:3] if not side.country else ""
+    return [f"{name}={side.kind}", f"{name}sec={sector or '-'}"]
+
+
+def features(
+    token: Token,
+    lexicon: Lexicon,
+    mood: Modality,
+    sources: list[Side],
+    targets: list[Side],
+) -> list[str]:
+    """The candidate's features (deterministic order, repeats removed)."""
+    lemma = _lemma(token)
+    out = ["bias", f"l={lemma}", f"pos={token.pos_}", f"dep={token.dep_}"]
+    out += _evidence(token, lexicon, "")
+    if mood.negated:
+        out += ["neg", f"neg+l={lemma}"]
+    if mood.mode:
+        out += [f"mode={mood.mode}", f"mode+l={mood.mode}:{lemma}"]
+    if token.dep_ in FRAME_DEPS and token.head is not token:
+        head = _lemma(token.head)
+        out += [f"h={head}", f"h>l={head}>{lemma}"]
+        out += _evidence(token.head, lexicon, "h")
+    inner = complement(token)
+    if inner is not None:
+        out += [f"c={_lemma(inner)}", f"l>c={lemma}>{_lemma(inner)}"]
+        out += _evidence(inner, lexicon, "c")
+        obj = object_of(inner)
+        if obj is not None:
+            out.append(f"co={_lemma(obj)}")
+    obj = object_of(token)
+    if obj is not None:
+        out += [f"o={_lemma(obj)}", f"l>o={lemma}>{_lemma(obj)}"]
+    for child in token.children:
+        if child.dep_ in ("prep", "agent", "dative"):
+            out.append(f"pp={lemma}+{child.lower_}")
+        if child.dep_ == "prt":
+            out.append(f"prt={lemma}+{child.lower_}")
+    out += _side("s", sources) + _side("t", targets)
+    out += [f"w={_lemma(t)}" for t in token.subtree if t.pos_ in CONTENT and t is not token]
+    return list(dict.fromkeys(out))
+
+
+def context_vector(token: Token) -> tuple[float, ...]:
+    """The parse's own context vector of the word (``doc.tensor``; empty if it has none)."""
+    tensor = token.doc.tensor
+    if tensor is None or len(tensor.shape) != 2 or tensor.shape[0] != len(token.doc):
+        return ()
+    return tuple(VECTOR_SCALE * float(x) for x in tensor[token.i])

@@ -1,0 +1,223 @@
+"""The two sides of a predicate: who acts (subject, passive agent, possessor) and on whom.
+
+Named actors come from the actors stage (``ActorResolver``); a noun phrase it cannot code is kept
+as a ``phrase`` side when its head is a proper noun or a group noun (``officials``, ``police``:
+``data/actor_nouns.json``), so that a dyad is never lost for want of a code.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+from dateline.actors.lexicon import lexicon
+from dateline.events.actors import ActorResolver, Side
+from dateline.nlp import text_of
+from dateline.quotes.speaker import phrase_of, subject_of
+from dateline.schema import ActorRef, Span
+
+TARGET_PREPS = frozenset(
+    {"with", "to", "against", "on", "from", "for", "into", "upon", "toward", "towards", "over"}
+)
+"""Prepositions whose object can be the other side when the predicate names none."""
+SOURCE_HOLDERS = {"hold", "have", "attend", "host", "conduct", "begin", "start", "resume",
+                  "launch", "stage", "carry", "make", "issue", "file", "lodge", "impose",
+                  "sign", "reach", "announce", "express", "give", "offer", "provide"}  # fmt: skip
+"""Verbs whose subject is the source of their nominal event (``X held talks``)."""
+REPORTING_VERBS = {"say", "announce", "declare", "state", "confirm", "add", "tell"}
+ACTOR_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
+PERSONAL_PRONOUNS = {"he", "she", "they", "we", "i"}
+AGENT_SUFFIXES = ("ers", "ors", "ists", "ians", "ants", "ents", "ites")
+QUANTITY_NOUNS = {"dozen", "hundred", "thousand", "million", "number", "group", "some", "most",
+                  "many", "several", "one", "two", "all", "handful", "batch", "team"}  # fmt: skip
+NOT_ACTORS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
+
+
+@lru_cache(maxsize=1)
+def group_nouns() -> dict[str, str]:
+    """Group nouns and their CAMEO sector (empty: no sector)."""
+    raw = resources.files("dateline").joinpath("data/actor_nouns.json").read_text("utf-8")
+    return json.loads(raw)["nouns"]
+
+
+def _span(token: Token) -> Span:
+    start, end = phrase_of(token)
+    return Span(text=text_of(token.doc)[start:end], start=start, end=end)
+
+
+def _of_object(token: Token) -> Token | None:
+    """``dozens of demonstrators``, ``one of the critics``: the group the quantity counts."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _is_acronym(token: Token) -> bool:
+    return len(token.text) >= 2 and token.text.isupper() and token.text.isalpha()
+
+
+def _is_agent_noun(token: Token) -> bool:
+    """People named by what they do: ``strikers``, ``loyalists``, ``residents``."""
+    return token.tag_ == "NNS" and token.lower_.endswith(AGENT_SUFFIXES)
+
+
+def _names_an_actor(token: Token) -> bool:
+    """``the Senate President's aide``, ``a UN expert``, ``NATO allies``: a noun whose
+    modifiers name an organisation, place or person, or a role noun (``the chairman``)."""
+    if lexicon().sector(token.lemma_.lower()) is not None:
+        return True
+    return any(
+        c.dep_ in ("poss", "compound", "amod", "nmod")
+        and (c.ent_type_ in ACTOR_ENTITIES or _is_acronym(c) or c.pos_ == "PROPN")
+        for c in token.children
+    )
+
+
+def _phrase_side(token: Token) -> Side | None:
+    """An uncoded side: a proper noun, acronym, group or agent noun phrase (else a ``thing``)."""
+    if token.lower_ in PERSONAL_PRONOUNS:
+        # "he branded the response": unresolved, the pronoun still says where the side is named
+        return Side(ActorRef(name=token.text), None, kind="pronoun")
+    counted = _of_object(token) if token.pos_ in ("NUM", "NOUN", "PRON") else None
+    if counted is not None and (token.pos_ != "NOUN" or token.ent_type_ in NOT_ACTORS
+                                or token.lemma_.lower() in QUANTITY_NOUNS):  # fmt: skip
+        return _phrase_side(counted)
+    if token.pos_ not in ("PROPN", "NOUN") or token.ent_type_ in NOT_ACTORS:
+        return None
+    sector = group_nouns().get(token.lemma_.lower())
+    if (
+        token.pos_ == "PROPN"
+        or _is_acronym(token)
+        or sector is not None
+        or _is_agent_noun(token)
+        or _names_an_actor(token)
+    ):
+        return Side(ActorRef(code=sector or None, name=_span(token).text), None, kind="phrase")
+    return Side(ActorRef(name=_span(token).text), None, kind="thing")
+
+
+def resolve(token: Token | None, actors: ActorResolver) -> list[Side]:
+    """Every side a noun phrase names, each with the span that names it in this sentence."""
+    if token is None:
+        return []
+    found: list[Side] = []
+    for t in (token, *token.conjuncts):
+        one = actors.side(t) or _phrase_side(t)
+        if one is not None:
+            if one.actor.span is None:
+                one.actor.span = _span(t)
+            found.append(one)
+    if any(s.kind == "entity" for s in found):
+        # "Patriot Coal's executives and advisers": the named side stands for the group
+        found = [s for s in found if s.kind in ("entity", "group")]
+    return found
+
+
+def subject(token: Token) -> Token | None:
+    """The subject of a predicate, climbing ``is willing to provide`` and ``said it will``
+    (a pronoun subject of a reported clause is the reporter: ``the ELN said it will ...``)."""
+    found = subject_of(token)
+    current = token
+    for _ in range(3):
+        if found is not None or current.dep_ not in ("xcomp", "acomp") or current.head is current:
+            break
+        current = current.head
+        found = subject_of(current)
+    if found is not None and found.lower_ in ("it", "they"):
+        clause = found.head
+        if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in REPORTING_VERBS:
+            return subject_of(clause.head) or found
+    return found
+
+
+def passive_agent(token: Token) -> Token | None:
+    """The ``by`` phrase of a passive verb."""
+    for prep in token.children:
+        if prep.dep_ == "agent":
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+    """Objects of the token's prepositions among ``preps``."""
+    return [
+        obj
+        for prep in token.children
+        if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ in preps
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
+
+
+def object_of(token: Token) -> Token | None:
+    """The direct object (or dative) of a verb."""
+    return next((c for c in token.children if c.dep_ in ("dobj", "dative")), None)
+
+
+def complement(token: Token) -> Token | None:
+    """The clause a frame verb governs: ``refused to back``, ``agreed to lift``."""
+    return next((c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+
+
+def verb_sides(
+    token: Token, objects_are_targets: bool, preps: frozenset[str], actors: ActorResolver
+) -> tuple[list[Side], list[Side]]:
+    """Subject (or passive agent) -> object, target prepositions, or the complement's object."""
+    agent = passive_agent(token)
+    passive_subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+    if agent is not None:
+        return resolve(agent, actors), resolve(passive_subject, actors)
+    if passive_subject is not None:
+        return [], resolve(passive_subject, actors)
+    sources = resolve(subject(token), actors)
+    obj = object_of(token)
+    targets = resolve(obj, actors) if objects_are_targets or obj is None else []
+    if obj is not None and obj.pos_ == "NOUN":
+        # "launched attacks on X", "ordered the arrest of X": the object's own other side
+        for inner in prep_objects(obj, TARGET_PREPS | {"of"}):
+            targets = resolve(inner, actors) + targets
+    for pobj in prep_objects(token, preps or TARGET_PREPS):
+        targets += resolve(pobj, actors)
+    inner = complement(token)
+    if not _actors(targets) and inner is not None:
+        targets += resolve(object_of(inner), actors)
+        for obj in prep_objects(inner, TARGET_PREPS):
+            targets += resolve(obj, actors)
+    return sources, _best_first(targets)
+
+
+def noun_sides(
+    token: Token, preps: frozenset[str], actors: ActorResolver
+) -> tuple[list[Side], list[Side]]:
+    """Possessor or modifier (``Russia's attack``), else the subject of ``held talks``."""
+    sources: list[Side] = []
+    for child in token.children:
+        if child.dep_ in ("poss", "compound", "amod"):
+            # "the Lausanne meeting": a city before the noun says where, not who
+            sources += [s for s in resolve(child, actors) if not actors.is_city(s)]
+    between = prep_objects(token, frozenset({"between"}))
+    if between:
+        return resolve(between[0], actors), []
+    sources += resolve(passive_agent(token), actors)
+    if not sources and token.dep_ in ("dobj", "pobj", "attr"):
+        head = token.head.head if token.dep_ == "pobj" else token.head
+        if head.lemma_.lower() in SOURCE_HOLDERS or token.dep_ == "dobj":
+            sources = resolve(subject(head), actors)
+    targets: list[Side] = []
+    for obj in prep_objects(token, (preps or TARGET_PREPS) - {"between"}):
+        targets += resolve(obj, actors)
+    return sources, _best_first(targets)
+
+
+def _actors(sides: list[Side]) -> list[Side]:
+    return [s for s in sides if s.kind != "thing"]
+
+
+def _best_first(sides: list[Side]) -> list[Side]:
+    """Named and group actors before mere things; things only when there is nothing else."""
+    named = _actors(sides)
+    return named or sides[:1]
