@@ -81,9 +81,9 @@ def examples_for(prepared: Prepared, pairs: Sequence[Pair]) -> list[Example]:
     for token in doc:
         if token.i not in gold and not is_candidate(token, lexicon):
             continue
-        c = candidate(token, lexicon, actors)
+        c = candidate(token, lexicon, actors, always=token.i in gold)
         if token.i in gold or c.sources:
-            out.append((c.features, c.vector, gold.get(token.i, NONE)))
+            out.append((c.features, gold.get(token.i, NONE)))
     return out
 
 

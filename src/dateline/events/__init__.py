@@ -10,9 +10,9 @@ from spacy.tokens import Doc, Token
 from dateline.events.actors import ActorResolver, Side
 from dateline.events.cameo import plover_type
 from dateline.events.cameo import table as cameo_table
-from dateline.events.features import context_vector, features
+from dateline.events.features import features
 from dateline.events.lexicon import Lexicon, Predicate, build
-from dateline.events.modality import Modality, modality
+from dateline.events.modality import Modality, lemma_of, modality
 from dateline.events.model import EventModel, default_model
 from dateline.events.sides import complement, noun_sides, verb_sides
 from dateline.events.when_where import article_date, event_date, event_location
@@ -113,7 +113,6 @@ class Candidate:
     sources: list[Side]
     targets: list[Side]
     features: list[str]
-    vector: tuple[float, ...] = ()
     inner: Predicate | None = None
     """The table row of the clause a frame verb governs (``agreed to <hold talks>``)."""
 
@@ -123,15 +122,22 @@ class Candidate:
         return self.predicate or self.inner
 
 
+DESIRE_FRAMES = {"hope", "want", "wish", "expect", "seek", "aim", "try", "intend", "plan", "like"}
+"""Verbs that only frame the act they govern ("hoped to meet"): the act is the event, intended."""
+
+
 def is_candidate(token: Token, lexicon: Lexicon) -> bool:
-    """Verbs, and nouns the predicate table lists (``talks``, ``attack``)."""
+    """Verbs, and nouns the predicate table lists (``talks``, ``attack``); not desire frames."""
     if token.pos_ == "VERB":
-        return True
+        return not (lemma_of(token) in DESIRE_FRAMES and complement(token) is not None)
     return token.pos_ in ("NOUN", "PROPN") and lexicon.match(token) is not None
 
 
-def candidate(token: Token, lexicon: Lexicon, actors: ActorResolver) -> Candidate:
-    """Read one word's predicate, modality and sides, and the features the model scores."""
+def candidate(
+    token: Token, lexicon: Lexicon, actors: ActorResolver, always: bool = False
+) -> Candidate:
+    """Read one word's predicate, modality and sides, and the features the model scores
+    (only where there is a source, which every event needs, unless ``always``)."""
     predicate = lexicon.match(token)
     mood = modality(token)
     if token.pos_ in ("NOUN", "PROPN"):
@@ -148,8 +154,7 @@ def candidate(token: Token, lexicon: Lexicon, actors: ActorResolver) -> Candidat
         mood,
         sources,
         targets,
-        features(token, lexicon, mood, sources, targets),
-        context_vector(token) if USE_VECTORS else (),
+        features(token, lexicon, mood, sources, targets) if sources or always else [],
         lexicon.match(inner) if (inner := complement(token)) is not None else None,
     )
 
@@ -185,7 +190,6 @@ def _has_evidence(c: Candidate, model: EventModel) -> bool:
 
 
 EVIDENCE_FEATURES = {"pred", "camtype", "hpred", "hcamtype", "cpred", "ccamtype"}
-USE_VECTORS = False
 REQUIRE_EVIDENCE = True
 MODEL_THRESHOLD = 0.3
 UNTARGETED_THRESHOLD = 0.6
@@ -207,9 +211,10 @@ def decide(c: Candidate, model: EventModel | None) -> tuple[str, str, float] | N
         if row is None or (c.mood.mode == "intent" and row.intent_cameo is None):
             return None
         return row.type, _cameo(row.type, c), 0.8
-    label, p_type, p_none = model.best(c.features, c.vector)
+    label, p_type, p_none = model.best(c.features)
     if row is not None:
-        if not c.targets and not row.symmetric and row.type not in ONE_SIDED_TYPES | MATERIAL_TYPES:
+        open_ended = row.symmetric or row.objects is not None  # "reopened the case": no one
+        if not c.targets and not open_ended and row.type not in ONE_SIDED_TYPES | MATERIAL_TYPES:
             return None
         if label != row.type and (row.objects is not None or p_type < TABLE_OVERRULED_AT):
             return row.type, _cameo(row.type, c), 0.8

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 PLOVER_OF_ROOT = {
     "01": None, "02": "REQUEST", "03": "AGREE", "04": "CONSULT", "05": "COOPERATE",
@@ -21,6 +21,9 @@ PLOVER_OF_ROOT = {
     "16": "SANCTION", "17": "COERCE", "18": "ASSAULT", "19": "ASSAULT", "20": "ASSAULT",
 }  # fmt: skip
 """CAMEO root -> PLOVER type (01, public statements, is no PLOVER event)."""
+
+
+UPPER_KEY = "dateline.events.upper"
 
 
 @dataclass(frozen=True)
@@ -42,17 +45,21 @@ class CameoTable:
         entries = self.forms.get(token.text.upper()) or self.forms.get(token.lemma_.upper())
         if not entries:
             return None
-        sent = token.sent
-        before = {t.text.upper() for t in sent if t.i < token.i}
-        after = {t.text.upper() for t in token.subtree if t.i > token.i}
+        words = _upper_words(token.doc)
+        before: set[str] | None = None
+        after: set[str] | None = None
         best: tuple[int, str] | None = None
         for own, patterns in entries:
             for p in patterns:
                 size = len(p.before) + len(p.after)
                 if best is not None and size <= best[0]:
                     continue
-                if all(self._has(w, before) for w in p.before) and all(
-                    self._has(w, after) for w in p.after
+                if p.before and before is None:
+                    before = set(words[token.sent.start : token.i])
+                if p.after and after is None:
+                    after = {words[t.i] for t in token.subtree if t.i > token.i}
+                if all(self._has(w, before or set()) for w in p.before) and all(
+                    self._has(w, after or set()) for w in p.after
                 ):
                     best = (size, p.code)
             if best is None and own:
@@ -66,6 +73,14 @@ class CameoTable:
         if word.startswith("&"):
             return bool(self.synsets.get(word, frozenset()) & words)
         return word in words
+
+
+def _upper_words(doc: Doc) -> list[str]:
+    """The document's words in capitals, made once per document."""
+    cached = doc.user_data.get(UPPER_KEY)
+    if cached is None or len(cached) != len(doc):
+        cached = doc.user_data[UPPER_KEY] = [t.text.upper() for t in doc]
+    return cached
 
 
 def plover_type(cameo: str | None) -> str | None:

@@ -12,16 +12,15 @@ from spacy.tokens import Token
 from dateline.events.actors import Side
 from dateline.events.cameo import plover_type, table
 from dateline.events.lexicon import Lexicon
-from dateline.events.modality import Modality
+from dateline.events.modality import Modality, lemma_of
 from dateline.events.sides import complement, object_of
 
-VECTOR_SCALE = 0.2
 CONTENT = ("NOUN", "VERB", "ADJ", "PROPN")
 FRAME_DEPS = ("xcomp", "ccomp", "advcl", "conj", "pcomp", "acl", "relcl")
 
 
 def _lemma(token: Token) -> str:
-    return token.lemma_.lower()
+    return lemma_of(token)
 
 
 def _evidence(token: Token, lexicon: Lexicon, prefix: str) -> list[str]:
@@ -84,11 +83,3 @@ def features(
     out += _side("s", sources) + _side("t", targets)
     out += [f"w={_lemma(t)}" for t in token.subtree if t.pos_ in CONTENT and t is not token]
     return list(dict.fromkeys(out))
-
-
-def context_vector(token: Token) -> tuple[float, ...]:
-    """The parse's own context vector of the word (``doc.tensor``; empty if it has none)."""
-    tensor = token.doc.tensor
-    if tensor is None or len(tensor.shape) != 2 or tensor.shape[0] != len(token.doc):
-        return ()
-    return tuple(VECTOR_SCALE * float(x) for x in tensor[token.i])

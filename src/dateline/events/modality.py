@@ -22,10 +22,24 @@ HYPOTHETICAL_HEADS = {
     "easy",
     "possible",
 }
+NEGATING_HEADS = {"unable", "fail", "neglect", "cannot"}
+"""Frames that say the act did not happen: "was unable to meet", "failed to agree"."""
 REQUEST_HEADS = {"call", "urge", "ask", "demand", "tell", "encourage", "press", "push", "order"}
 """What someone is asked or told to do has not happened: "called on X to call out Russia"."""
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 FUTURE_MODIFIERS = {"next", "upcoming", "planned", "future", "forthcoming", "proposed"}
+
+
+LEMMA_FIXES = {"hop": "hope", "hoped": "hope", "hopes": "hope", "hoping": "hope"}
+"""Lemmas the statistical lemmatizer gets wrong on frame verbs ("hoped" -> "hop")."""
+
+
+def lemma_of(token: Token) -> str:
+    """The token's lemma in lower case, with the lemmatizer's known slips mended."""
+    lemma = token.lemma_.lower()
+    if lemma in LEMMA_FIXES and token.lower_.startswith("hop") and token.lower_ != "hop":
+        return LEMMA_FIXES[lemma]
+    return lemma
 
 
 @dataclass(frozen=True)
@@ -72,7 +86,7 @@ def modality(token: Token) -> Modality:
         ):
             break
         head = current.head
-        lemma = head.lemma_.lower()
+        lemma = lemma_of(head)
         if current.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in current.children
         ):
@@ -91,6 +105,11 @@ def modality(token: Token) -> Modality:
             mode = mode or inherited.mode
             negated = negated or inherited.negated
             break
+        if current.dep_ == "xcomp" and (
+            lemma in NEGATING_HEADS
+            or any(c.lower_ in NEGATING_HEADS for c in head.children if c.dep_ == "acomp")
+        ):
+            negated = not negated  # "was unable to meet": no meeting ("not unable": one)
         if current.dep_ == "xcomp" and lemma in INTENT_HEADS:
             mode = "intent"
             negated = negated or _negated(head)

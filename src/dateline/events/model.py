@@ -29,33 +29,23 @@ class EventModel:
     weights: dict[str, dict[int, float]]
     intercepts: tuple[float, ...]
     about: str = ""
-    dense: tuple[tuple[float, ...], ...] = ()
-    """Weights of the word's context vector (the parse's ``doc.tensor`` row), one row a dimension."""
     triggers: frozenset[str] = frozenset()
     """Lemmas that told an event in the training data."""
 
-    def probabilities(
-        self, features: Sequence[str], vector: Sequence[float] = ()
-    ) -> dict[str, float]:
-        """P(class | features, vector), softmax of the summed weights."""
+    def probabilities(self, features: Sequence[str]) -> dict[str, float]:
+        """P(class | features), softmax of the summed weights."""
         scores = list(self.intercepts)
         for feature in features:
             for index, weight in self.weights.get(feature, {}).items():
                 scores[index] += weight
-        if self.dense and len(vector) == len(self.dense):
-            for value, row in zip(vector, self.dense, strict=True):
-                for index, weight in enumerate(row):
-                    scores[index] += value * weight
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)
         return {c: e / total for c, e in zip(self.classes, exps, strict=True)}
 
-    def best(
-        self, features: Sequence[str], vector: Sequence[float] = ()
-    ) -> tuple[str, float, float]:
+    def best(self, features: Sequence[str]) -> tuple[str, float, float]:
         """(the likeliest event type, its probability, the probability of no event)."""
-        probs = self.probabilities(features, vector)
+        probs = self.probabilities(features)
         label = max((c for c in self.classes if c != NONE), key=probs.__getitem__)
         return label, probs[label], probs.get(NONE, 0.0)
 
@@ -66,7 +56,6 @@ class EventModel:
                 "about": self.about,
                 "classes": list(self.classes),
                 "intercepts": [round(x, 5) for x in self.intercepts],
-                "dense": [[round(w, 5) for w in row] for row in self.dense],
                 "triggers": sorted(self.triggers),
                 "weights": {
                     f: {str(i): round(w, 5) for i, w in ws.items()}
@@ -88,7 +77,6 @@ class EventModel:
                 },
                 intercepts=tuple(float(x) for x in raw["intercepts"]),
                 about=raw.get("about", ""),
-                dense=tuple(tuple(float(w) for w in row) for row in raw.get("dense", [])),
                 triggers=frozenset(raw.get("triggers", [])),
             )
         except (ValueError, KeyError, TypeError) as exc:
@@ -112,9 +100,8 @@ def default_model() -> EventModel | None:
     return EventModel.from_json(resource.read_text("utf-8"), MODEL_FILE)
 
 
-Example = tuple[Sequence[str], Sequence[float], str]
-"""Features, context vector (may be empty) and label of one candidate."""
-DENSE = "\x00v"
+Example = tuple[Sequence[str], str]
+"""Features and label of one candidate."""
 
 
 def fit(examples: Sequence[Example], c: float = 1.0, about: str = "") -> EventModel:
@@ -125,23 +112,13 @@ def fit(examples: Sequence[Example], c: float = 1.0, about: str = "") -> EventMo
     except ImportError as exc:  # pragma: no cover - the train extra is missing
         raise DatelineError("training needs scikit-learn: pip install 'dateline[train]'") from exc
     vectorizer = DictVectorizer()
-    width = max((len(v) for _, v, _ in examples), default=0)
-    rows = []
-    for feats, vector, _ in examples:
-        row: dict[str, float] = dict.fromkeys(feats, 1.0)
-        row.update({f"{DENSE}{i}": x for i, x in enumerate(vector)})
-        rows.append(row)
-    matrix = vectorizer.fit_transform(rows)
-    labels = [label for _, _, label in examples]
+    matrix = vectorizer.fit_transform([dict.fromkeys(feats, 1.0) for feats, _ in examples])
+    labels = [label for _, label in examples]
     classifier = LogisticRegression(C=c, max_iter=2000, class_weight="balanced")
     classifier.fit(matrix, labels)
     names = vectorizer.get_feature_names_out()
     weights: dict[str, dict[int, float]] = {}
-    dense = [[0.0] * len(classifier.classes_) for _ in range(width)]
     for k, name in enumerate(names):
-        if str(name).startswith(DENSE):
-            dense[int(str(name)[len(DENSE) :])] = [float(w) for w in classifier.coef_[:, k]]
-            continue
         column = {i: float(classifier.coef_[i, k]) for i in range(len(classifier.classes_))}
         kept = {i: w for i, w in column.items() if abs(w) >= 1e-3}
         if kept:
@@ -151,8 +128,7 @@ def fit(examples: Sequence[Example], c: float = 1.0, about: str = "") -> EventMo
         weights=weights,
         intercepts=tuple(float(x) for x in classifier.intercept_),
         about=about,
-        dense=tuple(tuple(row) for row in dense),
         triggers=frozenset(
-            f[2:] for feats, _, label in examples if label != NONE for f in feats if f[:2] == "l="
+            f[2:] for feats, label in examples if label != NONE for f in feats if f[:2] == "l="
         ),
     )

@@ -1,0 +1,122 @@
+"""PLOVER readings of the sentence kinds events users meet in politics news (issue 9).
+
+Each test is one behaviour: the type a reader sees, the side that acts and the side acted on,
+and negation or intent never dropped.
+"""
+
+from __future__ import annotations
+
+import dateline
+from dateline.schema import Document, Event
+
+
+def analyze(body: str) -> Document:
+    return dateline.analyze(f"Headline here\n\n{body}\n", published="2016-12-01")
+
+
+def events(body: str) -> list[Event]:
+    return analyze(body).events
+
+
+def only(body: str) -> Event:
+    found = events(body)
+    assert len(found) == 1, [(e.type, e.source, e.target) for e in found]
+    return found[0]
+
+
+def name(side) -> str:
+    return side.name if side is not None else "-"
+
+
+def test_a_politician_attacking_plans_is_criticism() -> None:
+    event = only("Tony Blair attacked the Tory plans on Monday.")
+    assert (event.type, event.cameo) == ("ACCUSE", "111")
+    assert name(event.source) == "Tony Blair" and "plans" in name(event.target)
+
+
+def test_a_party_criticising_a_record_is_accuse() -> None:
+    event = only("Labour criticised Michael Howard's record on immigration.")
+    assert event.type == "ACCUSE" and name(event.source) == "Labour"
+
+
+def test_asking_a_watchdog_to_act_is_a_request_to_the_watchdog() -> None:
+    event = only("The Liberal Democrats asked the watchdog to stop the calls.")
+    assert event.type == "REQUEST"
+    assert "Democrats" in name(event.source) and name(event.target) == "the watchdog"
+
+
+def test_calling_on_someone_to_apologise_is_a_request_not_an_apology() -> None:
+    event = only("The Conservatives called on Ken Livingstone to apologise.")
+    assert event.type == "REQUEST" and name(event.target) == "Ken Livingstone"
+
+
+def test_police_reopening_a_case_is_an_investigation() -> None:
+    event = only("Police reopened the arson case last week.")
+    assert (event.type, event.cameo[:2]) == ("ACCUSE", "09")
+    assert event.source.code == "COP"
+
+
+def test_refusing_to_back_a_bill_is_rejection_not_support() -> None:
+    found = events("Senator John Smith refused to back the bill.")
+    assert [e.type for e in found] == ["REJECT"]
+    assert not found[0].negated
+
+
+def test_unable_to_meet_is_a_negated_consultation() -> None:
+    event = only(
+        "The French president was unable to reschedule a meeting with the German chancellor."
+    )
+    assert event.type == "CONSULT" and event.negated
+    assert (event.source.code, event.target.code) == ("FRAGOV", "DEUGOV")
+
+
+def test_hoping_to_meet_is_an_intended_consultation() -> None:
+    event = only("Iran hoped to meet European negotiators next week.")
+    assert (event.type, event.mode, event.cameo) == ("CONSULT", "intent", "036")
+
+
+def test_threatening_sanctions_is_a_threat_against_the_target() -> None:
+    event = only("Russia threatened to impose sanctions on Georgia.")
+    assert event.type == "THREATEN" and not event.negated
+    assert (event.source.code, event.target.code) == ("RUS", "GEO")
+
+
+def test_denying_allegations_is_rejection() -> None:
+    event = only("The minister denied the allegations made by the opposition.")
+    assert event.type == "REJECT" and event.source.code == "GOV"
+
+
+def test_demonym_modifiers_make_state_actors() -> None:
+    event = only("Hungarian officials met Serbian officials in Belgrade.")
+    assert (event.source.code, event.target.code) == ("HUNGOV", "SRBGOV")
+
+
+def test_one_event_per_target_in_a_coordinated_list() -> None:
+    found = events("The United States imposed sanctions on Iran, Libya, North Korea and Sudan.")
+    assert {e.type for e in found} == {"SANCTION"}
+    assert [e.target.code for e in found] == ["IRN", "LBY", "PRK", "SDN"]
+
+
+def test_passive_voice_puts_the_agent_first() -> None:
+    event = only("The protesters were arrested by police in Cairo.")
+    assert event.type == "COERCE"
+    assert (event.source.code, event.target.code) == ("COP", "OPP")
+
+
+def test_sides_carry_the_span_that_names_them() -> None:
+    doc = analyze("Russia threatened to impose sanctions on Georgia.")
+    event = doc.events[0]
+    for side in (event.source, event.target):
+        assert side.span is not None
+        assert doc.text[side.span.start : side.span.end] == side.span.text
+    assert doc.offset_errors() == []
+
+
+def test_words_the_predicate_table_does_not_list_are_coded_by_the_model() -> None:
+    assert [(e.type, name(e.target)) for e in events("Japan donated rice to North Korea.")] == [
+        ("AID", "North Korea")
+    ]
+    assert [e.type for e in events("Rebels ambushed a Nigerian army convoy.")] == ["ASSAULT"]
+    assert [e.type for e in events("The EU faulted Poland over its judicial reforms.")] == [
+        "ACCUSE"
+    ]
