@@ -25,6 +25,8 @@ __all__ = ["EventModel", "Lexicon", "build", "extract_events"]
 MATERIAL_TYPES = {"COOPERATE", "AID"}
 """Types whose unnamed or uncoded target is completed from the article's main dyad."""
 ONE_SIDED_TYPES = {"PROTEST", "MOBILIZE"}
+UNTARGETED_TYPES = ONE_SIDED_TYPES | {"CONCEDE", "RETREAT"}
+"""Types a table row codes with no target: "resigned", "apologised", "withdrew"."""
 
 
 def _evidence(article: Article, token: Token) -> Span:
@@ -214,7 +216,7 @@ def decide(c: Candidate, model: EventModel | None) -> tuple[str, str, float] | N
     label, p_type, p_none = model.best(c.features)
     if row is not None:
         open_ended = row.symmetric or row.objects is not None  # "reopened the case": no one
-        if not c.targets and not open_ended and row.type not in ONE_SIDED_TYPES | MATERIAL_TYPES:
+        if not c.targets and not open_ended and row.type not in UNTARGETED_TYPES | MATERIAL_TYPES:
             return None
         if label != row.type and (row.objects is not None or p_type < TABLE_OVERRULED_AT):
             return row.type, _cameo(row.type, c), 0.8

@@ -43,7 +43,13 @@ def _side(name: str, sides: list[Side]) -> list[str]:
     side = sides[0]
     code = side.actor.code or ""
     sector = code[3:6] if side.country and len(code) > 3 else code[:3] if not side.country else ""
-    return [f"{name}={side.kind}", f"{name}sec={sector or '-'}"]
+    head = side.actor.span.text.split()[-1].lower() if side.actor.span else "-"
+    return [
+        f"{name}={side.kind}",
+        f"{name}sec={sector or '-'}",
+        f"{name}cty={'y' if side.country else 'n'}",
+        f"{name}w={head}",
+    ]
 
 
 def features(
@@ -78,6 +84,9 @@ def features(
     for child in token.children:
         if child.dep_ in ("prep", "agent", "dative"):
             out.append(f"pp={lemma}+{child.lower_}")
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    out.append(f"ppo={child.lower_}+{_lemma(pobj)}")
         if child.dep_ == "prt":
             out.append(f"prt={lemma}+{child.lower_}")
     out += _side("s", sources) + _side("t", targets)

@@ -100,16 +100,24 @@ def _phrase_side(token: Token) -> Side | None:
     return Side(ActorRef(name=_span(token).text), None, kind="thing")
 
 
+def _actor_behind(token: Token) -> Token | None:
+    """Whose the thing is: ``Ms Hutt's removal``, ``decisions by two judges``."""
+    for child in token.children:
+        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            return child
+        if child.dep_ in ("prep", "agent") and child.lower_ == "by":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
 def resolve(token: Token | None, actors: ActorResolver) -> list[Side]:
     """Every side a noun phrase names, each with the span that names it in this sentence."""
     if token is None:
         return []
     found: list[Side] = []
     for t in (token, *token.conjuncts):
-        one = actors.side(t) or _phrase_side(t)
+        one = _one(t, actors)
         if one is not None:
-            if one.actor.span is None:
-                one.actor.span = _span(t)
             found.append(one)
     if any(s.kind == "entity" for s in found):
         # "Patriot Coal's executives and advisers": the named side stands for the group
@@ -117,10 +125,33 @@ def resolve(token: Token | None, actors: ActorResolver) -> list[Side]:
     return found
 
 
+def _one(token: Token, actors: ActorResolver) -> Side | None:
+    """The side one conjunct names; for a thing, the actor whose it is, if any."""
+    side = actors.side(token) or _phrase_side(token)
+    if side is not None and side.kind == "thing":
+        behind = _actor_behind(token)
+        owner = _one(behind, actors) if behind is not None else None
+        if owner is not None and owner.kind != "thing":
+            return owner
+    if side is not None and side.actor.span is None:
+        side.actor.span = _span(token)
+    return side
+
+
+def _aux_subject(token: Token) -> Token | None:
+    """``They were challenging``, parsed with the subject under the auxiliary."""
+    for aux in token.children:
+        if aux.dep_ in ("aux", "auxpass"):
+            found = next((c for c in aux.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if found is not None:
+                return found
+    return None
+
+
 def subject(token: Token) -> Token | None:
     """The subject of a predicate, climbing ``is willing to provide`` and ``said it will``
     (a pronoun subject of a reported clause is the reporter: ``the ELN said it will ...``)."""
-    found = subject_of(token)
+    found = subject_of(token) or _aux_subject(token)
     current = token
     for _ in range(3):
         if found is not None or current.dep_ not in ("xcomp", "acomp") or current.head is current:
