@@ -1,0 +1,159 @@
+"""The event model and its evaluation: training, the shipped JSON, the PLV and BBC scorers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, shared
+from typer.testing import CliRunner
+
+from dateline.cli import app
+from dateline.errors import DatelineError
+from dateline.eval.events import load_span_gold
+from dateline.eval.plv import Pair, PlvReport, load_pairs, plover_types, unmark
+from dateline.events.cameo import plover_type, table
+from dateline.events.model import NONE, default_model, fit, load
+from dateline.pipeline import prepare
+
+PLV_HEADER = "\tsentence_id\tsentence\tmarked_sentence\tsource\ttarget\tgold_root\n"
+
+
+def plv_file(tmp_path: Path, rows: list[tuple[str, str]]) -> Path:
+    """A PLV-format TSV from (marked sentence, gold root) rows."""
+    lines = [PLV_HEADER]
+    for n, (marked, gold) in enumerate(rows):
+        plain, _ = unmark(marked)
+        lines.append(f"{n}\t{n}\t{plain}\t{marked}\tS\tT\t{gold}\n")
+    path = tmp_path / "plv.tsv"
+    path.write_text("".join(lines), "utf-8")
+    return path
+
+
+def test_marked_sentence_gives_plain_text_and_offsets() -> None:
+    plain, spans = unmark("<s>Iran</s> condemned <t>the U.S.</t> and <t>the U.S.</t> again.")
+    assert plain == "Iran condemned the U.S. and the U.S. again."
+    assert [plain[s:e] for s, e in spans["s"]] == ["Iran"]
+    assert [plain[s:e] for s, e in spans["t"]] == ["the U.S.", "the U.S."]
+
+
+def test_yield_stands_for_concede_and_retreat() -> None:
+    assert plover_types("YIELD") == {"CONCEDE", "RETREAT"}
+    assert plover_types("ACCUSE") == {"ACCUSE"}
+
+
+def test_a_file_without_plv_columns_is_refused(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("a\tb\n1\t2\n", "utf-8")
+    with pytest.raises(DatelineError, match="not a PLV file"):
+        load_pairs(bad)
+
+
+def test_plv_scorer_counts_type_recall_dyad_recall_and_type_precision(tmp_path: Path) -> None:
+    path = plv_file(
+        tmp_path,
+        [
+            ("<s>Russia</s> threatened to impose sanctions on <t>Georgia</t>.", "THREATEN"),
+            ("<s>Japan</s> donated rice to <t>North Korea</t>.", "AID"),
+        ],
+    )
+    pairs = load_pairs(path)
+    report = PlvReport()
+    for pair, prepared in zip(pairs, prepare([p.sentence for p in pairs]), strict=True):
+        from dateline.events import extract_events
+
+        events = extract_events(prepared.article, prepared.doc, prepared.entities, prepared.quotes)
+        report.add_sentence([pair], events, prepared.entities)
+    assert report.type_recall.total == 2 and report.type_recall.hits == 2
+    assert report.dyad_recall.hits == 2
+    assert report.type_precision.rate == 1.0
+    assert "THREATEN" in report.format()
+
+
+def test_a_wrong_dyad_counts_for_type_recall_but_not_dyad_recall() -> None:
+    pair = Pair("Russia met Georgia.", "CONSULT", ((0, 6),), ((11, 18),))
+    prepared = next(prepare([pair.sentence]))
+    from dateline.events import extract_events
+
+    events = extract_events(prepared.article, prepared.doc, prepared.entities, prepared.quotes)
+    swapped = Pair(pair.sentence, "CONSULT", ((11, 18),), ((0, 6),))
+    report = PlvReport()
+    straight = [e.model_copy(update={"symmetric": False}) for e in events]
+    report.add_sentence([swapped], straight, prepared.entities)
+    assert (report.type_recall.hits, report.dyad_recall.hits) == (1, 0)
+
+
+def test_eval_plv_command_scores_a_file_with_the_packaged_model(tmp_path: Path) -> None:
+    path = plv_file(tmp_path, [("<s>Japan</s> donated rice to <t>North Korea</t>.", "AID")])
+    result = CliRunner().invoke(app, ["eval", "plv", str(path), "--cv", "0"])
+    assert result.exit_code == 0, result.output
+    assert "type recall     1.000 (1/1)" in result.output
+    assert "packaged model" in result.output
+
+
+def test_eval_plv_command_refuses_a_missing_file(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["eval", "plv", str(tmp_path / "none.tsv")])
+    assert result.exit_code == 2 and "no such file" in result.output
+
+
+def test_fit_learns_a_separable_toy_problem_and_round_trips_as_json(tmp_path: Path) -> None:
+    examples = [(["bias", "l=attack"], "ASSAULT")] * 5 + [(["bias", "l=say"], NONE)] * 5
+    examples += [(["bias", "l=praise"], "SUPPORT")] * 5
+    model = fit(examples, about="toy")
+    assert model.best(["bias", "l=attack"])[0] == "ASSAULT"
+    _label, p_type, p_none = model.best(["bias", "l=say"])
+    assert p_none > p_type
+    assert model.triggers == {"attack", "praise"}
+    path = tmp_path / "model.json"
+    path.write_text(model.to_json(), "utf-8")
+    again = load(path)
+    assert again.classes == model.classes and again.about == "toy"
+    assert again.best(["bias", "l=praise"])[0] == "SUPPORT"
+
+
+def test_a_broken_model_file_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps({"classes": ["A"]}), "utf-8")
+    with pytest.raises(DatelineError, match="not an event model"):
+        load(path)
+
+
+def test_the_shipped_model_says_what_it_was_trained_on() -> None:
+    model = default_model()
+    assert model is not None
+    assert "PLV_train.tsv" in model.about and "scripts/train_event_model.py" in model.about
+    assert set(model.classes) >= {NONE, "ASSAULT", "AGREE", "CONCEDE"}
+    size = (ROOT / "src/dateline/data/event_model.json").stat().st_size
+    assert size < 5_000_000
+
+
+def test_cameo_dictionary_codes_verbs_by_pattern() -> None:
+    doc = next(prepare(["Pakistan refused a request from India to cross its airspace."])).doc
+    refused = next(t for t in doc if t.text == "refused")
+    code = table().code(refused)
+    assert code is not None and plover_type(code) == "REJECT"
+
+
+def test_bbc_gold_is_offsets_only_and_well_formed() -> None:
+    folder = shared("bbc", "politics-train")
+    gold = load_span_gold()
+    assert len(gold) == 40
+    text_path = ROOT / "src/dateline/eval/data/events_bbc.tsv"
+    assert all(len(line.split("\t")) == 9 for line in text_path.read_text().splitlines()
+               if line and not line.startswith("#"))  # fmt: skip
+    for (file, start, end), events in gold.items():
+        text = (folder / file).read_text("utf-8")
+        assert 0 <= start < end <= len(text)
+        for event in events:
+            for side in (event.source, event.target):
+                assert side is None or start <= side[0] < side[1] <= end
+
+
+@pytest.mark.slow
+def test_plv_cross_validation_figures(capsys: pytest.CaptureFixture[str]) -> None:
+    from dateline.eval.plv import evaluate
+
+    report = evaluate(shared("plv", "PLV_train.tsv"), folds=5)
+    print(report.format())
+    assert report.type_recall.rate >= 0.6 and report.type_precision.rate >= 0.7
