@@ -116,20 +116,27 @@ def plv(
     tables_only: Annotated[
         bool, typer.Option("--tables-only", help="Code with the predicate tables, no model.")
     ] = False,
+    dictionaries: Annotated[
+        Path | None,
+        typer.Option(help="Code with the PETRARCH coder and these dictionaries (a baseline)."),
+    ] = None,
     model: Annotated[str | None, typer.Option(help="spaCy pipeline name.")] = None,
     limit: Annotated[int | None, typer.Option(min=1, help="Only the first N sentences.")] = None,
 ) -> None:
     """Type recall, type precision and dyad recall of coded events on PLV rows."""
     from dateline.eval.plv import evaluate
+    from dateline.petrarch import load_dictionaries
 
     logging.basicConfig(level=logging.ERROR, format="dateline: %(message)s")
     try:
+        loaded = load_dictionaries(dictionaries) if dictionaries is not None else None
         report = evaluate(
             path,
             folds=0 if tables_only else folds,
             model_name=model,
             use_model=not tables_only,
             limit=limit,
+            dictionaries=loaded,
         )
     except DatelineError as exc:
         typer.echo(f"dateline: {exc}", err=True)

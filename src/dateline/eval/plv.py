@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dateline.errors import InputError
+from dateline.petrarch import Dictionaries
 from dateline.schema import ActorRef, Entity, Event
 
 ALIASES = {"YIELD": frozenset({"CONCEDE", "RETREAT"})}
@@ -217,14 +218,17 @@ def evaluate(
     model_name: str | None = None,
     use_model: bool = True,
     limit: int | None = None,
+    dictionaries: Dictionaries | None = None,
 ) -> PlvReport:
     """Code every sentence and score it; ``folds`` > 1 trains and tests a model per fold.
 
-    With ``folds`` 0 the packaged model codes (or, with ``use_model`` False, the tables alone).
+    With ``folds`` 0 the packaged model codes (or, with ``use_model`` False, the tables alone;
+    with ``dictionaries``, the PETRARCH coder with those dictionaries).
     """
     from dateline.eval.train_events import examples_for, train
     from dateline.events import extract_events
     from dateline.events.model import EventModel
+    from dateline.petrarch import code_events
     from dateline.pipeline import prepare
 
     grouped = _by_sentence(load_pairs(path))
@@ -246,10 +250,15 @@ def evaluate(
         model: EventModel | str | None = (
             models[fold[i]] if folds > 1 else ("default" if use_model else None)
         )
-        events = extract_events(p.article, p.doc, p.entities, p.quotes, model=model)  # type: ignore[arg-type]
+        if dictionaries is not None:
+            events = code_events(p.article, p.doc, p.entities, dictionaries)
+        else:
+            events = extract_events(p.article, p.doc, p.entities, p.quotes, model=model)  # type: ignore[arg-type]
         report.add_sentence(grouped[sentences[i]], events, p.entities)
     report.note = (
-        f"{folds}-fold cross-validation, a model trained per fold on the other folds"
+        "PETRARCH coder with the given dictionaries"
+        if dictionaries is not None
+        else f"{folds}-fold cross-validation, a model trained per fold on the other folds"
         if folds > 1
         else "packaged model (trained on PLV train: not a held-out figure on that file)"
         if use_model

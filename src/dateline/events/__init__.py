@@ -199,6 +199,20 @@ TABLE_OVERRULED_AT = 0.6
 """The model overrules a matching table row's type only when at least this sure of its own."""
 
 
+def _decide_by_tables(c: Candidate) -> tuple[str, str, float] | None:
+    """Without a model: the predicate table's row, else CAMEO.2.0's code, given a target."""
+    row = c.predicate
+    if row is not None:
+        if c.mood.mode == "intent" and row.intent_cameo is None:
+            return None
+        return row.type, _cameo(row.type, c), 0.8
+    code = cameo_table().code(c.token) if c.token.pos_ == "VERB" else None
+    label = plover_type(code)
+    if label is None or code is None or not any(t.kind != "thing" for t in c.targets):
+        return None
+    return label, code, 0.6
+
+
 def decide(c: Candidate, model: EventModel | None) -> tuple[str, str, float] | None:
     """(type, CAMEO code, confidence) of a candidate, or None when it tells no event.
 
@@ -209,10 +223,10 @@ def decide(c: Candidate, model: EventModel | None) -> tuple[str, str, float] | N
     if c.mood.mode == "hypothetical" or not c.sources:
         return None
     row = c.predicate
-    if model is None or (row is None and REQUIRE_EVIDENCE and not _has_evidence(c, model)):
-        if row is None or (c.mood.mode == "intent" and row.intent_cameo is None):
-            return None
-        return row.type, _cameo(row.type, c), 0.8
+    if model is None:
+        return _decide_by_tables(c)
+    if row is None and REQUIRE_EVIDENCE and not _has_evidence(c, model):
+        return None
     label, p_type, p_none = model.best(c.features)
     if row is not None:
         open_ended = row.symmetric or row.objects is not None  # "reopened the case": no one

@@ -27,6 +27,7 @@ SOURCE_HOLDERS = {"hold", "have", "attend", "host", "conduct", "begin", "start",
                   "launch", "stage", "carry", "make", "issue", "file", "lodge", "impose",
                   "sign", "reach", "announce", "express", "give", "offer", "provide"}  # fmt: skip
 """Verbs whose subject is the source of their nominal event (``X held talks``)."""
+PLACE_PREPS = frozenset({"in", "into", "inside", "across", "within"})
 REPORTING_VERBS = {"say", "announce", "declare", "state", "confirm", "add", "tell"}
 ACTOR_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
 PERSONAL_PRONOUNS = {"he", "she", "they", "we", "i"}
@@ -218,7 +219,21 @@ def verb_sides(
         targets += resolve(object_of(inner), actors)
         for obj in prep_objects(inner, TARGET_PREPS):
             targets += resolve(obj, actors)
+    if not _actors(targets):
+        targets += resolve(_small_clause_subject(token), actors)
+    if not _actors(targets):
+        # "sent a team of experts to Iran", "killed 48 people in Afghanistan": the place acted on
+        targets += [s for o in prep_objects(token, PLACE_PREPS) for s in resolve(o, actors)
+                    if s.country and s.kind == "entity"]  # fmt: skip
     return sources, _best_first(targets)
+
+
+def _small_clause_subject(token: Token) -> Token | None:
+    """``found Britta Nielsen guilty``: the subject of the verb's small clause."""
+    for child in token.children:
+        if child.dep_ in ("ccomp", "oprd", "xcomp") and child.pos_ in ("ADJ", "NOUN"):
+            return next((c for c in child.children if c.dep_ == "nsubj"), None)
+    return None
 
 
 def noun_sides(
