@@ -34,8 +34,9 @@ def test_meeting_with_a_partner_is_a_consult_event() -> None:
 
 
 def test_future_plans_are_intent() -> None:
+    # PLOVER (and PLV's coders) read an announced meeting as AGREE, CAMEO 036 "intend to meet"
     doc = analyze("France and Germany will hold talks on energy next month.")
-    event = only(doc, "CONSULT")
+    event = only(doc, "AGREE")
     assert (event.mode, event.cameo) == ("intent", "036")
     assert event.symmetric
 

@@ -71,8 +71,15 @@ def test_unable_to_meet_is_a_negated_consultation() -> None:
 
 
 def test_hoping_to_meet_is_an_intended_consultation() -> None:
+    # CAMEO 036 "express intent to meet or negotiate": root 03, PLOVER's AGREE
     event = only("Iran hoped to meet European negotiators next week.")
-    assert (event.type, event.mode, event.cameo) == ("CONSULT", "intent", "036")
+    assert (event.type, event.mode, event.cameo) == ("AGREE", "intent", "036")
+
+
+def test_an_announced_hostile_act_is_a_threat() -> None:
+    event = only("Turkey will impose sanctions on Syria next week.")
+    assert (event.type, event.mode, event.cameo) == ("THREATEN", "intent", "132")
+    assert (event.source.code, event.target.code) == ("TUR", "SYR")
 
 
 def test_threatening_sanctions_is_a_threat_against_the_target() -> None:

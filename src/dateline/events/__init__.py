@@ -94,6 +94,12 @@ def _dyads(
     return [(s, t, predicate.symmetric) for s in sources for t in targets if not _same(s, t)]
 
 
+COOPERATIVE_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+THREAT_CODES = {
+    "ACCUSE": "130", "REJECT": "130", "SANCTION": "132", "PROTEST": "133", "COERCE": "137",
+    "ASSAULT": "138", "MOBILIZE": "138",
+}  # fmt: skip
+"""CAMEO's threat codes for hostile acts announced, not done."""
 INTENT_TYPES = {"AGREE"}
 """Types whose CAMEO code is the intent code of the clause they govern (``agreed to aid``)."""
 DEFAULT_CAMEO = {
@@ -242,6 +248,16 @@ def decide(c: Candidate, model: EventModel | None) -> tuple[str, str, float] | N
     return label, _cameo(label, c), round(p_type / (p_type + p_none), 2)
 
 
+def _intended(label: str, code: str) -> tuple[str, str]:
+    """PLOVER's reading of an announced act: a cooperative one is AGREE (CAMEO 03x, "will hold
+    talks" 036), a hostile one THREATEN (CAMEO 13x, "will impose sanctions" 132)."""
+    if label in THREAT_CODES:
+        return "THREATEN", THREAT_CODES[label]
+    if label in COOPERATIVE_TYPES:
+        return "AGREE", code if code.startswith("03") else "030"
+    return label, code
+
+
 def _pairs(c: Candidate, label: str, actors: ActorResolver) -> list[tuple[Side, Side | None, bool]]:
     """Source-target pairs; a missing partner of material or symmetric events from the article."""
     row = c.row
@@ -314,6 +330,8 @@ def extract_events(
         mode = c.mood.mode
         if label in INTENT_TYPES and c.inner is not None:
             mode = "intent"  # "agreed to hold talks": promised, not yet done
+        if mode == "intent" and not c.mood.negated:
+            label, code = _intended(label, code)
         coded.add(token.i)
         quote = _quote_of(token, quotes)
         for source, target, symmetric in _pairs(c, label, actors):
