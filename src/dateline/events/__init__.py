@@ -75,9 +75,12 @@ def _verbal(token: Token, source: Side, target: Side | None, actors: ActorResolv
 
 
 def _same(a: Side, b: Side) -> bool:
-    if a.actor.entity and a.actor.entity == b.actor.entity:
-        return True
-    return a.actor.entity is None and b.actor.entity is None and a.actor.code == b.actor.code
+    """One actor on both sides: the same entity, or the same code or words where neither is one."""
+    if a.actor.entity or b.actor.entity:
+        return a.actor.entity == b.actor.entity
+    if a.actor.code and b.actor.code:
+        return a.actor.code == b.actor.code
+    return (a.actor.name or "").lower() == (b.actor.name or "").lower()
 
 
 def _quote_of(token: Token, quotes: list[Quote]) -> Quote | None:

@@ -30,7 +30,7 @@ SOURCE_HOLDERS = {"hold", "have", "attend", "host", "conduct", "begin", "start",
 PLACE_PREPS = frozenset({"in", "into", "inside", "across", "within"})
 REPORTING_VERBS = {"say", "announce", "declare", "state", "confirm", "add", "tell"}
 ACTOR_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
-PERSONAL_PRONOUNS = {"he", "she", "they", "we", "i"}
+PERSONAL_PRONOUNS = {"he", "she", "they", "we", "i", "him", "her", "them", "us", "me"}
 AGENT_SUFFIXES = ("ers", "ors", "ists", "ians", "ants", "ents", "ites")
 QUANTITY_NOUNS = {"dozen", "hundred", "thousand", "million", "number", "group", "some", "most",
                   "many", "several", "one", "two", "all", "handful", "batch", "team"}  # fmt: skip
@@ -229,9 +229,13 @@ def verb_sides(
 
 
 def _small_clause_subject(token: Token) -> Token | None:
-    """``found Britta Nielsen guilty``: the subject of the verb's small clause."""
+    """``found Britta Nielsen guilty``, ``called for him to go``: the subject of the clause the
+    verb governs (a small clause, or an infinitive with its own ``for`` subject)."""
     for child in token.children:
-        if child.dep_ in ("ccomp", "oprd", "xcomp") and child.pos_ in ("ADJ", "NOUN"):
+        if child.dep_ not in ("ccomp", "oprd", "xcomp", "advcl"):
+            continue
+        marked = any(c.dep_ in ("mark", "prep") and c.lower_ == "for" for c in child.children)
+        if child.pos_ in ("ADJ", "NOUN") or (child.pos_ == "VERB" and marked):
             return next((c for c in child.children if c.dep_ == "nsubj"), None)
     return None
 
