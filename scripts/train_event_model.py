@@ -13,7 +13,7 @@ import argparse
 import hashlib
 from pathlib import Path
 
-from dateline.eval.plv import load_pairs
+from dateline.eval.plv import by_sentence, load_pairs
 from dateline.eval.train_events import examples_for, train
 from dateline.pipeline import prepare
 
@@ -27,9 +27,7 @@ def main() -> None:
     parser.add_argument("--model", default=None, help="spaCy pipeline (default: dateline's)")
     args = parser.parse_args()
     pairs = load_pairs(args.plv)
-    grouped: dict[str, list] = {}
-    for pair in pairs:
-        grouped.setdefault(pair.sentence, []).append(pair)
+    grouped = by_sentence(pairs)
     sentences = list(grouped)
     examples = [
         ex

@@ -157,3 +157,12 @@ def test_plv_cross_validation_figures(capsys: pytest.CaptureFixture[str]) -> Non
     report = evaluate(shared("plv", "PLV_train.tsv"), folds=5)
     print(report.format())
     assert report.type_recall.rate >= 0.6 and report.type_precision.rate >= 0.7
+
+
+def test_fit_handles_two_classes_and_refuses_one() -> None:
+    examples = [(["bias", "l=attack"], "ASSAULT")] * 4 + [(["bias", "l=say"], NONE)] * 4
+    model = fit(examples)
+    assert model.best(["bias", "l=attack"])[0] == "ASSAULT"
+    assert model.probabilities(["bias", "l=say"])[NONE] > 0.5
+    with pytest.raises(DatelineError, match="two classes"):
+        fit([(["bias"], NONE)] * 3)

@@ -127,3 +127,28 @@ def test_words_the_predicate_table_does_not_list_are_coded_by_the_model() -> Non
     assert [e.type for e in events("The EU faulted Poland over its judicial reforms.")] == [
         "ACCUSE"
     ]
+
+
+def test_coordinated_subjects_of_a_one_sided_act_do_not_face_each_other() -> None:
+    found = events("Thousands of students and workers protested in the capital on Monday.")
+    assert found and all(e.type == "PROTEST" and e.target is None for e in found)
+
+
+def test_two_uncoded_sides_are_two_actors() -> None:
+    event = only("On Monday the critics attacked the supporters of the plan.")
+    assert event.target is not None and "supporters" in event.target.name
+
+
+def test_a_witness_is_not_the_source_of_what_it_saw() -> None:
+    found = events("On Monday Russia witnessed the attack on Georgia.")
+    assert not any(e.source is not None and e.source.code == "RUS" for e in found)
+
+
+def test_a_meeting_place_is_not_the_other_side() -> None:
+    found = events("The Iranian foreign minister met his counterpart in Paris.")
+    assert found and all(e.target is None or e.target.name != "Paris" for e in found)
+
+
+def test_each_event_has_its_own_side_objects() -> None:
+    found = events("The United States imposed sanctions on Iran and Libya.")
+    assert len(found) == 2 and found[0].source is not found[1].source

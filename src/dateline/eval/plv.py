@@ -194,7 +194,8 @@ class PlvReport:
         return "\n".join(lines)
 
 
-def _by_sentence(pairs: list[Pair]) -> dict[str, list[Pair]]:
+def by_sentence(pairs: list[Pair]) -> dict[str, list[Pair]]:
+    """Gold rows grouped by their sentence, in file order."""
     grouped: dict[str, list[Pair]] = {}
     for pair in pairs:
         grouped.setdefault(pair.sentence, []).append(pair)
@@ -231,11 +232,15 @@ def evaluate(
     from dateline.petrarch import code_events
     from dateline.pipeline import prepare
 
-    grouped = _by_sentence(load_pairs(path))
+    grouped = by_sentence(load_pairs(path))
     sentences = list(grouped)[:limit]
     prepared = list(prepare(sentences, model_name))
     fold = folds_of(sentences, folds) if folds > 1 else [0] * len(sentences)
-    models: list[EventModel | None] = []
+    if folds == 1:
+        raise InputError("cross-validation needs at least 2 folds (or 0 for the packaged model)")
+    if dictionaries is not None:
+        folds = 0
+    models: list[EventModel] = []
     if folds > 1:
         for k in range(folds):
             examples = [

@@ -77,7 +77,7 @@ def examples_for(prepared: Prepared, pairs: Sequence[Pair]) -> list[Example]:
         token = gold_token(doc, pair)
         if token is not None:
             gold.setdefault(token.i, LABELS.get(pair.type, pair.type))
-    out = []
+    out: list[Example] = []
     for token in doc:
         if token.i not in gold and not is_candidate(token, lexicon):
             continue

@@ -88,15 +88,8 @@ def _quote_of(token: Token, quotes: list[Quote]) -> Quote | None:
     return min(inside, key=lambda q: q.end - q.start) if inside else None
 
 
-def _dyads(
-    sources: list[Side], targets: list[Side], predicate: Predicate
-) -> list[tuple[Side, Side, bool]]:
-    """Source-target pairs; coordinated subjects of a symmetric predicate face each other."""
-    if not targets and predicate.symmetric and len(sources) >= 2:
-        return [(sources[0], sources[1], True)]
-    return [(s, t, predicate.symmetric) for s in sources for t in targets if not _same(s, t)]
-
-
+MUTUAL_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
+"""Types whose coordinated subjects act on each other ("Canada and Mexico agreed")."""
 COOPERATIVE_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 THREAT_CODES = {
     "ACCUSE": "130", "REJECT": "130", "SANCTION": "132", "PROTEST": "133", "COERCE": "137",
@@ -173,8 +166,9 @@ def candidate(
 def _cameo(label: str, c: Candidate) -> str:
     """The most precise CAMEO code the evidence gives for the chosen type."""
     intent = c.mood.mode == "intent"
-    if label in INTENT_TYPES and c.inner is not None and c.inner.intent_cameo is not None:
-        return c.inner.intent_cameo  # "agreed to hold talks": intent to meet (036)
+    inner_code = c.inner.intent_cameo if c.inner is not None else None
+    if label in INTENT_TYPES and inner_code is not None and inner_code.startswith("03"):
+        return inner_code  # "agreed to hold talks": intent to meet (036)
     if c.predicate is not None and c.predicate.type == label:
         if intent:
             return c.predicate.intent_cameo or c.predicate.cameo
@@ -227,7 +221,8 @@ def decide(c: Candidate, model: EventModel | None) -> tuple[str, str, float] | N
 
     The predicate table is hand-made and frame-specific: where one of its rows matches, the word
     is an event (given a target, unless its type is one-sided), of the row's type unless the model
-    is sure of another. Elsewhere the model decides, for words that a table or CAMEO.2.0 lists.
+    is sure of another. Elsewhere the model decides, for words that a table, CAMEO.2.0 or the
+    model's own training data (``model.triggers``) knows as event words.
     """
     if c.mood.mode == "hypothetical" or not c.sources:
         return None
@@ -272,7 +267,8 @@ def _pairs(c: Candidate, label: str, actors: ActorResolver) -> list[tuple[Side, 
         if not coded and not (symmetric and len(sources) >= 2):
             partner = actors.counterpart(sources[0].country)
             targets = [partner] if partner is not None else targets
-    if len(sources) >= 2 and all(t.kind == "thing" for t in targets):
+    mutual = symmetric or label in MUTUAL_TYPES
+    if mutual and len(sources) >= 2 and all(t.kind == "thing" for t in targets):
         return [(sources[0], sources[1], True)]  # "India and Pakistan agreed to a cease-fire"
     pairs: list[tuple[Side, Side | None, bool]] = [
         (s, t, symmetric) for s in sources for t in targets if not _same(s, t)
@@ -358,8 +354,8 @@ def extract_events(
                     id="",
                     type=etype,
                     cameo=ecode,
-                    source=source.actor,
-                    target=target.actor if target is not None else None,
+                    source=source.actor.model_copy(deep=True),
+                    target=target.actor.model_copy(deep=True) if target is not None else None,
                     date=date,
                     location=event_location(token, article),
                     evidence=_evidence(article, token),

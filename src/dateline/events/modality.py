@@ -22,7 +22,7 @@ HYPOTHETICAL_HEADS = {
     "easy",
     "possible",
 }
-NEGATING_HEADS = {"unable", "fail", "neglect", "cannot"}
+NEGATING_HEADS = {"unable", "fail", "neglect"}
 """Frames that say the act did not happen: "was unable to meet", "failed to agree"."""
 REQUEST_HEADS = {"call", "urge", "ask", "demand", "tell", "encourage", "press", "push", "order"}
 """What someone is asked or told to do has not happened: "called on X to call out Russia"."""
@@ -30,16 +30,13 @@ CONDITIONAL_MARKS = {"if", "unless", "whether"}
 FUTURE_MODIFIERS = {"next", "upcoming", "planned", "future", "forthcoming", "proposed"}
 
 
-LEMMA_FIXES = {"hop": "hope", "hoped": "hope", "hopes": "hope", "hoping": "hope"}
-"""Lemmas the statistical lemmatizer gets wrong on frame verbs ("hoped" -> "hop")."""
+LEMMA_FIXES = {"hoped": "hope", "hopes": "hope", "hoping": "hope"}
+"""Forms the statistical lemmatizer gets wrong on frame verbs ("hoped" -> "hop")."""
 
 
 def lemma_of(token: Token) -> str:
     """The token's lemma in lower case, with the lemmatizer's known slips mended."""
-    lemma = token.lemma_.lower()
-    if lemma in LEMMA_FIXES and token.lower_.startswith("hop") and token.lower_ != "hop":
-        return LEMMA_FIXES[lemma]
-    return lemma
+    return LEMMA_FIXES.get(token.lower_) or token.lemma_.lower()
 
 
 @dataclass(frozen=True)

@@ -112,21 +112,28 @@ def fit(examples: Sequence[Example], c: float = 1.0, about: str = "") -> EventMo
     except ImportError as exc:  # pragma: no cover - the train extra is missing
         raise DatelineError("training needs scikit-learn: pip install 'dateline[train]'") from exc
     vectorizer = DictVectorizer()
-    matrix = vectorizer.fit_transform([dict.fromkeys(feats, 1.0) for feats, _ in examples])
     labels = [label for _, label in examples]
+    if len(set(labels)) < 2:
+        raise DatelineError("training needs examples of at least two classes")
+    matrix = vectorizer.fit_transform([dict.fromkeys(feats, 1.0) for feats, _ in examples])
     classifier = LogisticRegression(C=c, max_iter=2000, class_weight="balanced")
     classifier.fit(matrix, labels)
+    coef, intercept = classifier.coef_, classifier.intercept_
+    if len(classifier.classes_) == 2:
+        # scikit-learn keeps one row for two classes: the second class's log-odds
+        coef = [-coef[0] / 2, coef[0] / 2]
+        intercept = [-intercept[0] / 2, intercept[0] / 2]
     names = vectorizer.get_feature_names_out()
     weights: dict[str, dict[int, float]] = {}
     for k, name in enumerate(names):
-        column = {i: float(classifier.coef_[i, k]) for i in range(len(classifier.classes_))}
+        column = {i: float(coef[i][k]) for i in range(len(classifier.classes_))}
         kept = {i: w for i, w in column.items() if abs(w) >= 1e-3}
         if kept:
             weights[str(name)] = kept
     return EventModel(
         classes=tuple(str(c) for c in classifier.classes_),
         weights=weights,
-        intercepts=tuple(float(x) for x in classifier.intercept_),
+        intercepts=tuple(float(x) for x in intercept),
         about=about,
         triggers=frozenset(
             f[2:] for feats, label in examples if label != NONE for f in feats if f[:2] == "l="

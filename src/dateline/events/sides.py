@@ -25,7 +25,8 @@ TARGET_PREPS = frozenset(
 """Prepositions whose object can be the other side when the predicate names none."""
 SOURCE_HOLDERS = {"hold", "have", "attend", "host", "conduct", "begin", "start", "resume",
                   "launch", "stage", "carry", "make", "issue", "file", "lodge", "impose",
-                  "sign", "reach", "announce", "express", "give", "offer", "provide"}  # fmt: skip
+                  "sign", "reach", "announce", "express", "give", "offer", "provide", "schedule",
+                  "reschedule", "arrange", "convene", "organise", "organize"}  # fmt: skip
 """Verbs whose subject is the source of their nominal event (``X held talks``)."""
 PLACE_PREPS = frozenset({"in", "into", "inside", "across", "within"})
 REPORTING_VERBS = {"say", "announce", "declare", "state", "confirm", "add", "tell"}
@@ -214,15 +215,15 @@ def verb_sides(
             targets = resolve(inner, actors) + targets
     for pobj in prep_objects(token, preps or TARGET_PREPS):
         targets += resolve(pobj, actors)
-    inner = complement(token)
-    if not _actors(targets) and inner is not None:
-        targets += resolve(object_of(inner), actors)
-        for obj in prep_objects(inner, TARGET_PREPS):
-            targets += resolve(obj, actors)
+    clause = complement(token)
+    if not _actors(targets) and clause is not None:
+        targets += resolve(object_of(clause), actors)
+        for pobj in prep_objects(clause, TARGET_PREPS):
+            targets += resolve(pobj, actors)
     if not _actors(targets):
         targets += resolve(_small_clause_subject(token), actors)
-    if not _actors(targets):
-        # "sent a team of experts to Iran", "killed 48 people in Afghanistan": the place acted on
+    if not _actors(targets) and obj is None:
+        # "NATO agreed to extend its mission in the Balkan republic": the place acted on
         targets += [s for o in prep_objects(token, PLACE_PREPS) for s in resolve(o, actors)
                     if s.country and s.kind == "entity"]  # fmt: skip
     return sources, _best_first(targets)
@@ -255,7 +256,7 @@ def noun_sides(
     sources += resolve(passive_agent(token), actors)
     if not sources and token.dep_ in ("dobj", "pobj", "attr"):
         head = token.head.head if token.dep_ == "pobj" else token.head
-        if head.lemma_.lower() in SOURCE_HOLDERS or token.dep_ == "dobj":
+        if head.lemma_.lower() in SOURCE_HOLDERS:
             sources = resolve(subject(head), actors)
     targets: list[Side] = []
     for obj in prep_objects(token, (preps or TARGET_PREPS) - {"between"}):
