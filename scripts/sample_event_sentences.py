@@ -6,11 +6,14 @@ when that is followed by whitespace and then an uppercase letter or an opening q
 A period directly after a single capital initial (``J.``) never ends a sentence.
 Each sentence span is stripped of surrounding whitespace; sentences shorter than 6
 words are skipped.  All remaining (file, start, end) spans of all files (files sorted
-by name) are pooled and ``random.Random(seed).sample`` draws ``n`` of them, printed as
-TSV ``file<TAB>start<TAB>end`` sorted by file and start.  Offsets are Python ``str``
-indices into the decoded text.
+by name) are pooled; spans listed in ``--exclude`` gold TSV files (non-comment lines
+starting ``file<TAB>start<TAB>end``) are removed from the pool; then
+``random.Random(seed).sample`` draws ``n`` of them, printed as TSV
+``file<TAB>start<TAB>end`` sorted by file and start.  Offsets are Python ``str`` indices
+into the decoded text.
 
 Usage: python scripts/sample_event_sentences.py [--data DIR] [--n 40] [--seed 20261128]
+       [--exclude GOLD.tsv ...]
 """
 
 from __future__ import annotations
@@ -61,13 +64,34 @@ def collect(data: Path) -> list[Span]:
     return pool
 
 
+def read_excluded(paths: list[Path]) -> set[Span]:
+    """The (file, start, end) spans named by the non-comment lines of gold TSV ``paths``."""
+    excluded: set[Span] = set()
+    for path in paths:
+        for line in path.read_text("utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            fields = line.split("\t")
+            excluded.add((fields[0], int(fields[1]), int(fields[2])))
+    return excluded
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--n", type=int, default=40)
     parser.add_argument("--seed", type=int, default=20261128)
+    parser.add_argument(
+        "--exclude",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="gold TSV whose sentences (file, start, end) are left out of the pool; repeatable",
+    )
     args = parser.parse_args(argv)
-    pool = collect(args.data)
+    excluded = read_excluded(args.exclude)
+    pool = [span for span in collect(args.data) if span not in excluded]
     rng = random.Random(args.seed)
     for name, s, e in sorted(rng.sample(pool, args.n)):
         print(f"{name}\t{s}\t{e}")
