@@ -166,3 +166,15 @@ def test_fit_handles_two_classes_and_refuses_one() -> None:
     assert model.probabilities(["bias", "l=say"])[NONE] > 0.5
     with pytest.raises(DatelineError, match="two classes"):
         fit([(["bias"], NONE)] * 3)
+
+
+@pytest.mark.slow
+def test_the_shipped_model_is_reproduced_by_the_training_script(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    out = tmp_path / "model.json"
+    script = ROOT / "scripts" / "train_event_model.py"
+    plv = shared("plv", "PLV_train.tsv")
+    subprocess.run([sys.executable, str(script), str(plv), "--out", str(out)], check=True)
+    assert out.read_bytes() == (ROOT / "src/dateline/data/event_model.json").read_bytes()
