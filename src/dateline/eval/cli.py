@@ -142,3 +142,24 @@ def plv(
         typer.echo(f"dateline: {exc}", err=True)
         raise typer.Exit(2) from exc
     typer.echo(report.format())
+
+
+@eval_app.command()
+def speakers(
+    text_dir: Annotated[
+        Path, typer.Argument(help="The BBC articles' folder (../shared/data/bbc/politics-train).")
+    ],
+    gold: Annotated[
+        Path | None, typer.Option(help="Gold TSV (default: the packaged BBC attributions).")
+    ] = None,
+) -> None:
+    """Quotes found and speakers right on hand-coded BBC attributions."""
+    from dateline.eval.speakers import evaluate
+
+    logging.basicConfig(level=logging.ERROR, format="dateline: %(message)s")
+    try:
+        report = evaluate(text_dir, gold)
+    except DatelineError as exc:
+        typer.echo(f"dateline: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    typer.echo(report.format())

@@ -1,0 +1,42 @@
+"""The BBC speaker gold and its scorer (issue 10's development set)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import shared
+
+import dateline
+from dateline.eval.speakers import SpeakerReport, load_gold
+
+
+def test_bbc_quote_gold_is_offsets_and_names_only_and_well_formed() -> None:
+    folder = shared("bbc", "politics-train")
+    gold = load_gold()
+    assert len(gold) == 20 and sum(len(v) for v in gold.values()) == 266
+    for file, attributions in gold.items():
+        text = (folder / file).read_text("utf-8")
+        for kind, attribution in attributions:
+            assert kind in ("direct", "indirect", "mixed")
+            (start, end), *_ = attribution.content
+            assert 0 <= start < end <= len(text)
+            assert attribution.source_text and attribution.source_text not in text[start:end]
+
+
+def test_a_found_quote_with_the_right_speaker_scores_both(tmp_path: Path) -> None:
+    text = 'Headline here\n\n"We will win," said Tony Blair on Monday.\n'
+    doc = dateline.analyze(text)
+    start = text.index("We")
+    gold_file = tmp_path / "gold.tsv"
+    speaker_at = text.index("Tony")
+    gold_file.write_text(
+        f"a.txt\t{start}\t{start + 11}\tdirect\t-\t-\tTony Blair\t{speaker_at}\t{speaker_at + 10}\n"
+    )
+    report = SpeakerReport()
+    report.add(doc, load_gold(gold_file)["a.txt"])
+    assert (report.found.hits, report.right.hits) == (1, 1)
+    wrong = tmp_path / "wrong.tsv"
+    wrong.write_text(f"a.txt\t{start}\t{start + 11}\tdirect\t-\t-\tGordon Brown\t-\t-\n")
+    report = SpeakerReport()
+    report.add(doc, load_gold(wrong)["a.txt"])
+    assert (report.found.hits, report.right.hits) == (1, 0)
