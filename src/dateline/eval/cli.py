@@ -121,7 +121,12 @@ def plv(
         typer.Option(help="Code with the PETRARCH coder and these dictionaries (a baseline)."),
     ] = None,
     model: Annotated[str | None, typer.Option(help="spaCy pipeline name.")] = None,
-    limit: Annotated[int | None, typer.Option(min=1, help="Only the first N sentences.")] = None,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            min=1, help="Only the first N sentences in file order (PLV is sorted by type)."
+        ),
+    ] = None,
 ) -> None:
     """Type recall, type precision and dyad recall of coded events on PLV rows."""
     from dateline.eval.plv import evaluate

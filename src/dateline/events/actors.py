@@ -60,24 +60,6 @@ class ActorResolver:
         self.user_actors = user_actors
         self.dyad = self._main_dyad(entities)
 
-    def sides(self, token: Token | None) -> list[Side]:
-        """The actors a noun phrase names, one per conjunct (``Russia and Turkey``)."""
-        if token is None:
-            return []
-        found = []
-        for t in (token, *token.conjuncts):
-            side = self.side(t)
-            if side is not None:
-                found.append(side)
-        if any(s.actor.entity for s in found):
-            # "Patriot Coal's executives and advisers": the named side stands for the group
-            found = [
-                s for s in found if s.actor.entity or (s.country and s.actor.code == s.country)
-            ]
-        elif len(found) > 1 and not any(s.country for s in found):
-            found = found[:1]  # "executives and advisers" of one side act as one group
-        return found
-
     def side(self, token: Token) -> Side | None:
         """The actor one token (the head of a noun phrase) names."""
         low = token.lower_
