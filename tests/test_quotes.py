@@ -204,3 +204,21 @@ def test_random_punctuation_soup_never_crashes() -> None:
     outcomes = list(analyze_raw(raws))
     assert [o.error for o in outcomes if o.error] == []
     assert all(o.document.offset_errors() == [] for o in outcomes)
+
+
+def test_flattened_article_splits_run_on_quotes_at_the_reopening_mark() -> None:
+    filler = "The minister spoke at length about the budget and the economy at the lunch. " * 14
+    text = (
+        "Minister warns on spending "
+        + filler
+        + 'Sir John Smith added: "I do not think he will. He has been prudent. '
+        + '"We would say to him, do not give it away." The minister left early.'
+    )
+    doc = dateline.analyze(text)
+    direct = [q for q in doc.quotes if q.kind == "direct"]
+    assert [q.text for q in direct] == [
+        '"I do not think he will. He has been prudent.',
+        '"We would say to him, do not give it away."',
+    ]
+    assert all(q.speaker is not None and q.speaker.name == "John Smith" for q in direct)
+    assert not [f for f in doc.flags if f.kind == "unbalanced-quote"]

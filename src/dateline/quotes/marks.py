@@ -13,6 +13,9 @@ DOUBLE_EITHER = {'"': 1, "''": 2}
 SINGLE_OPEN = "‘"
 SINGLE_CLOSE = "’"
 OPENING_CONTEXT = set(" \t\n([{—–-/:;")
+FLATTENED_PARAGRAPH_CHARS = 1200
+"""A paragraph this long holds a flattened article (text handed out as one line)."""
+SENTENCE_ENDS = set(".!?")
 """Characters after which a straight mark opens a quotation."""
 
 
@@ -99,12 +102,33 @@ def pair_paragraph(
             else:
                 pending = mark
         elif mark.role == "open":
-            strays.append(Stray(pending.pos, pending.width, "open"))
+            cut = _run_on_end(text, pending, mark, start, end)
+            if cut is not None:
+                quotes.append(QuoteSpan(pending.pos, cut, index, continued=True))
+            else:
+                strays.append(Stray(pending.pos, pending.width, "open"))
             pending = mark
         else:
             quotes.append(QuoteSpan(pending.pos, mark.pos + mark.width, index))
             pending = None
     return quotes, strays, pending
+
+
+def _run_on_end(text: str, pending: Mark, mark: Mark, start: int, end: int) -> int | None:
+    """Where a quote left open ends when a flattened paragraph reopens one after a sentence.
+
+    Reporters leave a quoted paragraph unclosed when the next paragraph goes on quoting; text
+    flattened to one line loses the paragraph break, so ``"A. B. "C."`` is two quotes, the first
+    ending after ``B.``. Only in paragraphs long enough to be whole flattened articles.
+    """
+    if end - start < FLATTENED_PARAGRAPH_CHARS:
+        return None
+    cut = mark.pos
+    while cut > pending.pos + pending.width and text[cut - 1].isspace():
+        cut -= 1
+    if cut == mark.pos or text[cut - 1] not in SENTENCE_ENDS:
+        return None
+    return cut
 
 
 def single_quotes(
