@@ -222,3 +222,39 @@ def test_flattened_article_splits_run_on_quotes_at_the_reopening_mark() -> None:
     ]
     assert all(q.speaker is not None and q.speaker.name == "John Smith" for q in direct)
     assert not [f for f in doc.flags if f.kind == "unbalanced-quote"]
+
+
+def test_a_quote_that_ends_its_sentence_does_not_take_the_next_sentences_subject() -> None:
+    doc = dateline.analyze(
+        'Headline here\n\nMary Jones, the union leader, spoke first. "We will strike," she said. '
+        '"That would be the right way." Peter Brown refused to say whether he agreed.\n'
+    )
+    last = [q for q in doc.quotes if q.kind == "direct"][-1]
+    assert last.text.startswith('"That would')
+    assert last.speaker is None or last.speaker.name != "Peter Brown"
+
+
+def test_a_bare_name_and_cue_after_a_closed_quote_still_frames_it() -> None:
+    doc = dateline.analyze('Headline here\n\n"We will win the vote." Tom Smith said on Monday.\n')
+    quote = next(q for q in doc.quotes if q.kind == "direct")
+    assert quote.speaker is not None and quote.speaker.name == "Tom Smith"
+
+
+def test_an_unresolved_pronoun_speaker_is_the_last_named_speaker_of_the_run() -> None:
+    from dateline.quotes import _pronouns_from_the_run
+    from dateline.quotes.speaker import MentionIndex
+    from dateline.schema import Entity, Mention, Span, SpeakerRef
+
+    anne = Entity(id="e1", name="Anne Green", type="PERSON",
+                  mentions=[Mention(text="Anne Green", start=20, end=30)])  # fmt: skip
+    named = Quote(id="q1", kind="direct", text="x", start=0, end=12,
+                  speaker=SpeakerRef(entity="e1", name="Anne Green",
+                                     mention=Span(text="Anne Green", start=20, end=30)))  # fmt: skip
+    run_on = Quote(id="q2", kind="direct", text="y", start=40, end=52,
+                   speaker=SpeakerRef(mention=Span(text="she", start=60, end=63)))  # fmt: skip
+    far = Quote(id="q3", kind="direct", text="z", start=2000, end=2010,
+                speaker=SpeakerRef(mention=Span(text="he", start=2020, end=2022)))  # fmt: skip
+    _pronouns_from_the_run([named, run_on, far], MentionIndex([anne]))
+    assert run_on.speaker is not None and run_on.speaker.entity == "e1"
+    assert run_on.speaker.mention is not None and run_on.speaker.mention.text == "she"
+    assert far.speaker is not None and far.speaker.entity is None  # too far back to be the run

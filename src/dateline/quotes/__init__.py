@@ -15,6 +15,9 @@ from dateline.structure import Article
 __all__ = ["extract_quotes"]
 
 INHERITED_CONFIDENCE = 0.7
+RUN_PRONOUNS = {"he", "she"}
+RUN_CHARS = 600
+"""How far back a pronoun speaker looks for the run's last named speaker."""
 SCARE_QUOTE_WORDS = 4
 """A quoted phrase shorter than this, in the writer's sentence and with no cue, is a scare quote."""
 HEADLINE_SPEAKER_MAX_WORDS = 5
@@ -208,6 +211,29 @@ def _headline(article: Article, entities: list[Entity], index: MentionIndex) -> 
     )
 
 
+def _pronouns_from_the_run(quotes: list[Quote], index: MentionIndex) -> None:
+    """``He added: "..."`` left unresolved: the person who spoke last in the quote run.
+
+    Reporters open a run with a name and go on with "he" or "she"; a pronoun the actors stage
+    could not resolve takes the last named person speaking within ``RUN_CHARS`` before it.
+    """
+    last: tuple[int, SpeakerRef] | None = None
+    for quote in quotes:
+        speaker = quote.speaker
+        if speaker is not None and speaker.entity is not None:
+            entity = index.by_id.get(speaker.entity)
+            if entity is not None and entity.type == "PERSON":
+                last = (quote.end, speaker)
+            continue
+        mention = speaker.mention if speaker is not None else None
+        if mention is None or mention.text.lower() not in RUN_PRONOUNS or last is None:
+            continue
+        if mention.start - last[0] > RUN_CHARS:
+            continue
+        quote.speaker = SpeakerRef(entity=last[1].entity, name=last[1].name, mention=mention)
+        quote.confidence = min(quote.confidence, INHERITED_CONFIDENCE)
+
+
 def _stray_flag(stray: Stray) -> Flag:
     what = "opening" if stray.role == "open" else "closing"
     return Flag(
@@ -234,6 +260,7 @@ def extract_quotes(
     ):
         quotes.append(headline)
     quotes.sort(key=lambda q: (q.start, q.end))
+    _pronouns_from_the_run(quotes, index)
     for n, q in enumerate(quotes, start=1):
         q.id = f"q{n}"
     return quotes, [_stray_flag(s) for s in strays]

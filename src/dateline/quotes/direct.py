@@ -18,6 +18,8 @@ AFTER_WINDOW = 40
 BEFORE_WINDOW = 14
 """A cue before a quote is within this many tokens of it (``Lavrov told reporters: "..."``)."""
 SENTENCE_END = {".", "!", "?"}
+BARE_CUE_WINDOW = 6
+"""``"..." Smith said.``: a cue this close after a closed quote sentence still frames it."""
 DASHES = {"―", "—", "–"}
 
 
@@ -44,11 +46,24 @@ def is_cue(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") and lemma in cues().verbs
 
 
+def _closes_a_sentence(doc: Doc, quote: QuoteSpan, following: Token) -> bool:
+    """The quotation ends its sentence (``."``) and a new sentence follows that is not a bare
+    ``Smith said.`` (its main verb a cue within a few words of the quote)."""
+    inner = text_of(doc)[quote.start : quote.end].rstrip("\"”'’»").rstrip()
+    word = next((t for t in doc[following.i : following.i + 3] if not t.is_space), None)
+    if inner[-1:] not in SENTENCE_END or word is None or not word.text[:1].isupper():
+        return False
+    close = doc[word.i : word.i + BARE_CUE_WINDOW]
+    return not any(is_cue(t) and t.dep_ == "ROOT" for t in close)
+
+
 def _cue_candidates(doc: Doc, quote: QuoteSpan, quotes: list[QuoteSpan], limit: tuple[int, int]):
     """Cue tokens after the quote (to the sentence end) and before it (back to a sentence end)."""
     after: list[Token] = []
     i = first_token_from(doc, quote.end)
     first = doc[i] if i < len(doc) else None
+    if first is not None and _closes_a_sentence(doc, quote, first):
+        first = None  # '"... any excess." Mr Balls refused to say': a new sentence, not the cue
     if first is not None:
         for tok in doc[first.i : first.i + AFTER_WINDOW]:
             if tok.idx >= limit[1] or inside(tok.idx, quotes):
