@@ -258,3 +258,26 @@ def test_an_unresolved_pronoun_speaker_is_the_last_named_speaker_of_the_run() ->
     assert run_on.speaker is not None and run_on.speaker.entity == "e1"
     assert run_on.speaker.mention is not None and run_on.speaker.mention.text == "she"
     assert far.speaker is not None and far.speaker.entity is None  # too far back to be the run
+
+
+def test_what_someone_is_warned_or_urged_to_do_is_the_reported_content() -> None:
+    doc = dateline.analyze(
+        "Headline here\n\nSir Digby Jones warned Mr Brown not to be tempted to use the cash.\n"
+    )
+    reported = [q for q in doc.quotes if q.kind == "indirect"]
+    assert [q.text for q in reported] == ["not to be tempted to use the cash"]
+    assert reported[0].speaker is not None and reported[0].speaker.name == "Digby Jones"
+
+
+def test_what_is_called_for_is_the_reported_content() -> None:
+    doc = dateline.analyze("Headline here\n\nGordon Brown called for an end to the feud.\n")
+    assert [q.text for q in doc.quotes if q.kind == "indirect"] == ["an end to the feud"]
+
+
+def test_questioning_how_is_a_reported_question() -> None:
+    doc = dateline.analyze(
+        "Headline here\n\nSteve Green questioned how his officers would apply the new powers.\n"
+    )
+    assert [q.text for q in doc.quotes if q.kind == "indirect"] == [
+        "how his officers would apply the new powers"
+    ]

@@ -15,6 +15,8 @@ from dateline.quotes.speaker import subject_of
 MIN_CONTENT_TOKENS = 3
 TRIM = set(",;:—–-\"“”‘’'() ")
 COMPLEMENTIZERS = {"that"}
+CALL_FOR = {"call", "appeal", "press", "push"}
+"""Cues whose ``for`` phrase is what is asked for: "called for party unity"."""
 
 
 @dataclass
@@ -55,6 +57,14 @@ def _content_of(verb: Token) -> list[Token] | None:
     for child in verb.children:
         if child.dep_ == "ccomp":
             return _subtree(child)
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and _to_infinitive(child):
+            # "warned Mr Brown not to be tempted ...": what the addressee is told to do
+            return _subtree(child)
+    if verb.lemma_.lower() in CALL_FOR:
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == "for":
+                return [t for c in prep.children if c.dep_ == "pobj" for t in c.subtree]
     if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i < verb.i:
         return [t for t in _clause_without(verb.head, verb) if t.i < verb.i]
     if verb.dep_ == "ROOT":
@@ -63,6 +73,11 @@ def _content_of(verb: Token) -> list[Token] | None:
         if lefts:
             return [t for c in lefts for t in c.subtree]
     return None
+
+
+def _to_infinitive(verb: Token) -> bool:
+    """The clause is a ``to`` infinitive (``to impose``, ``not to be tempted``)."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _beside(phrase: Token, sent: TokenSpan) -> list[Token]:
