@@ -281,3 +281,20 @@ def test_questioning_how_is_a_reported_question() -> None:
     assert [q.text for q in doc.quotes if q.kind == "indirect"] == [
         "how his officers would apply the new powers"
     ]
+
+
+def test_a_cue_with_its_own_clause_after_a_closed_quote_reports_that_clause() -> None:
+    doc = dateline.analyze(
+        'Headline here\n\n"The allegations are unfounded." He said nothing had changed at the firm.\n'
+    )
+    assert "nothing had changed at the firm" in [q.text for q in doc.quotes]
+
+
+def test_denying_suggestions_reports_what_was_suggested() -> None:
+    doc = dateline.analyze(
+        "Headline here\n\nGordon Brown's closest ally has denied suggestions there will be a "
+        "Budget giveaway in March.\n"
+    )
+    assert [q.text for q in doc.quotes if q.kind == "indirect"] == [
+        "there will be a Budget giveaway in March"
+    ]

@@ -54,7 +54,10 @@ def _closes_a_sentence(doc: Doc, quote: QuoteSpan, following: Token) -> bool:
     if inner[-1:] not in SENTENCE_END or word is None or not word.text[:1].isupper():
         return False
     close = doc[word.i : word.i + BARE_CUE_WINDOW]
-    return not any(is_cue(t) and t.dep_ == "ROOT" for t in close)
+    return not any(
+        is_cue(t) and t.dep_ == "ROOT" and not any(c.dep_ in ("ccomp", "xcomp") for c in t.children)
+        for t in close
+    )  # '"...unfounded." He said nothing had changed': that cue has words of its own
 
 
 def _cue_candidates(doc: Doc, quote: QuoteSpan, quotes: list[QuoteSpan], limit: tuple[int, int]):

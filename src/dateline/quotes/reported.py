@@ -15,6 +15,9 @@ from dateline.quotes.speaker import subject_of
 MIN_CONTENT_TOKENS = 3
 TRIM = set(",;:—–-\"“”‘’'() ")
 COMPLEMENTIZERS = {"that"}
+CLAIM_NOUNS = {"suggestion", "claim", "report", "allegation", "accusation", "charge",
+               "rumour", "rumor", "speculation", "fear", "warning", "view"}  # fmt: skip
+"""Nouns whose clause is the statement a cue verb reports ("denied claims that ...")."""
 CALL_FOR = {"call", "appeal", "press", "push"}
 """Cues whose ``for`` phrase is what is asked for: "called for party unity"."""
 
@@ -61,6 +64,12 @@ def _content_of(verb: Token) -> list[Token] | None:
         if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and _to_infinitive(child):
             # "warned Mr Brown not to be tempted ...": what the addressee is told to do
             return _subtree(child)
+    for obj in verb.children:
+        if obj.dep_ == "dobj" and obj.lemma_.lower() in CLAIM_NOUNS:
+            clause = next((c for c in obj.children if c.dep_ in ("ccomp", "acl")), None)
+            if clause is not None and clause.pos_ in ("VERB", "AUX"):
+                # "denied suggestions there will be a giveaway": the clause the noun carries
+                return _subtree(clause)
     if verb.lemma_.lower() in CALL_FOR:
         for prep in verb.children:
             if prep.dep_ == "prep" and prep.lower_ == "for":
