@@ -298,3 +298,10 @@ def test_denying_suggestions_reports_what_was_suggested() -> None:
     assert [q.text for q in doc.quotes if q.kind == "indirect"] == [
         "there will be a Budget giveaway in March"
     ]
+
+
+def test_the_fragment_inside_a_mixed_quote_is_not_emitted_twice() -> None:
+    doc = analyze(
+        'Governor Tom Wolf said the new road was "a gift to the whole region" and would open soon.'
+    )
+    assert [q.kind for q in doc.quotes] == ["mixed"]

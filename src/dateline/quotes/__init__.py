@@ -211,6 +211,14 @@ def _headline(article: Article, entities: list[Entity], index: MentionIndex) -> 
     )
 
 
+def _without_fragments_of_mixed(quotes: list[Quote]) -> list[Quote]:
+    """A quoted phrase inside a mixed quote is part of that quote, not a second one."""
+    mixed = [(q.start, q.end) for q in quotes if q.kind == "mixed"]
+    return [
+        q for q in quotes if not (q.fragment and any(s <= q.start and q.end <= e for s, e in mixed))
+    ]
+
+
 def _pronouns_from_the_run(quotes: list[Quote], index: MentionIndex) -> None:
     """``He added: "..."`` left unresolved: the person who spoke last in the quote run.
 
@@ -259,6 +267,7 @@ def extract_quotes(
         q.start < headline.end and headline.start < q.end for q in quotes
     ):
         quotes.append(headline)
+    quotes = _without_fragments_of_mixed(quotes)
     quotes.sort(key=lambda q: (q.start, q.end))
     _pronouns_from_the_run(quotes, index)
     for n, q in enumerate(quotes, start=1):
