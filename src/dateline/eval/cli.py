@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -17,6 +19,16 @@ eval_app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
+
+
+@contextmanager
+def _one_line_errors() -> Iterator[None]:
+    """A ``DatelineError`` becomes one line on stderr and exit status 2."""
+    try:
+        yield
+    except DatelineError as exc:
+        typer.echo(f"dateline: {exc}", err=True)
+        raise typer.Exit(2) from exc
 
 
 @eval_app.callback()
@@ -39,11 +51,8 @@ def polnear(
     from dateline.eval.polnear import evaluate
 
     logging.basicConfig(level=logging.WARNING, format="dateline: %(message)s")
-    try:
+    with _one_line_errors():
         report = evaluate(split_dir, model=model, limit=limit)
-    except DatelineError as exc:
-        typer.echo(f"dateline: {exc}", err=True)
-        raise typer.Exit(2) from exc
     typer.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.format())
 
 
@@ -68,11 +77,8 @@ def events(
     """Precision and recall of coded events on hand-coded sentences (PolNeAR dev or BBC)."""
     from dateline.eval.events import evaluate, evaluate_spans
 
-    try:
+    with _one_line_errors():
         report = evaluate_spans(split_dir, gold) if bbc else evaluate(split_dir, gold)
-    except DatelineError as exc:
-        typer.echo(f"dateline: {exc}", err=True)
-        raise typer.Exit(2) from exc
     typer.echo(report.format())
 
 
@@ -93,12 +99,9 @@ def petrarch(
     from dateline.petrarch import load_dictionaries
 
     logging.basicConfig(level=logging.ERROR, format="dateline: %(message)s")
-    try:
+    with _one_line_errors():
         loaded = load_dictionaries(dictionaries) if dictionaries is not None else None
         report = evaluate(records, loaded, model=model)
-    except DatelineError as exc:
-        typer.echo(f"dateline: {exc}", err=True)
-        raise typer.Exit(2) from exc
     typer.echo(report.format(failures=failures))
 
 
@@ -133,7 +136,7 @@ def plv(
     from dateline.petrarch import load_dictionaries
 
     logging.basicConfig(level=logging.ERROR, format="dateline: %(message)s")
-    try:
+    with _one_line_errors():
         loaded = load_dictionaries(dictionaries) if dictionaries is not None else None
         report = evaluate(
             path,
@@ -143,9 +146,6 @@ def plv(
             limit=limit,
             dictionaries=loaded,
         )
-    except DatelineError as exc:
-        typer.echo(f"dateline: {exc}", err=True)
-        raise typer.Exit(2) from exc
     typer.echo(report.format())
 
 
@@ -162,9 +162,6 @@ def speakers(
     from dateline.eval.speakers import evaluate
 
     logging.basicConfig(level=logging.ERROR, format="dateline: %(message)s")
-    try:
+    with _one_line_errors():
         report = evaluate(text_dir, gold)
-    except DatelineError as exc:
-        typer.echo(f"dateline: {exc}", err=True)
-        raise typer.Exit(2) from exc
     typer.echo(report.format())

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from dateline import geo
 from dateline.errors import InputError
+from dateline.eval.plv import side_matches
 from dateline.ingest import read_path
 from dateline.pipeline import analyze_raw
 from dateline.schema import ActorRef, Document, Event
@@ -198,15 +199,7 @@ def load_span_gold(path: str | Path | None = None) -> dict[tuple[str, int, int],
 
 
 def _side_at(gold: tuple[int, int] | None, actor: ActorRef | None, doc: Document) -> bool:
-    if gold is None:
-        return True
-    if actor is None:
-        return False
-    s, e = gold
-    if actor.span is not None and actor.span.start < e and s < actor.span.end:
-        return True
-    entity = next((x for x in doc.entities if x.id == actor.entity), None)
-    return entity is not None and any(m.start < e and s < m.end for m in entity.mentions)
+    return side_matches((gold,) if gold is not None else (), actor, doc.entities)
 
 
 def span_matches(event: Event, gold: SpanEvent, doc: Document) -> bool:

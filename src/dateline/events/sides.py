@@ -103,7 +103,7 @@ def _phrase_side(token: Token) -> Side | None:
 
 
 def _actor_behind(token: Token) -> Token | None:
-    """Whose the thing is: ``Ms Hutt's removal``, ``decisions by two judges``."""
+    """Whose the thing is: ``the mayor's removal``, ``rulings by two courts``."""
     for child in token.children:
         if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN", "PRON"):
             return child
@@ -122,7 +122,7 @@ def resolve(token: Token | None, actors: ActorResolver) -> list[Side]:
         if one is not None:
             found.append(one)
     if any(s.kind == "entity" for s in found):
-        # "Patriot Coal's executives and advisers": the named side stands for the group
+        # "Acme's executives and advisers": the named side stands for the group
         found = [s for s in found if s.kind in ("entity", "group")]
     return found
 
@@ -223,14 +223,14 @@ def verb_sides(
     if not _actors(targets):
         targets += resolve(_small_clause_subject(token), actors)
     if not _actors(targets) and obj is None:
-        # "NATO agreed to extend its mission in the Balkan republic": the place acted on
+        # "the alliance agreed to extend its mission in Kosovo": the place acted on
         targets += [s for o in prep_objects(token, PLACE_PREPS) for s in resolve(o, actors)
                     if s.country and s.kind == "entity"]  # fmt: skip
     return sources, _best_first(targets)
 
 
 def _small_clause_subject(token: Token) -> Token | None:
-    """``found Britta Nielsen guilty``, ``called for him to go``: the subject of the clause the
+    """``found the banker guilty``, ``called for him to go``: the subject of the clause the
     verb governs (a small clause, or an infinitive with its own ``for`` subject)."""
     for child in token.children:
         if child.dep_ not in ("ccomp", "oprd", "xcomp", "advcl"):

@@ -66,7 +66,7 @@ def _cue_candidates(doc: Doc, quote: QuoteSpan, quotes: list[QuoteSpan], limit: 
     i = first_token_from(doc, quote.end)
     first = doc[i] if i < len(doc) else None
     if first is not None and _closes_a_sentence(doc, quote, first):
-        first = None  # '"... any excess." Mr Balls refused to say': a new sentence, not the cue
+        first = None  # '"... any excess." The minister refused to say': a new sentence, not the cue
     if first is not None:
         for tok in doc[first.i : first.i + AFTER_WINDOW]:
             if tok.idx >= limit[1] or inside(tok.idx, quotes):
