@@ -12,6 +12,7 @@ from dateline.actors.cluster import Cluster
 from dateline.actors.lexicon import lexicon
 from dateline.actors.mentions import WorkMention
 from dateline.schema import Entity, Mention
+from dateline.spans import Coverage
 from dateline.structure import Article
 
 __all__ = ["extract_actors"]
@@ -105,7 +106,7 @@ def extract_actors(article: Article, doc: Doc) -> list[Entity]:
     excluded = article.excluded_spans()
     if article.dateline is not None:
         excluded.append((article.dateline.start, article.dateline.end))
-    found = mention_finder.collect(doc, excluded, sent_of)
+    found = mention_finder.collect(doc, Coverage(excluded), sent_of)
     credits = _credit_mentions(article, sent_of)
     place = _dateline_mention(article, sent_of)
     clusters = clustering.build(found + ([place] if place else []))
@@ -118,8 +119,8 @@ def extract_actors(article: Article, doc: Doc) -> list[Entity]:
             clusters.append(c)
         c.add(m)
     titles.apply(doc, clusters)
-    quotes = mention_finder.quoted_regions(article.text)
-    taken = [(m.start, m.end) for c in clusters for m in c.mentions]
+    quotes = Coverage(mention_finder.quoted_regions(article.text))
+    taken = Coverage((m.start, m.end) for c in clusters for m in c.mentions)
     refer.resolve_descriptors(doc, clusters, taken, quotes, sent_of)
     refer.resolve_pronouns(doc, clusters, quotes, sent_of)
     return _entities(clusters)

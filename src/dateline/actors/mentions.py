@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 
 from dateline import geo
 from dateline.nlp import first_token_from, text_of
+from dateline.spans import Coverage
 
 NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 LEADING_DET = re.compile(r"^(?:the|The|THE)\s+")
@@ -33,8 +34,10 @@ class WorkMention:
     extra: dict[str, str] = field(default_factory=dict)
 
 
-def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    """Whether [start, end) overlaps any of ``spans``."""
+def overlaps(start: int, end: int, spans: Coverage | list[tuple[int, int]]) -> bool:
+    """Whether [start, end) overlaps any of ``spans`` (a ``Coverage`` answers by bisection)."""
+    if isinstance(spans, Coverage):
+        return spans.overlaps(start, end)
     return any(start < e and s < end for s, e in spans)
 
 
@@ -82,7 +85,7 @@ def sentence_index(doc: Doc) -> list[int]:
     return owner
 
 
-def collect(doc: Doc, excluded: list[tuple[int, int]], sent_of: list[int]) -> list[WorkMention]:
+def collect(doc: Doc, excluded: Coverage, sent_of: list[int]) -> list[WorkMention]:
     """Named mentions with types made consistent across the document."""
     raw: list[WorkMention] = []
     for ent in doc.ents:
@@ -167,11 +170,11 @@ def _fix_types(mentions: list[WorkMention], titled: set[str]) -> None:
 
 
 def _missed_surnames(
-    doc: Doc, mentions: list[WorkMention], excluded: list[tuple[int, int]], sent_of: list[int]
+    doc: Doc, mentions: list[WorkMention], excluded: Coverage, sent_of: list[int]
 ) -> list[WorkMention]:
     """Surnames of people already named that the entity recogniser did not tag."""
     surnames = {m.text.split()[-1] for m in mentions if m.label == "PERSON" and " " in m.text}
-    covered = [(m.start, m.end) for m in mentions]
+    covered = Coverage((m.start, m.end) for m in mentions)
     found = []
     for token in doc:
         if token.text not in surnames or token.pos_ not in ("PROPN", "NOUN", "ADJ"):

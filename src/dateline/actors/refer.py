@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from spacy.tokens import Doc, Token
 
 from dateline import geo
@@ -9,6 +11,7 @@ from dateline.actors.cluster import Cluster
 from dateline.actors.lexicon import lexicon
 from dateline.actors.mentions import WorkMention, is_subject, overlaps
 from dateline.nlp import text_of
+from dateline.spans import Coverage
 
 PRONOUN_GENDER = {
     "he": "m",
@@ -56,8 +59,8 @@ def _descriptor(doc: Doc, head: Token) -> tuple[int, str | None] | None:
 def resolve_descriptors(
     doc: Doc,
     clusters: list[Cluster],
-    taken: list[tuple[int, int]],
-    quotes: list[tuple[int, int]],
+    taken: Coverage,
+    quotes: Coverage,
     sent_of: list[int],
 ) -> list[WorkMention]:
     """Join ``the minister`` to the most recently named person whose role and country fit."""
@@ -102,10 +105,14 @@ def resolve_descriptors(
 
 
 def resolve_pronouns(
-    doc: Doc, clusters: list[Cluster], quotes: list[tuple[int, int]], sent_of: list[int]
+    doc: Doc, clusters: list[Cluster], quotes: Coverage, sent_of: list[int]
 ) -> list[WorkMention]:
     """Join third-person pronouns outside quotations to the salient person before them."""
     people = [c for c in clusters if c.label == "PERSON" and not c.photographer]
+    by_sent: dict[int, list[tuple[WorkMention, Cluster]]] = defaultdict(list)
+    for c in people:
+        for m in c.mentions:
+            by_sent[m.sent].append((m, c))
     found = []
     for tok in doc:
         gender = PRONOUN_GENDER.get(tok.text.lower())
@@ -116,8 +123,8 @@ def resolve_pronouns(
             continue
         sent = sent_of[start]
         # Names inside a quotation are the speaker's words about someone else, never antecedents.
-        barred = _clause_subjects(tok) + quotes
-        target = _antecedent(people, start, sent, gender, barred)
+        barred = _clause_subjects(tok)
+        target = _antecedent(by_sent, start, sent, gender, barred, quotes)
         if target is None:
             continue
         kind = (
@@ -127,6 +134,7 @@ def resolve_pronouns(
             start, end, tok.text, "PERSON", kind, sent, tok.dep_ in ("nsubj", "nsubjpass"), None
         )
         target.add(mention)
+        by_sent[sent].append((mention, target))
         target.gender = target.gender or gender
         found.append(mention)
     return found
@@ -145,11 +153,12 @@ def _clause_subjects(tok: Token) -> list[tuple[int, int]]:
 
 
 def _antecedent(
-    people: list[Cluster],
+    by_sent: dict[int, list[tuple[WorkMention, Cluster]]],
     pos: int,
     sent: int,
     gender: str,
     barred: list[tuple[int, int]],
+    quotes: Coverage,
 ) -> Cluster | None:
     """The person a pronoun at ``pos`` refers to: in this sentence or the few before it."""
     for back in range(PRONOUN_LOOKBACK_SENTENCES + 1):
@@ -158,13 +167,12 @@ def _antecedent(
             break
         cands: list[tuple[WorkMention, Cluster]] = [
             (m, c)
-            for c in people
+            for m, c in by_sent.get(s, ())
             if c.gender in (None, gender)
-            for m in c.mentions
-            if m.sent == s
             and m.end <= pos
             and m.kind != "title"
             and not overlaps(m.start, m.end, barred)
+            and not quotes.overlaps(m.start, m.end)
         ]
         if not cands:
             continue

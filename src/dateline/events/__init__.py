@@ -18,6 +18,7 @@ from dateline.events.sides import complement, noun_sides, verb_sides
 from dateline.events.when_where import article_date, event_date, event_location
 from dateline.nlp import text_of
 from dateline.schema import Entity, Event, Quote, Span
+from dateline.spans import Coverage, Intervals
 from dateline.structure import Article
 
 __all__ = ["EventModel", "Lexicon", "build", "extract_events"]
@@ -83,8 +84,8 @@ def _same(a: Side, b: Side) -> bool:
     return (a.actor.name or "").lower() == (b.actor.name or "").lower()
 
 
-def _quote_of(token: Token, quotes: list[Quote]) -> Quote | None:
-    inside = [q for q in quotes if q.start <= token.idx < q.end]
+def _quote_of(token: Token, quotes: Intervals[Quote]) -> Quote | None:
+    inside = [q for _, _, q in quotes.overlapping(token.idx, token.idx + 1)]
     return min(inside, key=lambda q: q.end - q.start) if inside else None
 
 
@@ -309,13 +310,14 @@ def extract_events(
     lexicon = lexicon or build()
     chosen = default_model() if model == "default" else model
     actors = ActorResolver(doc, entities, quotes, lexicon.actors)
-    excluded = article.excluded_spans() + [(c.start, c.end) for c in article.captions]
+    excluded = Coverage(article.excluded_spans() + [(c.start, c.end) for c in article.captions])
+    quoted = Intervals((q.start, q.end, q) for q in quotes)
     base = article_date(article)
     events: list[Event] = []
     seen: set[tuple] = set()
     coded: set[int] = set()
     for token in doc:
-        if not is_candidate(token, lexicon) or any(s <= token.idx < e for s, e in excluded):
+        if not is_candidate(token, lexicon) or excluded.covers(token.idx):
             continue
         if (token.ent_type_ in NAMED_THINGS and token.ent_iob_ != "B") or token.ent_type_ == "LAW":
             continue  # "the North American Free Trade Agreement" names a treaty, not an event
@@ -332,7 +334,7 @@ def extract_events(
         if mode == "intent" and not c.mood.negated:
             label, code = _intended(label, code)
         coded.add(token.i)
-        quote = _quote_of(token, quotes)
+        quote = _quote_of(token, quoted)
         for source, target, symmetric in _pairs(c, label, actors):
             etype, ecode = label, code
             if etype == "ASSAULT" and _verbal(token, source, target, actors):

@@ -12,6 +12,7 @@ from dateline.actors.lexicon import lexicon
 from dateline.nlp import text_of
 from dateline.quotes.speaker import MentionIndex, phrase_of
 from dateline.schema import ActorRef, Entity, Quote
+from dateline.spans import Intervals
 
 FIRST_PERSON = {"we", "us", "our", "i", "me", "my"}
 THING_PRONOUNS = {"it", "its"}
@@ -56,7 +57,11 @@ class ActorResolver:
         self.doc = doc
         self.entities = {e.id: e for e in entities}
         self.index = MentionIndex(entities)
-        self.direct = [q for q in quotes if q.kind == "direct" and q.speaker and q.speaker.entity]
+        self.direct = Intervals(
+            (q.start, q.end, q)
+            for q in quotes
+            if q.kind == "direct" and q.speaker and q.speaker.entity
+        )
         self.user_actors = user_actors
         self.dyad = self._main_dyad(entities)
 
@@ -64,9 +69,10 @@ class ActorResolver:
         """The actor one token (the head of a noun phrase) names."""
         low = token.lower_
         if low in FIRST_PERSON:
-            quote = next((q for q in self.direct if q.start <= token.idx < q.end), None)
-            if quote is None:
+            hits = self.direct.overlapping(token.idx, token.idx + 1)
+            if not hits:
                 return None
+            quote = hits[0][2]
             entity = self.entities[quote.speaker.entity]  # type: ignore[union-attr,index]
             return Side(_ref(entity), entity.country)
         if low in THING_PRONOUNS:

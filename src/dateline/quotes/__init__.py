@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Doc
 
 from dateline.actors.lexicon import lexicon
@@ -10,6 +12,7 @@ from dateline.quotes.marks import QuoteSpan, Stray, find_quotes
 from dateline.quotes.reported import find_reported
 from dateline.quotes.speaker import MentionIndex, speaker_for
 from dateline.schema import Entity, Flag, Quote, Span, SpeakerRef
+from dateline.spans import Coverage, Intervals
 from dateline.structure import Article
 
 __all__ = ["extract_quotes"]
@@ -60,9 +63,10 @@ def _directs(
     """Direct quotes with cue and speaker, inheriting the speaker where the article does."""
     quotes: list[Quote] = []
     kept: list[QuoteSpan] = []
+    covered = Coverage((q.start, q.end) for q in spans)
     previous: tuple[int, SpeakerRef, bool] | None = None  # paragraph, speaker, quote ran on
     for q in spans:
-        att = attribute(doc, q, spans, paragraphs[q.paragraph], index)
+        att = attribute(doc, q, covered, paragraphs[q.paragraph], index)
         opens_paragraph = article.text[paragraphs[q.paragraph][0] : q.start].strip() == ""
         if att.cue is None and opens_paragraph and q.paragraph > 0:
             att = cue_before_paragraph(doc, paragraphs[q.paragraph - 1], index)
@@ -121,9 +125,8 @@ def _headline_person(article: Article, q: QuoteSpan, index: MentionIndex) -> Spe
     return SpeakerRef(entity=entity.id, name=entity.name, mention=mention)
 
 
-def _share_inside(start: int, end: int, spans: list[QuoteSpan]) -> float:
-    covered = sum(max(0, min(end, q.end) - max(start, q.start)) for q in spans)
-    return covered / max(end - start, 1)
+def _share_inside(start: int, end: int, covered: Coverage) -> float:
+    return covered.covered(start, end) / max(end - start, 1)
 
 
 def _reported(
@@ -136,16 +139,21 @@ def _reported(
     """Indirect and mixed quotes from reporting verbs, ``according to`` and ``in X's words``."""
     body = paragraphs[1:] if article.headline is not None else paragraphs
     found: list[Quote] = []
-    reported = find_reported(doc, body, spans)
+    covered = Coverage((q.start, q.end) for q in spans)
+    reported = find_reported(doc, body, covered)
     speakers = [
         speaker_for(doc, r.who, index) if r.who is not None else (None, 0.0) for r in reported
     ]
+    kept: Intervals[Quote] = Intervals()
+    cues = sorted((r.cue.idx, m) for m, r in enumerate(reported))
     for n, r in enumerate(reported):
-        share = _share_inside(r.start, r.end, spans)
-        if share >= DIRECT_SHARE_FOR_CUE or any(_mostly_same(r.start, r.end, q) for q in found):
+        share = _share_inside(r.start, r.end, covered)
+        if share >= DIRECT_SHARE_FOR_CUE or any(
+            _mostly_same(r.start, r.end, q) for _, _, q in kept.overlapping(r.start, r.end)
+        ):
             continue
         speaker, sure = speakers[n]
-        if _restates(n, reported, speakers):
+        if _restates(n, reported, speakers, cues):
             continue
         found.append(
             Quote(
@@ -159,6 +167,7 @@ def _reported(
                 confidence=round(0.4 + 0.4 * sure if speaker else 0.2, 2),
             )
         )
+        kept.add(r.start, r.end, found[-1])
     return found
 
 
@@ -168,14 +177,16 @@ def _mostly_same(start: int, end: int, other: Quote) -> bool:
     return shared > 0.5 * min(end - start, other.end - other.start)
 
 
-def _restates(n: int, reported: list, speakers: list) -> bool:
-    """An outer clause holding the cue of an inner one by the same speaker says nothing more."""
+def _restates(n: int, reported: list, speakers: list, cues: list[tuple[int, int]]) -> bool:
+    """An outer clause holding the cue of an inner one by the same speaker says nothing more.
+    ``cues``: (cue offset, index into ``reported``) sorted, to find the cues inside by bisection."""
     r, (speaker, _) = reported[n], speakers[n]
     if speaker is None or speaker.entity is None:
         return False
-    for m, other in enumerate(reported):
+    lo, hi = bisect_left(cues, (r.start, -1)), bisect_left(cues, (r.end, -1))
+    for _, m in cues[lo:hi]:
         inner = speakers[m][0]
-        if m != n and r.start <= other.cue.idx < r.end and inner and inner.entity == speaker.entity:
+        if m != n and inner and inner.entity == speaker.entity:
             return True
     return False
 

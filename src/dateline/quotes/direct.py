@@ -12,6 +12,7 @@ from dateline.quotes.cue_lexicon import cues
 from dateline.quotes.marks import QuoteSpan
 from dateline.quotes.speaker import MentionIndex, speaker_for, subject_of
 from dateline.schema import Span, SpeakerRef
+from dateline.spans import Coverage
 
 AFTER_WINDOW = 40
 """A cue after a quote is within this many tokens of it, in the same sentence (long appositions)."""
@@ -33,9 +34,9 @@ class Attribution:
     cue_token: int | None = None
 
 
-def inside(pos: int, quotes: list[QuoteSpan]) -> bool:
+def inside(pos: int, quotes: Coverage) -> bool:
     """Whether a character lies inside any quotation."""
-    return any(q.start <= pos < q.end for q in quotes)
+    return quotes.covers(pos)
 
 
 def is_cue(token: Token) -> bool:
@@ -60,7 +61,7 @@ def _closes_a_sentence(doc: Doc, quote: QuoteSpan, following: Token) -> bool:
     )  # '"...unfounded." He said nothing had changed': that cue has words of its own
 
 
-def _cue_candidates(doc: Doc, quote: QuoteSpan, quotes: list[QuoteSpan], limit: tuple[int, int]):
+def _cue_candidates(doc: Doc, quote: QuoteSpan, quotes: Coverage, limit: tuple[int, int]):
     """Cue tokens after the quote (to the sentence end) and before it (back to a sentence end)."""
     after: list[Token] = []
     i = first_token_from(doc, quote.end)
@@ -91,7 +92,7 @@ def _cue_candidates(doc: Doc, quote: QuoteSpan, quotes: list[QuoteSpan], limit: 
 def attribute(
     doc: Doc,
     quote: QuoteSpan,
-    quotes: list[QuoteSpan],
+    quotes: Coverage,
     paragraph: tuple[int, int],
     index: MentionIndex,
 ) -> Attribution:
@@ -119,7 +120,7 @@ def attribute(
 def _previous_sentence_cue(
     doc: Doc,
     quote: QuoteSpan,
-    quotes: list[QuoteSpan],
+    quotes: Coverage,
     paragraph: tuple[int, int],
     index: MentionIndex,
 ) -> Attribution:

@@ -9,8 +9,8 @@ from spacy.tokens import Span as TokenSpan
 
 from dateline.quotes.cue_lexicon import cues
 from dateline.quotes.direct import inside, is_cue
-from dateline.quotes.marks import QuoteSpan
 from dateline.quotes.speaker import subject_of
+from dateline.spans import Coverage, Disjoint
 
 MIN_CONTENT_TOKENS = 3
 TRIM = set(",;:—–-\"“”‘’'() ")
@@ -118,15 +118,14 @@ def _in_words(token: Token, sent: TokenSpan) -> tuple[list[Token], Token | None]
     return _beside(prep, sent), owner
 
 
-def find_reported(
-    doc: Doc, paragraphs: list[tuple[int, int]], quotes: list[QuoteSpan]
-) -> list[Reported]:
+def find_reported(doc: Doc, paragraphs: list[tuple[int, int]], quotes: Coverage) -> list[Reported]:
     """Reported statements in the paragraphs, outside direct quotations."""
     found: list[Reported] = []
     lex = cues()
+    held = Disjoint(paragraphs)
     for sent in doc.sents:
         for token in sent:
-            para = next(((s, e) for s, e in paragraphs if s <= token.idx < e), None)
+            para = held.holding(token.idx)
             if para is None or inside(token.idx, quotes):
                 continue
             content: list[Token] | None = None

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 
 from dateline.nlp import text_of
 from dateline.schema import Entity, Span, SpeakerRef
+from dateline.spans import Intervals
 
 SUBJECT_DEPS = ("nsubj",)
 CLIMB_DEPS = ("xcomp", "conj", "advcl", "ccomp", "acl", "relcl", "pcomp", "prep")
@@ -26,22 +27,23 @@ class MentionIndex:
 
     def __post_init__(self) -> None:
         self.by_id = {e.id: e for e in self.entities}
-        self.spans = [
-            (m.start, m.end, e)
-            for e in self.entities
-            for m in e.mentions
+        self.spans = Intervals(
+            (m.start, m.end, (n, e))
+            for n, (m, e) in enumerate((m, e) for e in self.entities for m in e.mentions)
             if e.role != "photographer" and not any(s <= m.start < t for s, t in self.skip)
-        ]
+        )
 
     def at(self, start: int, end: int, head: int | None = None) -> tuple[Entity, Span] | None:
         """The entity mentioned in [start, end), preferring the mention holding ``head``."""
-        hits = [(s, e, ent) for s, e, ent in self.spans if s < end and start < e]
+        hits = self.spans.overlapping(start, end)
         if not hits:
             return None
         if head is not None:
             holding = [h for h in hits if h[0] <= head < h[1]]
             hits = holding or hits
-        s, e, ent = min(hits, key=lambda h: (TYPE_PREFERENCE.get(h[2].type, 9), h[0]))
+        s, e, (_, ent) = min(
+            hits, key=lambda h: (TYPE_PREFERENCE.get(h[2][1].type, 9), h[0], h[2][0])
+        )
         mention = next(m for m in ent.mentions if m.start == s and m.end == e)
         return ent, Span(text=mention.text, start=s, end=e)
 
