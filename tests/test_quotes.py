@@ -305,3 +305,20 @@ def test_the_fragment_inside_a_mixed_quote_is_not_emitted_twice() -> None:
         'Governor Tom Wolf said the new road was "a gift to the whole region" and would open soon.'
     )
     assert [q.kind for q in doc.quotes] == ["mixed"]
+
+
+def test_negation_and_hedges_are_kept_on_indirect_quotes() -> None:
+    doc = analyze(
+        "Mr Brown said he did not think Mr Howard intended to cut the budget. "
+        "Ms Smith said the cuts would hurt schools. "
+        "Mr Green may have said that taxes will rise. "
+        "Mr Jones never claimed that the vote was rigged."
+    )
+    by_text = {q.text: q for q in kinds(doc, "indirect")}
+    howard = by_text["Mr Howard intended to cut the budget"]
+    assert (howard.negated, howard.hedged, speaker_name(howard)) == (True, True, "Brown")
+    schools = by_text["the cuts would hurt schools"]
+    assert (schools.negated, schools.hedged) == (False, False)
+    assert (by_text["taxes will rise"].negated, by_text["taxes will rise"].hedged) == (False, True)
+    rigged = by_text["the vote was rigged"]
+    assert (rigged.negated, rigged.hedged) == (True, False)

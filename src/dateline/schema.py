@@ -106,6 +106,11 @@ class Quote(Span):
     confidence: float = Field(ge=0.0, le=1.0, default=0.0)
     fragment: bool = False
     """A quoted phrase inside the writer's own sentence (part of a mixed quote), not a whole quote."""
+    negated: bool = False
+    """The cue is negated: "He did not say that X" reports that X was *not* said (or believed)."""
+    hedged: bool = False
+    """The cue reports a belief or guess ("thinks", "suggested") or is itself uncertain ("may have
+    said"): the content is not asserted as the speaker's firm claim."""
 
 
 class ActorRef(Model):

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from dateline.actors.lexicon import lexicon
 from dateline.quotes.direct import attribute, cue_before_paragraph, stands_alone
 from dateline.quotes.marks import QuoteSpan, Stray, find_quotes
-from dateline.quotes.reported import find_reported
+from dateline.quotes.reported import find_reported, polarity
 from dateline.quotes.speaker import MentionIndex, speaker_for
 from dateline.schema import Entity, Flag, Quote, Span, SpeakerRef
 from dateline.spans import Coverage, Intervals
@@ -155,6 +155,7 @@ def _reported(
         speaker, sure = speakers[n]
         if _restates(n, reported, speakers, cues):
             continue
+        negated, hedged = polarity(r.cue)
         found.append(
             Quote(
                 id="",
@@ -165,6 +166,8 @@ def _reported(
                 cue=_span(article.text, r.cue.idx, r.cue.idx + len(r.cue.text)),
                 speaker=speaker,
                 confidence=round(0.4 + 0.4 * sure if speaker else 0.2, 2),
+                negated=negated,
+                hedged=hedged,
             )
         )
         kept.add(r.start, r.end, found[-1])

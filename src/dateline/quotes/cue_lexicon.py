@@ -15,6 +15,8 @@ class Cues:
     verbs: frozenset[str]
     direct_only: frozenset[str]
     words_nouns: frozenset[str]
+    hedges: frozenset[str] = frozenset()
+    hedge_modals: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -25,4 +27,6 @@ def cues() -> Cues:
         verbs=frozenset(raw["verbs"]),
         direct_only=frozenset(raw["direct_only"]),
         words_nouns=frozenset(raw["words_nouns"]),
+        hedges=frozenset(raw["hedges"]),
+        hedge_modals=frozenset(raw["hedge_modals"]),
     )

@@ -118,6 +118,17 @@ def _in_words(token: Token, sent: TokenSpan) -> tuple[list[Token], Token | None]
     return _beside(prep, sent), owner
 
 
+def polarity(cue: Token) -> tuple[bool, bool]:
+    """Whether a cue is negated ("did not think") and whether it hedges ("thinks", "may have
+    said"): the lemmas and auxiliaries are ``hedges`` and ``hedge_modals`` in ``cues.json``."""
+    lex = cues()
+    negated = any(child.dep_ == "neg" for child in cue.children)
+    hedged = cue.lemma_.lower() in lex.hedges or any(
+        child.dep_ == "aux" and child.lower_ in lex.hedge_modals for child in cue.children
+    )
+    return negated, hedged
+
+
 def find_reported(doc: Doc, paragraphs: list[tuple[int, int]], quotes: Coverage) -> list[Reported]:
     """Reported statements in the paragraphs, outside direct quotations."""
     found: list[Reported] = []

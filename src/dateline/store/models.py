@@ -129,6 +129,8 @@ quotes = sa.Table(
     sa.Column("speaker_end", sa.Integer),
     sa.Column("confidence", sa.Float, nullable=False),
     sa.Column("fragment", sa.Boolean, nullable=False),
+    sa.Column("negated", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("hedged", sa.Boolean, nullable=False, server_default=sa.false()),
 )
 sa.Index("ix_quotes_article", quotes.c.article_id)
 sa.Index("ix_quotes_speaker_name", quotes.c.speaker_name)

@@ -143,6 +143,8 @@ def child_rows(document: Document) -> dict[str, list[Row]]:
                 "speaker_end": mention.end if mention else None,
                 "confidence": q.confidence,
                 "fragment": q.fragment,
+                "negated": q.negated,
+                "hedged": q.hedged,
             }
         )
     lead_end = _lead_end(document)
