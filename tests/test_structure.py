@@ -138,3 +138,43 @@ def test_real_html_pages_give_their_article_body() -> None:
         opening = truth["articleBody"].strip().split("\n")[0][:60]
         found += opening[:40] in body or opening[:40] in article.text
     assert found >= 0.75 * len(pages), f"{found}/{len(pages)} article openings found"
+
+
+GLUED_BODY = (
+    "The harbour board met on Monday to discuss the plan, which would add two new berths and "
+    "a larger customs shed. Members said the cost had risen since the spring and that the work "
+    "might not start before the next season. The chairman said the board would publish its "
+    "figures in the autumn, after a review by the council and the port users. Dock workers "
+    "asked for a meeting with the board before any decision was taken on the new shifts."
+)
+
+
+def test_a_headline_glued_to_a_flattened_body_is_split_off() -> None:
+    from dateline.schema import Source
+    from dateline.structure import structure_text
+
+    text = "Port expansion 'will cost more' Harbour officials have warned that " + GLUED_BODY
+    article = structure_text(text, Source(sha256="0" * 64))
+    assert article.headline is not None
+    assert article.headline.text == "Port expansion 'will cost more'"
+    assert article.body_paragraphs()[0][0] == text.index("Harbour officials")
+
+
+def test_an_ordinary_first_sentence_is_not_split() -> None:
+    from dateline.schema import Source
+    from dateline.structure import structure_text
+
+    text = "Officials met on Monday in Lisbon after the strike. " + GLUED_BODY
+    article = structure_text(text, Source(sha256="0" * 64))
+    assert article.headline is None
+    assert article.body_paragraphs()[0][0] == 0
+
+
+def test_a_glued_headline_is_its_own_sentence_in_the_parse() -> None:
+    import dateline
+
+    doc = dateline.analyze(
+        "Port expansion 'will cost more' Harbour officials said the cost had doubled. " + GLUED_BODY
+    )
+    assert doc.headline is not None and doc.headline.text == "Port expansion 'will cost more'"
+    assert not any(q.start < doc.headline.end < q.end for q in doc.quotes)

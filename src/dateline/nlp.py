@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 
 import spacy
@@ -57,10 +57,34 @@ def parse(text: str, name: str | None = None) -> Doc:
 
 
 def pipe(
-    texts: Iterable[str], name: str | None = None, batch_size: int = BATCH_SIZE
+    texts: Iterable[str],
+    name: str | None = None,
+    batch_size: int = BATCH_SIZE,
+    starts: Iterable[Sequence[int]] | None = None,
 ) -> Iterator[Doc]:
-    """Parse many texts in batches, in order."""
-    yield from load(name).pipe(texts, batch_size=batch_size)
+    """Parse many texts in batches, in order. ``starts``: for each text, the character offsets
+    where a sentence must start (paragraph and headline starts); the parser keeps them."""
+    nlp = load(name)
+    if starts is None:
+        yield from nlp.pipe(texts, batch_size=batch_size)
+        return
+    docs = (
+        _with_sentence_starts(nlp.make_doc(text), offsets)
+        for text, offsets in zip(texts, starts, strict=True)
+    )
+    yield from nlp.pipe(docs, batch_size=batch_size)
+
+
+def _with_sentence_starts(doc: Doc, offsets: Sequence[int]) -> Doc:
+    """Mark the tokens at ``offsets`` as sentence starts before the parser runs."""
+    token_starts = [t.idx for t in doc]
+    for pos in offsets:
+        i = bisect_left(token_starts, pos)
+        while i < len(doc) and doc[i].is_space:
+            i += 1
+        if 0 < i < len(doc):
+            doc[i].is_sent_start = True
+    return doc
 
 
 def text_of(doc: Doc) -> str:

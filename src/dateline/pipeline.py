@@ -12,12 +12,13 @@ from spacy.tokens import Doc
 from dateline import nlp
 from dateline.actors import extract_actors
 from dateline.checks import run_checks
-from dateline.errors import DatelineError
+from dateline.errors import DatelineError, InputError
 from dateline.events import Lexicon, extract_events
 from dateline.ingest import RawDocument, from_text
+from dateline.ingest.language import judge_language
 from dateline.petrarch import Dictionaries, code_entities, code_events
 from dateline.quotes import extract_quotes
-from dateline.schema import Document, Entity, Quote
+from dateline.schema import Document, Entity, Flag, Quote
 from dateline.structure import Article, structure
 
 CHUNK = 64
@@ -31,6 +32,8 @@ class Outcome:
     label: str
     document: Document | None = None
     error: str | None = None
+    refused: bool = False
+    """The input itself was refused (an ``InputError``: no article, another language)."""
 
 
 def document_id(text: str) -> str:
@@ -51,7 +54,8 @@ class Prepared:
 def prepare(texts: Iterable[str], model: str | None = None) -> Iterator[Prepared]:
     """Structure, parse, actors and quotes of texts given in memory, in order."""
     articles = [structure(from_text(text)) for text in texts]
-    for article, doc in zip(articles, nlp.pipe((a.text for a in articles), model), strict=True):
+    docs = nlp.pipe((a.text for a in articles), model, starts=(a.block_starts() for a in articles))
+    for article, doc in zip(articles, docs, strict=True):
         entities = extract_actors(article, doc)
         quotes, _ = extract_quotes(article, doc, entities)
         yield Prepared(article, doc, entities, quotes)
@@ -94,17 +98,73 @@ def assemble(
     )
 
 
+def article_language(
+    article: Article, label: str, model: str | None = None, any_language: bool = False
+) -> str:
+    """The article's language (``judge_language``: the pipeline's when the detector is unsure
+    or the text too short); an ``InputError`` when it is surely another language than the one
+    the spaCy pipeline reads, unless ``any_language``."""
+    expected = nlp.load(model).lang or "en"
+    language, confidence, other = judge_language(article.text, expected)
+    if other and not any_language:
+        raise InputError(
+            f"{label}: language is {language} ({confidence:.2f}), the pipeline "
+            f"{nlp.model_name(model)} reads {expected}; pass --model with a {language} pipeline"
+        )
+    return language
+
+
+def within_max_length(article: Article, label: str, model: str | None = None) -> None:
+    """An ``InputError`` when the article's text is longer than the spaCy pipeline takes
+    (``nlp.max_length``: spaCy's own refusal would be a traceback, E088)."""
+    limit = nlp.load(model).max_length
+    if len(article.text) > limit:
+        raise InputError(
+            f"{label}: too long to analyse ({len(article.text):,} characters of text; "
+            f"the spaCy pipeline takes at most {limit:,})"
+        )
+
+
+def decoding_flag(article: Article, replaced: int) -> Flag:
+    """The ``decoding`` flag: how many invalid input bytes were replaced by U+FFFD, anchored on
+    the first U+FFFD in the text (at 0 when structuring dropped it)."""
+    start = max(article.text.find("\ufffd"), 0)
+    plural = "s" if replaced != 1 else ""
+    return Flag(
+        kind="decoding",
+        message=f"{replaced} invalid byte{plural} in the input replaced with U+FFFD",
+        start=start,
+        end=start + 1 if article.text[start : start + 1] == "\ufffd" else start,
+    )
+
+
 def analyze_raw(
     raws: Iterable[RawDocument | Outcome],
     published: str | None = None,
     model: str | None = None,
     lexicon: Lexicon | None = None,
     dictionaries: Dictionaries | None = None,
+    *,
+    any_language: bool = False,
 ) -> Iterator[Outcome]:
-    """Analyse raw documents in order, a chunk at a time; a failed one yields its reason."""
+    """Analyse raw documents in order, a chunk at a time; a failed one yields its reason.
+
+    An article surely in another language than the pipeline's is refused unless
+    ``any_language`` (see ``article_language``).
+    """
     stream = iter(raws)
     while chunk := list(islice(stream, CHUNK)):
-        yield from _analyze_chunk(chunk, published, model, lexicon, dictionaries)
+        yield from _analyze_chunk(chunk, published, model, lexicon, dictionaries, any_language)
+
+
+@dataclass
+class _Pending:
+    label: str
+    article: Article | None = None
+    error: str | None = None
+    refused: bool = False
+    language: str = "en"
+    replaced: int = 0
 
 
 def _analyze_chunk(
@@ -113,26 +173,49 @@ def _analyze_chunk(
     model: str | None,
     lexicon: Lexicon | None,
     dictionaries: Dictionaries | None,
+    any_language: bool = False,
 ) -> Iterator[Outcome]:
-    pending: list[tuple[str, Article | None, str | None]] = []
+    pending: list[_Pending] = []
     for raw in raws:
         if isinstance(raw, Outcome):
-            pending.append((raw.label, None, raw.error))
+            pending.append(_Pending(raw.label, error=raw.error, refused=raw.refused))
             continue
         label = raw.path or raw.url or "input"
         try:
-            pending.append((label, structure(raw, published), None))
+            article = structure(raw, published)
         except DatelineError as exc:
-            pending.append((label, None, str(exc)))
-    articles = [a for _, a, _ in pending if a is not None]
-    docs = nlp.pipe((a.text for a in articles), model)
-    for label, article, error in pending:
-        if article is None:
-            yield Outcome(label, error=error)
+            pending.append(_Pending(label, error=str(exc), refused=isinstance(exc, InputError)))
+            continue
+        try:
+            within_max_length(article, label, model)
+            language = article_language(article, label, model, any_language)
+        except InputError as exc:
+            pending.append(_Pending(label, error=str(exc), refused=True))
+            continue
+        except DatelineError:
+            raise  # the spaCy pipeline is missing: every article would fail alike
+        except Exception as exc:  # one article's failure never stops a batch
+            reason = f"{label}: language identification failed ({type(exc).__name__}: {exc})"
+            pending.append(_Pending(label, error=reason))
+            continue
+        pending.append(_Pending(label, article, language=language, replaced=raw.replaced_bytes))
+    articles = [p.article for p in pending if p.article is not None]
+    docs = nlp.pipe((a.text for a in articles), model, starts=(a.block_starts() for a in articles))
+    for item in pending:
+        label, analysed = item.label, item.article
+        if analysed is None:
+            yield Outcome(label, error=item.error, refused=item.refused)
             continue
         doc = next(docs)
         try:
-            yield Outcome(label, document=assemble(article, doc, lexicon, dictionaries))
+            document = assemble(analysed, doc, lexicon, dictionaries)
+            document.language = item.language
+            if item.replaced:
+                document.flags = sorted(
+                    [*document.flags, decoding_flag(analysed, item.replaced)],
+                    key=lambda f: (f.start, f.kind),
+                )
+            yield Outcome(label, document=document)
         except Exception as exc:  # one article's failure never stops a batch
             yield Outcome(label, error=f"{label}: analysis failed ({type(exc).__name__}: {exc})")
 
@@ -144,10 +227,17 @@ def analyze(
     model: str | None = None,
     lexicon: Lexicon | None = None,
     dictionaries: Dictionaries | None = None,
+    *,
+    any_language: bool = False,
 ) -> Document:
-    """Analyse one article given as text or HTML; raise ``DatelineError`` when it cannot be."""
+    """Analyse one article given as text or HTML; raise ``DatelineError`` when it cannot be
+    (an ``InputError`` for an article in another language than the pipeline's, unless
+    ``any_language``)."""
     raw = from_text(text_or_html, path=source)
-    outcome = next(analyze_raw([raw], published, model, lexicon, dictionaries))
+    outcome = next(
+        analyze_raw([raw], published, model, lexicon, dictionaries, any_language=any_language)
+    )
     if outcome.document is None:
-        raise DatelineError(outcome.error or "analysis failed")
+        error = InputError if outcome.refused else DatelineError
+        raise error(outcome.error or "analysis failed")
     return outcome.document

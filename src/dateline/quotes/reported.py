@@ -65,6 +65,10 @@ def _content_of(verb: Token) -> list[Token] | None:
             # "warned Mr Brown not to be tempted ...": what the addressee is told to do
             return _subtree(child)
     for obj in verb.children:
+        clause = _that_clause_on(obj) if obj.dep_ == "dobj" else None
+        if clause is not None:
+            # "told a party gathering that ...": the clause hung on the addressee is the content
+            return _subtree(clause)
         if obj.dep_ == "dobj" and obj.lemma_.lower() in CLAIM_NOUNS:
             clause = next((c for c in obj.children if c.dep_ in ("ccomp", "acl")), None)
             if clause is not None and clause.pos_ in ("VERB", "AUX"):
@@ -76,12 +80,37 @@ def _content_of(verb: Token) -> list[Token] | None:
                 return [t for c in prep.children if c.dep_ == "pobj" for t in c.subtree]
     if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i < verb.i:
         return [t for t in _clause_without(verb.head, verb) if t.i < verb.i]
+    if verb.dep_ == "parataxis" and _set_off(verb):
+        # "By contrast, he said, Labour had listened": the clause after a parenthetical cue
+        return [t for t in _clause_without(verb.head, verb) if t.i > verb.i]
     if verb.dep_ == "ROOT":
         # ", X said." parsed with the reported clause as the verb's left dependent
         lefts = [c for c in verb.lefts if c.dep_ in ("ccomp", "parataxis", "advcl", "dep")]
         if lefts:
             return [t for c in lefts for t in c.subtree]
     return None
+
+
+def _that_clause_on(obj: Token) -> Token | None:
+    """A ``that`` clause the parse hung on a cue's object (``told the meeting that ...``)."""
+    for clause in obj.children:
+        if clause.dep_ in ("acl", "relcl") and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
+        ):
+            return clause
+    return None
+
+
+def _set_off(verb: Token) -> bool:
+    """The cue's clause is set off by commas on both sides (``, he said,``)."""
+    edges = list(verb.subtree)
+    doc = verb.doc
+    before = doc[edges[0].i - 1] if edges[0].i > 0 else None
+    after = doc[edges[-1].i + 1] if edges[-1].i + 1 < len(doc) else None
+    inner = [t.text for t in edges]
+    opens = inner[0] == "," or (before is not None and before.text == ",")
+    closes = inner[-1] == "," or (after is not None and after.text == ",")
+    return opens and closes
 
 
 def _to_infinitive(verb: Token) -> bool:

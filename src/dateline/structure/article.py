@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from dateline.schema import Caption, Dateline, Section, Source, Span
+from dateline.schema import Caption, Dateline, Offsets, Section, Source, Span
 
 
 @dataclass
@@ -26,6 +26,16 @@ class Article:
     def body_paragraphs(self) -> list[tuple[int, int]]:
         """Offsets of the body paragraphs in reading order."""
         return [(p.start, p.end) for s in self.sections for p in s.paragraphs]
+
+    def block_starts(self) -> list[int]:
+        """Where each block of the page starts (headline, standfirst, bylines, captions, subheads,
+        paragraphs): a sentence starts there whether or not the text has a line break."""
+        spans: list[Span | Caption | Offsets] = [*self.bylines, *self.captions]
+        spans += [s for s in (self.headline, self.standfirst) if s is not None]
+        for section in self.sections:
+            spans += [section.heading] if section.heading is not None else []
+            spans += section.paragraphs
+        return sorted({s.start for s in spans})
 
     def excluded_spans(self) -> list[tuple[int, int]]:
         """Offsets that are not article prose: boilerplate and caption credits."""

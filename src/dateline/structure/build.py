@@ -11,6 +11,7 @@ from dateline.structure import rules
 from dateline.structure.article import Article
 from dateline.structure.blocks import Block, split_blocks
 from dateline.structure.dateline import parse_dateline
+from dateline.structure.glued import split_glued
 
 DATELINE_SEARCH_BLOCKS = 12
 """The dateline opens one of the first blocks of the article; look no further than this."""
@@ -69,7 +70,7 @@ def structure_text(
 ) -> Article:
     """Find the structure of plain article text; offsets index ``text`` unchanged."""
     article = Article(text=text, source=source, published=published)
-    blocks = split_blocks(text)
+    blocks = split_glued(split_blocks(text))
     roles: dict[int, Role] = {}
 
     for i, block in enumerate(blocks):
