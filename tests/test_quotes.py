@@ -322,3 +322,13 @@ def test_negation_and_hedges_are_kept_on_indirect_quotes() -> None:
     assert (by_text["taxes will rise"].negated, by_text["taxes will rise"].hedged) == (False, True)
     rigged = by_text["the vote was rigged"]
     assert (rigged.negated, rigged.hedged) == (True, False)
+
+
+def test_passive_and_relative_subjects_speak() -> None:
+    doc = analyze(
+        "Mr Houston was asked about the plan and said that the policy should be dropped. "
+        "The plan was backed by Ms Dunwoody, who says it will save lives on the roads."
+    )
+    by_text = {q.text: q for q in kinds(doc, "indirect")}
+    assert speaker_name(by_text["the policy should be dropped"]) == "Houston"
+    assert (speaker_name(by_text["it will save lives on the roads"]) or "").endswith("Dunwoody")

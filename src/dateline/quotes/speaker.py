@@ -12,6 +12,9 @@ from dateline.spans import Intervals
 
 SUBJECT_DEPS = ("nsubj",)
 CLIMB_DEPS = ("xcomp", "conj", "advcl", "ccomp", "acl", "relcl", "pcomp", "prep")
+RELATIVE_PRONOUNS = {"who", "which"}
+EMPTY_SUBJECTS = {"it", "this", "that", "there"}
+"""Passive subjects that name no speaker ("it was alleged ...")."""
 SPEAKING_PRONOUNS = {"he", "she", "they", "i", "we", "you", "it"}
 """Pronouns that can name a speaker ("it" for an organisation or a newspaper)."""
 TYPE_PREFERENCE = {"PERSON": 0, "ORG": 1, "NORP": 2, "GPE": 3, "LOC": 4, "FAC": 5}
@@ -59,11 +62,26 @@ def subject_of(verb: Token) -> Token | None:
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
         subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
-            return subjects[0]
-        if any(c.dep_ == "nsubjpass" for c in token.children):
-            return None  # "It was reported that ...": the passive subject says nothing
+            return _antecedent_of_relative(subjects[0], token)
+        passive = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+        if passive is not None:
+            if token is verb or passive.lower_ in EMPTY_SUBJECTS:
+                return None  # "It was reported that ...": the passive subject says nothing
+            return passive  # "Smith is alleged to have said", "Smith was quoted saying"
         token = token.head if token.dep_ in CLIMB_DEPS and token.head is not token else None
     return None
+
+
+def _antecedent_of_relative(subject: Token, clause: Token) -> Token:
+    """``Smith, who says ...``: the name a relative pronoun stands for (only a name: "supporters
+    of Smith, who say" are not Smith)."""
+    if (
+        subject.lower_ in RELATIVE_PRONOUNS
+        and clause.dep_ == "relcl"
+        and clause.head.pos_ == "PROPN"
+    ):
+        return clause.head
+    return subject
 
 
 def phrase_of(token: Token) -> tuple[int, int]:
