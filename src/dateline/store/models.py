@@ -82,9 +82,36 @@ entities = sa.Table(
     sa.Column("role", sa.Text),
     sa.Column("code", sa.String(32)),
     sa.Column("mention_count", sa.Integer, nullable=False),
+    sa.Column("actor_id", sa.String(16), doc="the corpus actor (actors.id), set by relinking"),
 )
 sa.Index("ix_entities_article", entities.c.article_id)
 sa.Index("ix_entities_name", entities.c.name)
+sa.Index("ix_entities_actor", entities.c.actor_id)
+
+actors = sa.Table(
+    "actors",
+    metadata,
+    sa.Column("id", sa.String(16), primary_key=True),
+    sa.Column("name", sa.Text, nullable=False, doc="canonical name"),
+    sa.Column("type", sa.String(16), nullable=False),
+    sa.Column("rule", sa.String(16), nullable=False, doc="the linking rule (actors/corpus.py)"),
+    sa.Column("country", sa.String(3)),
+    sa.Column("role", sa.Text),
+    sa.Column("code", sa.String(32)),
+    sa.Column("articles", sa.Integer, nullable=False),
+)
+sa.Index("ix_actors_name", actors.c.name)
+
+actor_aliases = sa.Table(
+    "actor_aliases",
+    metadata,
+    sa.Column("pk", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("actor_id", sa.String(16), nullable=False),
+    sa.Column("alias", sa.Text, nullable=False),
+    sa.Column("count", sa.Integer, nullable=False),
+)
+sa.Index("ix_actor_aliases_actor", actor_aliases.c.actor_id)
+sa.Index("ix_actor_aliases_alias", actor_aliases.c.alias)
 
 mentions = sa.Table(
     "mentions",

@@ -1,0 +1,126 @@
+"""Corpus actors in the store: relink every entity to one actor per person, organisation or place
+(rules in ``dateline.actors.corpus``), and read them back with their aliases.
+
+Relinking reads all entities and rewrites the ``actors`` and ``actor_aliases`` tables in one
+transaction, so the result depends only on what is stored, never on the order of ingests. It is
+linear in the number of entities (about 1 s per 100,000 on SQLite).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+
+from dateline.actors.corpus import EntityRow, link_rows
+from dateline.store import models as m
+from dateline.store.repository import Store
+
+LINKED_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP")
+
+
+def relink(store: Store) -> int:
+    """Link every stored entity to its corpus actor; the number of actors."""
+    e, a = m.entities, m.articles
+    query = (
+        sa.select(
+            e.c.pk, e.c.article_id, e.c.name, e.c.type, e.c.country, e.c.code, e.c.role, a.c.date
+        )
+        .join(a, a.c.id == e.c.article_id)
+        .where(e.c.type.in_(LINKED_TYPES))
+    )
+    with store.engine.connect() as conn:
+        rows = [EntityRow(*r) for r in conn.execute(query)]
+    actors, link = link_rows(rows)
+    with store.engine.begin() as conn:
+        conn.execute(sa.delete(m.actor_aliases))
+        conn.execute(sa.delete(m.actors))
+        if actors:
+            conn.execute(sa.insert(m.actors), [_actor_row(x) for x in actors])
+            aliases = [
+                {"actor_id": x.id, "alias": alias, "count": n}
+                for x in actors
+                for alias, n in sorted(x.aliases.items())
+            ]
+            conn.execute(sa.insert(m.actor_aliases), aliases)
+        conn.execute(sa.update(e).values(actor_id=None))
+        if link:
+            conn.execute(
+                sa.update(e)
+                .where(e.c.pk == sa.bindparam("entity_pk"))
+                .values(actor_id=sa.bindparam("aid")),
+                [{"entity_pk": pk, "aid": aid} for pk, aid in link.items()],
+            )
+    return len(actors)
+
+
+def _actor_row(actor: Any) -> dict[str, Any]:
+    return {
+        "id": actor.id,
+        "name": actor.name,
+        "type": actor.type,
+        "rule": actor.rule,
+        "country": actor.country,
+        "role": actor.role,
+        "code": actor.code,
+        "articles": len(actor.articles),
+    }
+
+
+def corpus_actors(
+    store: Store, name: str | None = None, type: str | None = None, limit: int | None = None
+) -> list[dict[str, Any]]:
+    """Corpus actors, most widely reported first, each with its aliases and quote count.
+    ``name`` matches the canonical name or any alias, whole words, case-insensitive."""
+    x, al, e, q = m.actors, m.actor_aliases, m.entities, m.quotes
+    quotes = (
+        sa.select(e.c.actor_id, sa.func.count().label("quotes"))
+        .join(q, sa.and_(q.c.article_id == e.c.article_id, q.c.speaker_entity == e.c.entity_id))
+        .group_by(e.c.actor_id)
+        .subquery()
+    )
+    query = (
+        sa.select(x, sa.func.coalesce(quotes.c.quotes, 0).label("quotes"))
+        .outerjoin(quotes, quotes.c.actor_id == x.c.id)
+        .order_by(x.c.articles.desc(), x.c.name)
+    )
+    if type:
+        query = query.where(x.c.type == type.upper())
+    if name:
+        query = query.where(x.c.id.in_(actor_ids_named(name)))
+    if limit:
+        query = query.limit(limit)
+    with store.engine.connect() as conn:
+        found = [dict(r._mapping) for r in conn.execute(query)]
+        ids = [f["id"] for f in found]
+        aliases: dict[str, list[str]] = {}
+        if ids:
+            for actor_id, alias in conn.execute(
+                sa.select(al.c.actor_id, al.c.alias)
+                .where(al.c.actor_id.in_(ids))
+                .order_by(al.c.actor_id, al.c.count.desc(), al.c.alias)
+            ):
+                aliases.setdefault(actor_id, []).append(alias)
+    for f in found:
+        f["aliases"] = aliases.get(f["id"], [])
+    return found
+
+
+def actor_ids_named(name: str) -> sa.Select:
+    """Ids of the actors whose canonical name or an alias is ``name`` or holds it as whole
+    words ("Blair" finds "Tony Blair", never "Blairgowrie"), case-insensitive."""
+    x, al = m.actors, m.actor_aliases
+    needle = name.strip().lower()
+    literal = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+    def whole_words(column: Any) -> Any:
+        low = sa.func.lower(column)
+        return sa.or_(
+            low == needle,
+            *(low.like(p, escape="\\") for p in (f"{literal} %", f"% {literal}", f"% {literal} %")),
+        )
+
+    return sa.union(
+        sa.select(x.c.id).where(whole_words(x.c.name)),
+        sa.select(al.c.actor_id).where(whole_words(al.c.alias)),
+    )
