@@ -332,3 +332,14 @@ def test_passive_and_relative_subjects_speak() -> None:
     by_text = {q.text: q for q in kinds(doc, "indirect")}
     assert speaker_name(by_text["the policy should be dropped"]) == "Houston"
     assert (speaker_name(by_text["it will save lives on the roads"]) or "").endswith("Dunwoody")
+
+
+def test_a_reported_clause_the_parse_split_is_kept_whole() -> None:
+    doc = analyze(
+        "But Mr Reed believes that prisoners currently being held should be entitled to a trial "
+        "by jury. He said nothing had changed in his work with the firm and it was a matter for "
+        "the firm."
+    )
+    texts = {q.text for q in kinds(doc, "indirect")}
+    assert "prisoners currently being held should be entitled to a trial by jury" in texts
+    assert "nothing had changed in his work with the firm and it was a matter for the firm" in texts

@@ -59,7 +59,7 @@ def _content_of(verb: Token) -> list[Token] | None:
     """The clause a reporting verb reports, before or after it."""
     for child in verb.children:
         if child.dep_ == "ccomp":
-            return _subtree(child)
+            return _subtree(child) + _misattached_rest(verb, child)
     for child in verb.children:
         if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and _to_infinitive(child):
             # "warned Mr Brown not to be tempted ...": what the addressee is told to do
@@ -89,6 +89,36 @@ def _content_of(verb: Token) -> list[Token] | None:
         if lefts:
             return [t for c in lefts for t in c.subtree]
     return None
+
+
+def _misattached_rest(verb: Token, clause: Token) -> list[Token]:
+    """The rest of a reported clause that the parse hung on the cue itself, right after the
+    clause: a second ``ccomp`` ("believes that X are held, should be entitled ..."), an
+    infinitive ``advcl`` ("insisted it was for Parliament, to decide ..."), or a conjoined clause
+    with its own subject ("said X and it was a matter for the firm") that is no cue of its own."""
+    if clause.i < verb.i:
+        return []
+    rest: list[Token] = []
+    pending: list[Token] = []
+    for child in (c for c in verb.rights if c.i > clause.i):
+        if child.dep_ in ("cc", "punct"):
+            pending.append(child)
+            continue
+        if not _continues_the_clause(child):
+            break
+        rest += pending + list(child.subtree)
+        pending = []
+    return rest
+
+
+def _continues_the_clause(child: Token) -> bool:
+    if is_cue(child):
+        return False
+    if child.dep_ == "ccomp":
+        return True
+    if child.dep_ == "advcl":
+        return not any(c.dep_ == "mark" for c in child.children)
+    return child.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
 
 
 def _that_clause_on(obj: Token) -> Token | None:
