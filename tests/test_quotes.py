@@ -343,3 +343,17 @@ def test_a_reported_clause_the_parse_split_is_kept_whole() -> None:
     texts = {q.text for q in kinds(doc, "indirect")}
     assert "prisoners currently being held should be entitled to a trial by jury" in texts
     assert "nothing had changed in his work with the firm and it was a matter for the firm" in texts
+
+
+def test_noun_cues_report_what_was_promised_or_asked() -> None:
+    doc = analyze(
+        "If Mr Blair wins and fulfils his promise to serve a full third term, he will stay. "
+        "Mr Hunt, who originally made the call for longer prison sentences, agreed."
+    )
+    found = {q.text: q for q in kinds(doc, "indirect")}
+    promise = found["to serve a full third term"]
+    assert (promise.cue.text if promise.cue else None, speaker_name(promise)) == (
+        "promise",
+        "Blair",
+    )
+    assert speaker_name(found["longer prison sentences"]) == "Hunt"

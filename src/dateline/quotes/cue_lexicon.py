@@ -17,6 +17,7 @@ class Cues:
     words_nouns: frozenset[str]
     hedges: frozenset[str] = frozenset()
     hedge_modals: frozenset[str] = frozenset()
+    noun_cues: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -29,4 +30,5 @@ def cues() -> Cues:
         words_nouns=frozenset(raw["words_nouns"]),
         hedges=frozenset(raw["hedges"]),
         hedge_modals=frozenset(raw["hedge_modals"]),
+        noun_cues=frozenset(raw["noun_cues"]),
     )

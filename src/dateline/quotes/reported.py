@@ -168,6 +168,37 @@ def _according(token: Token, sent: TokenSpan) -> tuple[list[Token], Token | None
     return _beside(token, sent), obj
 
 
+def _noun_cue(noun: Token) -> tuple[list[Token], Token | None] | None:
+    """``his call for party unity``, ``her promise to serve``, ``the claim that ...``: what the
+    noun reports, and who made it (possessor, ``by``/``from`` agent, or the subject of the verb
+    the noun is the object of: "issued a call for")."""
+    content: list[Token] = []
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "for":
+            content = [t for c in child.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree]
+        elif child.dep_ in ("acl", "ccomp", "relcl") and (
+            _to_infinitive(child)
+            or any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
+        ):
+            content = _subtree(child)
+        if content:
+            break
+    if not content:
+        return None
+    return content, _noun_speaker(noun)
+
+
+def _noun_speaker(noun: Token) -> Token | None:
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from"):
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
+        return subject_of(noun.head)
+    return None
+
+
 def _in_words(token: Token, sent: TokenSpan) -> tuple[list[Token], Token | None] | None:
     """``in X's words, ...``: the other side of the phrase, spoken by X."""
     owner = next((c for c in token.children if c.dep_ == "poss"), None)
@@ -206,6 +237,10 @@ def find_reported(doc: Doc, paragraphs: list[tuple[int, int]], quotes: Coverage)
                     content, who = hit
             elif token.lower_ in lex.words_nouns:
                 hit = _in_words(token, sent)
+                if hit:
+                    content, who = hit
+            elif token.pos_ == "NOUN" and token.lemma_.lower() in lex.noun_cues:
+                hit = _noun_cue(token)
                 if hit:
                     content, who = hit
             elif is_cue(token) and token.lemma_.lower() not in lex.direct_only:
