@@ -6,29 +6,32 @@ spawned processes that each load the spaCy pipeline once and return ready-to-wri
 Results are written in input order, so the first copy of an article is always the one stored and
 its near-duplicates (MinHash) are linked to it. A batch is committed whole or not at all: Ctrl-C,
 a kill or a crash loses at most the batches in flight, and a rerun resumes from there.
+
+Every article has a budget of time and memory (``dateline.limits``): a worker that overruns is
+killed and replaced, its batch is run again one article at a time, and the article that overruns
+alone is recorded as failed with the reason. A rerun skips such articles unless asked to retry
+them (``retry_failed``); other failures (unreadable input, ...) are cheap and tried again.
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
-import multiprocessing
 import os
-import resource
 import signal
 import sys
 import threading
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from dateline.errors import DatelineError
+from dateline.errors import one_line
 from dateline.ingest import RawDocument
 from dateline.ingest.sources import SourceItem, Sources
+from dateline.limits import InlinePool, Job, Limits, WorkerPool, over_limit
 from dateline.store import Record, Store, open_store
 from dateline.store.dedup import signature
 from dateline.store.rows import Row, article_row, child_rows
@@ -62,32 +65,24 @@ class Analysed:
     error: str | None = None
 
 
-@dataclass
-class BatchResult:
-    """A worker's results for one batch, with the worker's id and peak memory."""
-
-    results: list[Analysed]
-    pid: int
-    peak_rss_mb: float
-
-
-def peak_rss_mb() -> float:
-    """This process's own peak resident memory in MB: ``VmHWM`` on Linux (``ru_maxrss`` there
-    also counts the parent's peak at fork), else ``ru_maxrss`` (KB on Linux, bytes on macOS)."""
-    with contextlib.suppress(OSError, ValueError):
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+WARM_UP = (
+    "Council approves budget.\n\n"
+    "LONDON, March 3 (Reuters) - The council approved the budget on Tuesday.\n\n"
+    '"It is a good day," Mayor Jane Holloway said.\n'
+)
+"""Analysed once before the first article, so that no article pays for loading the pipeline
+and the stages (dates, lexicons) out of its time budget."""
 
 
 def init_worker(model: str | None) -> None:
-    """Worker start: leave Ctrl-C to the driver, load the spaCy pipeline once."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    """Before the first article (in a worker, or in this process): load the spaCy pipeline once
+    and warm the stages up."""
     from dateline import nlp
+    from dateline.ingest import from_text
 
     nlp.load(model)
+    with contextlib.suppress(Exception):
+        _analyse([Task("warm-up", from_text(WARM_UP))], None, model)
 
 
 def _analyse(tasks: list[Task], published: str | None, model: str | None) -> list[Analysed]:
@@ -112,20 +107,24 @@ def _analyse(tasks: list[Task], published: str | None, model: str | None) -> lis
     return results
 
 
-def analyse_batch(tasks: list[Task], published: str | None, model: str | None) -> BatchResult:
+def analyse_tasks(tasks: list[Task], published: str | None, model: str | None) -> list[Analysed]:
     """Analyse a batch with one ``nlp.pipe``; if the batch as a whole breaks, each task alone."""
     try:
-        results = _analyse(tasks, published, model)
+        return _analyse(tasks, published, model)
     except Exception:
         results = []
         for task in tasks:
             try:
                 results.extend(_analyse([task], published, model))
             except Exception as exc:  # one article's failure never stops a batch
-                label = task.raw.path or task.key
-                reason = f"{label}: analysis failed ({type(exc).__name__}: {exc})"
-                results.append(Analysed(task.key, error=reason))
-    return BatchResult(results, os.getpid(), peak_rss_mb())
+                reason = f"analysis failed ({type(exc).__name__}: {one_line(str(exc))})"
+                results.append(failed_task(task, reason))
+        return results
+
+
+def failed_task(task: Task, reason: str) -> Analysed:
+    """The result of a task that could not be analysed: ``path: reason``."""
+    return Analysed(task.key, error=f"{task.raw.path or task.key}: {reason}")
 
 
 # -- the driver side ---------------------------------------------------------------------------
@@ -141,6 +140,8 @@ class Summary:
     failed: int = 0
     unchanged: int = 0
     """Inputs a previous run already stored (same key, same content): not touched."""
+    failed_before: int = 0
+    """Inputs that ran out of their budget in a previous run: skipped (unless retried)."""
     skipped: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
     analysed: int = 0
@@ -162,6 +163,11 @@ class Summary:
         extra = []
         if self.unchanged:
             extra.append(f"{self.unchanged} already ingested")
+        if self.failed_before:
+            extra.append(
+                f"{self.failed_before} failed before on the time or memory limit, "
+                "not retried without --retry-failed"
+            )
         if self.skipped:
             extra.append(f"{len(self.skipped)} skipped (not an article type)")
         if extra:
@@ -188,8 +194,13 @@ class Pending:
 @dataclass
 class _Batch:
     items: list[Pending]
-    future: Future[BatchResult] | None = None
-    done: BatchResult | None = None
+    job: Job[Task, Analysed] | None = None
+    """The analysis of its articles (None: nothing to analyse)."""
+
+    @property
+    def finished(self) -> bool:
+        """Whether its analysis is done (it can be written without waiting)."""
+        return self.job is None or self.job.done
 
 
 class Ingest:
@@ -203,6 +214,8 @@ class Ingest:
         model: str | None = None,
         batch_size: int = BATCH_SIZE,
         progress: bool = True,
+        limits: Limits | None = None,
+        retry_failed: bool = False,
     ) -> None:
         self.store = store
         self.workers = max(0, workers)
@@ -210,82 +223,53 @@ class Ingest:
         self.model = model
         self.batch_size = max(1, batch_size)
         self.progress = progress
+        self.limits = limits or Limits()
+        self.retry_failed = retry_failed
         self.summary = Summary()
         self.state = store.ingest_state()
-        self.pool: ProcessPoolExecutor | None = None
+        self.pool: WorkerPool[Task, Analysed] | InlinePool[Task, Analysed] | None = None
         self.queue: deque[_Batch] = deque()
         self.first_of: dict[str, str] = {}
         """Content hash -> key of the input sent for analysis in this run (exact duplicates)."""
         self.seen: set[tuple[str, str]] = set()
-        self.bar = None
+        self.bar: Any = None
 
     # -- pool -----------------------------------------------------------------------------
 
     def _start_pool(self) -> None:
         if self.workers:
-            self.pool = ProcessPoolExecutor(
+            self.pool = WorkerPool(
                 self.workers,
-                mp_context=multiprocessing.get_context("spawn"),
+                analyse_tasks,
+                failed_task,
+                self.limits,
                 initializer=init_worker,
                 initargs=(self.model,),
+                spawning=_single_threaded_children,
+            )
+        else:
+            self.pool = InlinePool(
+                analyse_tasks, failed_task, self.limits, init_worker, (self.model,)
             )
 
     def _stop_pool(self, now: bool = False) -> None:
-        if self.pool is None:
-            return
-        if now:
-            processes = list((getattr(self.pool, "_processes", None) or {}).values())
-            self.pool.shutdown(wait=False, cancel_futures=True)
-            for process in processes:
-                with contextlib.suppress(Exception):
-                    process.terminate()
-        else:
-            self.pool.shutdown(wait=True)
-        self.pool = None
+        if self.pool is not None:
+            self.pool.close(now)
+            self.pool = None
 
-    def _submit(self, tasks: list[Task]) -> tuple[Future[BatchResult] | None, BatchResult | None]:
+    def _submit(self, tasks: list[Task]) -> Job[Task, Analysed] | None:
         if not tasks:
-            return None, BatchResult([], os.getpid(), 0.0)
-        if self.pool is None:
-            return None, analyse_batch(tasks, self.published, self.model)
-        with _single_threaded_children():
-            return self.pool.submit(analyse_batch, tasks, self.published, self.model), None
+            return None
+        assert self.pool is not None
+        return self.pool.submit(tasks, self.published, self.model)
 
-    def _result(self, batch: _Batch) -> BatchResult:
-        if batch.done is not None:
-            return batch.done
-        assert batch.future is not None
-        try:
-            return batch.future.result()
-        except BrokenProcessPool:
-            return self._one_by_one(self._tasks(batch.items))
-
-    def _one_by_one(self, tasks: list[Task]) -> BatchResult:
-        """A worker died (killed, out of memory): find the input that kills it, alone."""
-        log.warning("a worker process died; retrying its batch one article at a time")
-        results: list[Analysed] = []
-        for n, task in enumerate(tasks):
-            self._stop_pool(now=True)
-            self._start_pool()
-            future, done = self._submit([task])
-            try:
-                results.extend((done or future.result()).results)  # type: ignore[union-attr]
-            except BrokenProcessPool as exc:
-                if n == 0 and not self.summary.analysed:
-                    raise DatelineError(
-                        "worker processes die on start (run from an importable main module, "
-                        "or use --workers 0)"
-                    ) from exc
-                label = task.raw.path or task.key
-                reason = f"{label}: the worker analysing it died (killed or out of memory)"
-                results.append(Analysed(task.key, error=reason))
-        self._stop_pool(now=True)
-        self._start_pool()
-        resubmit = list(self.queue)
-        for waiting in resubmit:  # their futures died with the old pool
-            if waiting.done is None and _broken(waiting.future):
-                waiting.future, waiting.done = self._submit(self._tasks(waiting.items))
-        return BatchResult(results, os.getpid(), 0.0)
+    def _result(self, batch: _Batch) -> list[Analysed]:
+        if batch.job is None:
+            return []
+        assert self.pool is not None
+        results = self.pool.wait(batch.job)
+        self.summary.peak_rss_mb.update(self.pool.peaks)
+        return results
 
     # -- the run --------------------------------------------------------------------------
 
@@ -304,6 +288,9 @@ class Ingest:
             return Pending(item, "failed")
         if ident in self.state.done or ident in self.seen:
             self.summary.unchanged += 1
+            return None
+        if not self.retry_failed and over_limit(self.state.failed.get(ident)):
+            self.summary.failed_before += 1
             return None
         self.seen.add(ident)
         known = self.state.by_sha256.get(item.sha256)
@@ -349,16 +336,7 @@ class Ingest:
 
     def _flush_finished(self) -> None:
         """On interrupt: write the batches already analysed, in order, up to the first that is not."""
-        while self.queue:
-            head = self.queue[0]
-            finished = head.done is not None or (
-                head.future is not None
-                and head.future.done()
-                and not _broken(head.future)
-                and not head.future.cancelled()
-            )
-            if not finished:
-                return
+        while self.queue and self.queue[0].finished:
             self._write(self.queue.popleft())
 
     def _feed(self, sources: Iterable[SourceItem]) -> None:
@@ -375,23 +353,19 @@ class Ingest:
             if analyse >= self.batch_size or len(items) >= 8 * self.batch_size:
                 self._enqueue(items)
                 items, analyse = [], 0
-                while len(self.queue) >= in_flight or (self.queue and self.queue[0].done):
+                while len(self.queue) >= in_flight or (self.queue and self.queue[0].finished):
                     self._write(self.queue.popleft())
         if items:
             self._enqueue(items)
 
     def _enqueue(self, items: list[Pending]) -> None:
-        future, done = self._submit(self._tasks(items))
-        self.queue.append(_Batch(items, future, done))
+        self.queue.append(_Batch(items, self._submit(self._tasks(items))))
 
     def _write(self, batch: _Batch) -> None:
-        result = self._result(batch)
-        if result.peak_rss_mb:
-            peaks = self.summary.peak_rss_mb
-            peaks[result.pid] = max(peaks.get(result.pid, 0.0), result.peak_rss_mb)
-        by_key = {r.key: r for r in result.results}
+        results = self._result(batch)
+        by_key = {r.key: r for r in results}
         records = [self._record(p, by_key.get(p.item.key)) for p in batch.items]
-        self.summary.analysed += len(result.results)
+        self.summary.analysed += len(results)
         for record in self.store.write(records):
             self.summary.count(record)
             if record.status == "failed" and record.article_id:
@@ -438,15 +412,6 @@ class Ingest:
         return record
 
 
-def _broken(future: Future[BatchResult] | None) -> bool:
-    return (
-        future is not None
-        and future.done()
-        and not future.cancelled()
-        and isinstance(future.exception(), BrokenProcessPool)
-    )
-
-
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 
@@ -491,16 +456,30 @@ def ingest(
     batch_size: int = BATCH_SIZE,
     progress: bool = False,
     store: Store | None = None,
+    limits: Limits | None = None,
+    retry_failed: bool = False,
 ) -> Summary:
     """Ingest files, directories, JSONL, feeds and WARC archives into the store at ``url``.
 
-    ``workers=0`` analyses in this process (no worker processes)."""
+    ``workers=0`` analyses in this process (no worker processes; the time limit is then a
+    SIGALRM timer, best effort). ``limits``: the budget of each article (default 60 s, 2 GB);
+    ``retry_failed``: analyse again inputs that overran it in a previous run."""
     sources = Sources(paths, published_from_metadata)
     total = sources.estimate() if progress else None
     own = store is None
     store = store or open_store(url)
     try:
-        summary = Ingest(store, workers, published, model, batch_size, progress).run(sources, total)
+        run = Ingest(
+            store,
+            workers,
+            published,
+            model,
+            batch_size,
+            progress,
+            limits=limits,
+            retry_failed=retry_failed,
+        )
+        summary = run.run(sources, total)
     finally:
         if own:
             store.close()

@@ -1,21 +1,30 @@
 """Corpus commands: ``ingest``, ``quotes``, ``actors``, ``articles``, ``stats``, ``export``.
 
-``register(app)`` adds them to the main ``dateline`` Typer app.
+``register(app)`` adds them to the main ``dateline`` Typer app. A database fault ends a command
+with one line on stderr and exit status 2; the commands that only read refuse a SQLite file that
+does not exist instead of creating an empty one.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import logging
 import sys
+from collections.abc import Iterator
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from dateline.errors import DatelineError
+from dateline.errors import EXIT_SOME_FAILED, EXIT_USAGE, DatelineError
+from dateline.limits import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_S, Limits
 from dateline.options import iso_date
+
+if TYPE_CHECKING:
+    from dateline.store import Store
+
 
 DbOption = Annotated[
     str | None,
@@ -26,6 +35,33 @@ DbOption = Annotated[
         show_default=False,
     ),
 ]
+
+
+TimeoutOption = Annotated[
+    float,
+    typer.Option(
+        "--timeout",
+        min=0,
+        metavar="SECONDS",
+        help="Time budget of one article; an article that overruns it fails with the reason "
+        "'timed out' and the run goes on (0: none).",
+    ),
+]
+MaxMemoryOption = Annotated[
+    int,
+    typer.Option(
+        "--max-memory",
+        min=0,
+        metavar="MB",
+        help="Memory budget of one article, in MB beyond the loaded pipeline; an article that "
+        "needs more fails with the reason 'out of memory' (0: none).",
+    ),
+]
+
+
+def limits_of(timeout: float, max_memory: int) -> Limits:
+    """The per-article budget from the ``--timeout`` and ``--max-memory`` options."""
+    return Limits(timeout, max_memory)
 
 
 class ListFormat(StrEnum):
@@ -45,18 +81,34 @@ class ExportFormat(StrEnum):
     gdelt = "gdelt"
 
 
-def _fail(message: str, code: int = 2) -> typer.Exit:
+def _fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
     typer.echo(f"dateline: {message}", err=True)
     return typer.Exit(code)
 
 
-def _open(db: str | None):
-    from dateline.store import open_store
+@contextlib.contextmanager
+def _session(db: str | None, create: bool = False) -> Iterator[Store]:
+    """The open store for a command; a database fault (or a missing SQLite file, unless
+    ``create``) ends the command with one line and exit status 2."""
+    import sqlalchemy as sa
+
+    from dateline.store import database_url, open_store
+    from dateline.store.engine import problem
 
     try:
-        return open_store(db)
+        store = open_store(db, create=create)
     except DatelineError as exc:
         raise _fail(str(exc)) from exc
+    except sa.exc.SQLAlchemyError as exc:
+        raise _fail(problem(exc, database_url(db), "cannot open database")) from exc
+    try:
+        yield store
+    except DatelineError as exc:
+        raise _fail(str(exc)) from exc
+    except sa.exc.SQLAlchemyError as exc:
+        raise _fail(problem(exc, store.url)) from exc
+    finally:
+        store.close()
 
 
 def _clip(text: str | None, width: int) -> str:
@@ -105,24 +157,46 @@ def ingest(
         bool | None,
         typer.Option("--progress/--no-progress", help="Progress bar (default: on a terminal)."),
     ] = None,
+    timeout: TimeoutOption = DEFAULT_TIMEOUT_S,
+    max_memory: MaxMemoryOption = DEFAULT_MAX_MEMORY_MB,
+    retry_failed: Annotated[
+        bool,
+        typer.Option(
+            "--retry-failed",
+            help="Analyse again the inputs that ran out of time or memory in an earlier run "
+            "(skipped otherwise; other failures are always tried again).",
+        ),
+    ] = False,
 ) -> None:
     """Ingest articles into the database: every input recorded (stored, duplicate,
-    near-duplicate, failed + reason); a rerun skips what is stored. Exit 1 when some failed."""
+    near-duplicate, failed + reason); a rerun skips what is stored.
+
+    Each article runs in a worker process under the --timeout and --max-memory budget: a worker
+    that overruns is killed and replaced, the article is recorded as failed with the reason and
+    the run goes on (--workers 0: in this process, the budget checked by a timer, best effort).
+
+    Exit status: 0 all inputs stored; 1 some inputs failed (each named on stderr and recorded);
+    2 usage or environment error (bad option, unreachable or locked database, missing spaCy
+    pipeline); 130 interrupted (run the same command again to resume)."""
     from dateline.batch import Ingest
     from dateline.ingest.sources import Sources
 
     logging.basicConfig(level=logging.WARNING, format="dateline: %(message)s")
-    store = _open(db)
     show = sys.stderr.isatty() if progress is None else progress
     sources = Sources(paths, published_from_metadata)
     total = sources.estimate() if show else None
-    try:
-        run = Ingest(store, workers, published, model, batch_size, progress=show)
+    with _session(db, create=True) as store:
+        run = Ingest(
+            store,
+            workers,
+            published,
+            model,
+            batch_size,
+            progress=show,
+            limits=limits_of(timeout, max_memory),
+            retry_failed=retry_failed,
+        )
         summary = run.run(sources, total)
-    except DatelineError as exc:
-        raise _fail(str(exc)) from exc
-    finally:
-        store.close()
     summary.skipped = list(sources.skipped)
     for reason in summary.failures[:50]:
         typer.echo(f"dateline: {reason}", err=True)
@@ -136,8 +210,8 @@ def ingest(
         typer.echo(f"interrupted: {summary.line()}; run the same command again to resume", err=True)
         raise typer.Exit(130)
     typer.echo(summary.line(), err=True)
-    if summary.failed:
-        raise typer.Exit(1)
+    if summary.failed or summary.failed_before:
+        raise typer.Exit(EXIT_SOME_FAILED)
 
 
 def quotes(
@@ -158,14 +232,13 @@ def quotes(
     limit: Annotated[int, typer.Option(min=0, help="At most this many (0: all).")] = 100,
     format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.text,
 ) -> None:
-    """Quotes with speaker, article and date, oldest first."""
+    """Quotes with speaker, article and date, oldest first.
+
+    Exit status 2: the database is missing or unreachable, or the search is not understood."""
     from dateline.store import query_quotes
 
-    store = _open(db)
-    try:
+    with _session(db) as store:
         rows = query_quotes(store, speaker, search, since, until, kind, article, limit or None)
-    finally:
-        store.close()
     if format is not ListFormat.text:
         columns = [
             "date",
@@ -206,14 +279,13 @@ def actors(
     limit: Annotated[int, typer.Option(min=0, help="At most this many (0: all).")] = 50,
     format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.text,
 ) -> None:
-    """Actors across articles: articles, mentions and quotes, most reported first."""
+    """Actors across articles: articles, mentions and quotes, most reported first.
+
+    Exit status 2: the database is missing or unreachable."""
     from dateline.store import format_table, query_actors
 
-    store = _open(db)
-    try:
+    with _session(db) as store:
         rows = query_actors(store, type, country, name, limit or None)
-    finally:
-        store.close()
     columns = ["name", "type", "country", "code", "role", "articles", "mentions", "quotes"]
     if format is not ListFormat.text:
         _emit_rows(rows, format, columns)
@@ -237,14 +309,13 @@ def articles(
     limit: Annotated[int, typer.Option(min=0, help="At most this many (0: all).")] = 100,
     format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.text,
 ) -> None:
-    """Stored articles with their counts, oldest first."""
+    """Stored articles with their counts, oldest first.
+
+    Exit status 2: the database is missing or unreachable, or the search is not understood."""
     from dateline.store import format_table, query_articles
 
-    store = _open(db)
-    try:
+    with _session(db) as store:
         rows = query_articles(store, search, since, until, near_duplicates, limit or None)
-    finally:
-        store.close()
     columns = ["id", "date", "quotes", "events", "entities", "title"]
     if format is not ListFormat.text:
         _emit_rows(rows, format, [*columns, "source", "url", "path", "near_duplicate_of"])
@@ -267,14 +338,13 @@ def stats(
     db: DbOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="As JSON.")] = False,
 ) -> None:
-    """Counts: inputs by status, articles, quotes, speakers, entities, events, flags."""
+    """Counts: inputs by status, articles, quotes, speakers, entities, events, flags.
+
+    Exit status 2: the database is missing or unreachable."""
     from dateline.store import query_stats
 
-    store = _open(db)
-    try:
+    with _session(db) as store:
         counts = query_stats(store)
-    finally:
-        store.close()
     if as_json:
         typer.echo(json.dumps(counts, indent=2))
         return
@@ -313,14 +383,17 @@ def export(
     ] = False,
     header: Annotated[bool, typer.Option(help="gdelt: write a header line.")] = False,
 ) -> None:
-    """Export: JSONL documents, Parquet or CSV tables, or GDELT 2.0 style events (TSV)."""
+    """Export: JSONL documents, Parquet or CSV tables, or GDELT 2.0 style events (TSV).
+
+    Exit status 2: the database is missing or unreachable, or the output cannot be written."""
     from dateline.exports import export as run_export
 
-    store = _open(db)
-    try:
-        counts = run_export(store, format.value, out, near_duplicates, header)
-    finally:
-        store.close()
+    with _session(db) as store:
+        try:
+            counts = run_export(store, format.value, out, near_duplicates, header)
+        except OSError as exc:
+            where = exc.filename or out or "output"
+            raise _fail(f"{where}: cannot write ({exc.strerror or exc})") from exc
     for path, rows in counts.items():
         typer.echo(f"{rows} rows -> {'stdout' if path == '-' else path}", err=True)
 
@@ -339,8 +412,8 @@ def print_events(db: str | None, source: str | None, target: str | None, type: s
     """``dateline events`` with no file: the stored events as a table."""
     from dateline.store.queries import events_table_rows, format_table, query_events
 
-    store = _open(db)
-    records = query_events(store, source=source, target=target, type=type)
+    with _session(db) as store:
+        records = query_events(store, source=source, target=target, type=type)
     if not records:
         typer.echo(
             "no events stored" + (" matching the filters" if source or target or type else "")

@@ -1,5 +1,7 @@
 """The store: open (migrating on open), write analysed inputs in one transaction per batch, and
-read back what a rerun needs to skip stored work."""
+read back what a rerun needs to skip stored work. A database fault (locked, server down) is
+tried again when transient, then raised as a one-line ``DatabaseError``; a record the database
+refuses is recorded as failed alone."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from sqlalchemy.engine import URL
 
 from dateline.store import models as m
 from dateline.store.dedup import NearDuplicates
-from dateline.store.engine import create_engine, database_url, describe, migrate
+from dateline.store.engine import create_engine, database_url, describe, migrate, retrying
 from dateline.store.rows import Row
 
 DONE = ("stored", "duplicate", "near-duplicate")
@@ -40,6 +42,8 @@ class IngestState:
     """What is already stored: finished inputs, contents by hash, article ids, first copies."""
 
     done: set[tuple[str, str]] = field(default_factory=set)
+    failed: dict[tuple[str, str], str] = field(default_factory=dict)
+    """Failed inputs (key, content hash) -> the recorded reason."""
     by_sha256: dict[str, str] = field(default_factory=dict)
     ids: set[str] = field(default_factory=set)
     near: NearDuplicates = field(default_factory=NearDuplicates)
@@ -53,11 +57,17 @@ def utcnow() -> dt.datetime:
 class Store:
     """A dateline database (SQLite file or PostgreSQL), migrated to the newest schema on open."""
 
-    def __init__(self, url: str | URL | None = None, migrate_on_open: bool = True) -> None:
+    def __init__(
+        self, url: str | URL | None = None, migrate_on_open: bool = True, create: bool = True
+    ) -> None:
         self.url = url if isinstance(url, URL) else database_url(url)
-        self.engine = create_engine(self.url)
+        self.engine = create_engine(self.url, create)
         if migrate_on_open:
-            migrate(self.engine)
+            try:
+                migrate(self.engine)
+            except BaseException:
+                self.engine.dispose()
+                raise
 
     @property
     def dialect(self) -> str:
@@ -81,12 +91,21 @@ class Store:
 
     def ingest_state(self) -> IngestState:
         """Load what an ingest run needs to skip stored work and spot (near-)duplicates."""
+        return retrying(self._ingest_state, self.url, "cannot read")
+
+    def _ingest_state(self) -> IngestState:
         state = IngestState()
         with self.engine.connect() as conn:
             rows = conn.execute(
                 sa.select(m.inputs.c.key, m.inputs.c.sha256).where(m.inputs.c.status.in_(DONE))
             )
             state.done = {(key, sha) for key, sha in rows}
+            failed = conn.execute(
+                sa.select(m.inputs.c.key, m.inputs.c.sha256, m.inputs.c.reason).where(
+                    m.inputs.c.status == "failed"
+                )
+            )
+            state.failed = {(key, sha): reason or "" for key, sha, reason in failed}
             articles = conn.execute(
                 sa.select(
                     m.articles.c.id,
@@ -110,15 +129,13 @@ class Store:
         if not records:
             return records
         try:
-            with self.engine.begin() as conn:
-                self._write(conn, records)
+            self._transaction(records)
             return records
-        except sa.exc.SQLAlchemyError:
+        except sa.exc.SQLAlchemyError:  # a record the database refuses: each alone
             pass
         for record in records:
             try:
-                with self.engine.begin() as conn:
-                    self._write(conn, [record])
+                self._transaction([record])
             except sa.exc.SQLAlchemyError as exc:
                 reason = getattr(exc, "orig", None) or exc
                 if isinstance(exc, sa.exc.IntegrityError) and record.article is not None:
@@ -130,15 +147,23 @@ class Store:
                 )
                 record.article = record.children = None
                 record.article_id = None
-                with self.engine.begin() as conn:
-                    self._write(conn, [record])
+                self._transaction([record])
         return records
+
+    def _transaction(self, records: list[Record]) -> None:
+        """Write records in one transaction, tried again on a transient fault (the failed try
+        rolled back whole); a lasting fault of the database is a ``DatabaseError``."""
+
+        def write() -> None:
+            with self.engine.begin() as conn:
+                self._write(conn, records)
+
+        retrying(write, self.url, "cannot write")
 
     def _write_already_there(self, record: Record) -> None:
         """Another writer stored the same article meanwhile: the input is a duplicate."""
         record.status, record.article, record.children = "duplicate", None, None
-        with self.engine.begin() as conn:
-            self._write(conn, [record])
+        self._transaction([record])
 
     def _insert(self, table: sa.Table) -> Any:
         return (postgresql.insert if self.dialect == "postgresql" else sqlite.insert)(table)
@@ -202,6 +227,8 @@ class Store:
             yield from result
 
 
-def open_store(url: str | URL | None = None) -> Store:
-    """Open (creating and migrating as needed) the store at ``url`` (default ``dateline.db``)."""
-    return Store(url)
+def open_store(url: str | URL | None = None, create: bool = True) -> Store:
+    """Open (creating and migrating as needed) the store at ``url`` (default ``dateline.db``).
+    ``create=False`` (the commands that only read): a SQLite file that does not exist is a
+    ``DatabaseError`` instead of a new empty database."""
+    return Store(url, create=create)

@@ -13,35 +13,46 @@ _TOKEN = re.compile(r'-?"[^"]*"|\S+')
 
 
 def fts5_query(words: str) -> str:
-    """A safe FTS5 MATCH expression for what a user typed (every term quoted)."""
-    positive: list[str] = []
+    """A safe FTS5 MATCH expression for what a user typed (every term quoted). The expression is
+    flat (``a AND (b OR c OR d) NOT (e OR f)``): however many terms, FTS5's parser stack, which
+    nested parentheses overflow at about 100 levels, stays shallow."""
+    groups: list[list[str]] = []
     negative: list[str] = []
     pending_or = False
     for token in _TOKEN.findall(words):
         if token == "OR":
-            pending_or = bool(positive)
+            pending_or = bool(groups)
             continue
-        negate = token.startswith("-") and len(token) > 1
-        token = token[1:] if negate else token
-        prefix = token.endswith("*") and not token.startswith('"')
-        bare = token.strip('"').rstrip("*") if not token.startswith('"') else token[1:-1]
-        bare = bare.replace('"', '""').strip()
-        if not bare:
+        term, negate = _fts5_term(token)
+        if term is None:
             continue
-        term = f'"{bare}"' + ("*" if prefix else "")
         if negate:
             negative.append(term)
         elif pending_or:
-            positive[-1] = f"({positive[-1]} OR {term})"
+            groups[-1].append(term)
             pending_or = False
         else:
-            positive.append(term)
-    if not positive:
+            groups.append([term])
+    if not groups:
         return '""'
-    expression = " AND ".join(positive)
-    for term in negative:
-        expression = f"({expression}) NOT {term}"
-    return expression
+    expression = " AND ".join(g[0] if len(g) == 1 else f"({' OR '.join(g)})" for g in groups)
+    if not negative:
+        return expression
+    excluded = negative[0] if len(negative) == 1 else f"({' OR '.join(negative)})"
+    return f"({expression}) NOT {excluded}"
+
+
+def _fts5_term(token: str) -> tuple[str | None, bool]:
+    """One typed token as a quoted FTS5 term (None if nothing is left), and whether it is
+    excluded (``-word``)."""
+    negate = token.startswith("-") and len(token) > 1
+    token = token[1:] if negate else token
+    prefix = token.endswith("*") and not token.startswith('"')
+    bare = token.strip('"').rstrip("*") if not token.startswith('"') else token[1:-1]
+    bare = bare.replace('"', '""').strip()
+    if not bare:
+        return None, negate
+    return f'"{bare}"' + ("*" if prefix else ""), negate
 
 
 def postgres_query(words: str) -> str:

@@ -1,0 +1,505 @@
+"""Per-article limits: a budget of time and memory for analysing one article.
+
+The budget is enforced where the time is spent. In worker processes (``WorkerPool``): the driver
+kills a worker whose batch overruns the time budget and starts another; each worker caps its
+address space (RLIMIT_AS) at what it held when the batch began plus the memory budget, and dies
+with its parent (PR_SET_PDEATHSIG on Linux, a parent-pid watchdog elsewhere). In this process
+(``run_inline``: ``analyze``, ``ingest --workers 0``): a SIGALRM timer raises ``Overrun`` in the
+analysis when the time is up or the resident memory grew past the budget; best effort, since
+the signal is only seen when the interpreter runs Python code again.
+
+Either way a batch that overruns is run again one article at a time, each with the whole budget,
+so that only the guilty article fails, with its reason (``timed out after 60 s``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import logging
+import multiprocessing
+import os
+import re
+import resource
+import signal
+import sys
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from dateline.errors import DatelineError, InputError, one_line
+
+log = logging.getLogger(__name__)
+
+DEFAULT_TIMEOUT_S = 60.0
+"""Seconds an article may take (structure, parse and the stages after it)."""
+DEFAULT_MAX_MEMORY_MB = 2048
+"""Megabytes an article may add to the memory of the process analysing it."""
+TICK_S = 0.25
+"""How often the in-process guard looks at the clock and the resident memory."""
+
+OVER_LIMIT = re.compile(r": (timed out after |out of memory|the worker analysing it died)")
+"""Failure reasons of an article that ran out of its budget (a rerun skips it unless asked)."""
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The budget of one article: seconds and megabytes, 0 for no limit."""
+
+    timeout: float = DEFAULT_TIMEOUT_S
+    max_memory_mb: int = DEFAULT_MAX_MEMORY_MB
+
+    def timed_out(self) -> str:
+        """The failure reason of an article that ran out of time."""
+        return f"timed out after {self.timeout:g} s"
+
+    def out_of_memory(self) -> str:
+        """The failure reason of an article that ran out of memory."""
+        return f"out of memory (over {self.max_memory_mb} MB)"
+
+
+def over_limit(reason: str | None) -> bool:
+    """Whether a recorded failure reason says the article ran out of its budget."""
+    return bool(reason and OVER_LIMIT.search(reason))
+
+
+# -- memory figures ------------------------------------------------------------------------------
+
+
+def _status_kb(field_name: str) -> int | None:
+    with contextlib.suppress(OSError, ValueError, IndexError):
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith(field_name + ":"):
+                return int(line.split()[1])
+    return None
+
+
+def peak_rss_mb() -> float:
+    """This process's own peak resident memory in MB: ``VmHWM`` on Linux (``ru_maxrss`` there
+    also counts the parent's peak at fork), else ``ru_maxrss`` (KB on Linux, bytes on macOS)."""
+    peak_kb = _status_kb("VmHWM")
+    if peak_kb is not None:
+        return peak_kb / 1024
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def rss_mb() -> float | None:
+    """This process's resident memory now, in MB (None where /proc is absent)."""
+    kb = _status_kb("VmRSS")
+    return None if kb is None else kb / 1024
+
+
+# -- in this process: SIGALRM ----------------------------------------------------------------
+
+
+class Overrun(BaseException):
+    """Raised into the analysis by the in-process guard. A ``BaseException``, so that the
+    ``except Exception`` of the code it interrupts does not swallow it."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _can_alarm() -> bool:
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+@contextlib.contextmanager
+def guard(limits: Limits) -> Iterator[None]:
+    """Raise ``Overrun`` in the block when it runs past the time budget or its resident memory
+    grows past the memory budget. A no-op off the main thread or without ``setitimer``."""
+    if not (limits.timeout or limits.max_memory_mb) or not _can_alarm():
+        yield
+        return
+    deadline = time.monotonic() + limits.timeout if limits.timeout else None
+    base = rss_mb()
+    ceiling = base + limits.max_memory_mb if base is not None and limits.max_memory_mb else None
+    armed = True
+
+    def _tick(signum: int, frame: object) -> None:
+        if not armed:
+            return
+        if deadline is not None and time.monotonic() >= deadline:
+            raise Overrun(limits.timed_out())
+        if ceiling is not None and (rss_mb() or 0.0) > ceiling:
+            raise Overrun(limits.out_of_memory())
+
+    previous = signal.signal(signal.SIGALRM, _tick)
+    signal.setitimer(signal.ITIMER_REAL, TICK_S, TICK_S)
+    try:
+        yield
+    finally:
+        armed = False
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def run_inline(
+    items: list[T],
+    fn: Callable[[list[T]], list[R]],
+    failed: Callable[[T, str], R],
+    limits: Limits,
+) -> list[R]:
+    """``fn(items)`` in this process under ``guard``; if the batch overruns or breaks, each item
+    alone, and an item that does so alone gets ``failed(item, reason)``."""
+    try:
+        with guard(limits):
+            return fn(items)
+    except Overrun as exc:
+        problem = exc.reason
+    except MemoryError:
+        problem = limits.out_of_memory()
+    except DatelineError as exc:
+        if not isinstance(exc, InputError):
+            raise  # the environment (a missing pipeline): every article would fail alike
+        problem = str(exc)
+    except Exception as exc:  # one article's failure never stops a run
+        problem = f"analysis failed ({type(exc).__name__}: {one_line(str(exc))})"
+    if len(items) == 1:
+        return [failed(items[0], problem)]
+    return [result for item in items for result in run_inline([item], fn, failed, limits)]
+
+
+# -- worker processes ----------------------------------------------------------------------------
+
+PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent_pid: int) -> None:
+    """End this process when its parent does, even on ``kill -9``: PR_SET_PDEATHSIG on Linux,
+    and a thread that watches the parent's pid everywhere (also closes the race with a parent
+    that died before the prctl)."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent_pid:
+        os._exit(1)
+
+    def _watch() -> None:
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent_pid:
+                os._exit(1)
+
+    threading.Thread(target=_watch, name="dateline-parent-watch", daemon=True).start()
+
+
+def _address_space() -> int | None:
+    kb = _status_kb("VmSize")
+    return None if kb is None else kb * 1024
+
+
+@contextlib.contextmanager
+def address_space_limit(megabytes: int) -> Iterator[None]:
+    """Cap this process's address space (RLIMIT_AS) at what it holds now plus ``megabytes``:
+    an allocation past it raises ``MemoryError``."""
+    now = _address_space()
+    if not megabytes or now is None or not hasattr(resource, "RLIMIT_AS"):
+        yield
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    cap = now + megabytes * 1024 * 1024
+    if hard != resource.RLIM_INFINITY:
+        cap = min(cap, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+
+def _run_job(job_id: int, fn: Callable[..., Any], args: tuple[Any, ...], mb: int) -> tuple:
+    try:
+        with address_space_limit(mb):
+            results = fn(*args)
+    except MemoryError:
+        return ("memory", job_id)
+    except Exception as exc:
+        return ("error", job_id, f"{type(exc).__name__}: {one_line(str(exc))}")
+    return ("done", job_id, results, peak_rss_mb())
+
+
+def worker_main(
+    conn: Connection,
+    initializer: Callable[..., None] | None,
+    initargs: tuple[Any, ...],
+    max_memory_mb: int,
+    parent_pid: int,
+) -> None:
+    """A worker: die with the parent, leave Ctrl-C to it, initialise, then run jobs until told
+    to stop (None) or the pipe closes. After a ``MemoryError`` it exits, to be replaced; an
+    initializer that raises a ``DatelineError`` (a missing pipeline) is reported, not shown as a
+    traceback."""
+    die_with_parent(parent_pid)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if initializer is not None:
+        try:
+            initializer(*initargs)
+        except DatelineError as exc:
+            conn.send(("broken", str(exc)))
+            return
+    conn.send(("ready",))
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):
+            return
+        if message is None:
+            return
+        job_id, fn, args = message
+        reply = _run_job(job_id, fn, args, max_memory_mb)
+        conn.send(reply)
+        if reply[0] == "memory":
+            return
+
+
+@dataclass
+class Job(Generic[T, R]):
+    """A batch of items for one worker; split into one job per item when it overruns."""
+
+    items: list[T]
+    args: tuple[Any, ...]
+    ident: int = 0
+    results: list[R] | None = None
+    parts: list[Job[T, R]] | None = None
+
+    @property
+    def done(self) -> bool:
+        """Whether every item has a result."""
+        if self.parts is not None:
+            return all(part.done for part in self.parts)
+        return self.results is not None
+
+    def outcome(self) -> list[R]:
+        """The results, in the order of the items."""
+        if self.parts is not None:
+            return [r for part in self.parts for r in part.outcome()]
+        assert self.results is not None
+        return self.results
+
+
+@dataclass
+class _Worker:
+    process: Any
+    conn: Connection
+    ready: bool = False
+    job: Job | None = None
+    deadline: float | None = None
+    retiring: bool = False
+    """It ran out of memory and exits: no more batches for it."""
+
+
+@dataclass
+class WorkerPool(Generic[T, R]):
+    """Worker processes that run ``fn(items, *args) -> results`` (one result per item) under the
+    budget; ``failed(item, reason)`` makes the result of an item that could not be analysed."""
+
+    size: int
+    fn: Callable[..., list[R]]
+    failed: Callable[[T, str], R]
+    limits: Limits = field(default_factory=Limits)
+    initializer: Callable[..., None] | None = None
+    initargs: tuple[Any, ...] = ()
+    spawning: Callable[[], contextlib.AbstractContextManager[Any]] = contextlib.nullcontext
+    """Entered around each process start (environment variables the workers should see)."""
+    peaks: dict[int, float] = field(default_factory=dict)
+    """Peak resident memory (MB) of each worker, by pid."""
+
+    def __post_init__(self) -> None:
+        self.context = multiprocessing.get_context("spawn")
+        self.workers: list[_Worker] = []
+        self.waiting: deque[Job[T, R]] = deque()
+        self.counter = 0
+        self.failed_starts = 0
+        """Workers in a row that died before they were ready."""
+
+    # -- the interface -------------------------------------------------------------------------
+
+    def submit(self, items: list[T], *args: Any) -> Job[T, R]:
+        """Queue a batch; the workers (started with the first batch, replaced as they die) take
+        batches in the order they were submitted."""
+        job: Job[T, R] = Job(items, args)
+        self.waiting.append(job)
+        self._dispatch()
+        return job
+
+    def wait(self, job: Job[T, R]) -> list[R]:
+        """Run the pool until ``job`` is done; return its results."""
+        while not job.done:
+            self._step()
+        return job.outcome()
+
+    def close(self, now: bool = False) -> None:
+        """Stop the workers: let idle ones finish (``now``: kill them all)."""
+        for worker in self.workers:
+            if not now and worker.ready and worker.job is None:
+                with contextlib.suppress(OSError, ValueError):
+                    worker.conn.send(None)
+        for worker in self.workers:
+            if not now and worker.ready and worker.job is None:
+                worker.process.join(timeout=10)
+            self._kill(worker)
+        self.workers.clear()
+
+    # -- the machinery -------------------------------------------------------------------------
+
+    def _spawn(self) -> None:
+        ours, theirs = self.context.Pipe()
+        args = (theirs, self.initializer, self.initargs, self.limits.max_memory_mb, os.getpid())
+        process = self.context.Process(target=worker_main, args=args, daemon=True)
+        with self.spawning():
+            process.start()
+        theirs.close()
+        self.workers.append(_Worker(process, ours))
+
+    def _kill(self, worker: _Worker) -> None:
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            if worker.process.is_alive():
+                worker.process.kill()
+            worker.process.join(timeout=5)
+        with contextlib.suppress(OSError):
+            worker.conn.close()
+
+    def _dispatch(self) -> None:
+        while self.waiting and len(self.workers) < self.size:
+            self._spawn()
+        for worker in self.workers:
+            if not self.waiting:
+                return
+            if worker.ready and worker.job is None:
+                self._send(worker, self.waiting.popleft())
+
+    def _send(self, worker: _Worker, job: Job[T, R]) -> None:
+        self.counter += 1
+        job.ident = self.counter
+        worker.job = job
+        worker.deadline = time.monotonic() + self.limits.timeout if self.limits.timeout else None
+        try:
+            worker.conn.send((job.ident, self.fn, (job.items, *job.args)))
+        except (OSError, ValueError):  # it died idle: not this batch's fault, send it again
+            worker.job, worker.deadline = None, None
+            self.waiting.appendleft(job)
+
+    def _step(self) -> None:
+        self._dispatch()
+        waits = [w.conn for w in self.workers] + [w.process.sentinel for w in self.workers]
+        wait(waits, timeout=self._time_left())
+        for worker in list(self.workers):
+            self._read(worker)
+            if not worker.process.is_alive():
+                self._lost(worker, self._death(worker))
+            elif worker.deadline is not None and time.monotonic() >= worker.deadline:
+                log.debug("worker %s overran its batch; killing it", worker.process.pid)
+                self._lost(worker, self.limits.timed_out())
+        self._dispatch()
+
+    def _time_left(self) -> float:
+        deadlines = [w.deadline for w in self.workers if w.deadline is not None]
+        if not deadlines:
+            return 1.0
+        return min(1.0, max(0.0, min(deadlines) - time.monotonic()))
+
+    def _read(self, worker: _Worker) -> None:
+        try:
+            while worker.conn.poll():
+                self._handle(worker, worker.conn.recv())
+        except (EOFError, OSError):
+            pass  # the process is dead or dying: the sentinel tells
+
+    def _handle(self, worker: _Worker, message: tuple) -> None:
+        kind = message[0]
+        if kind == "ready":
+            worker.ready, self.failed_starts = True, 0
+            return
+        if kind == "broken":  # every worker would fail alike
+            raise DatelineError(message[1])
+        job = worker.job
+        if job is None or message[1] != job.ident:
+            return
+        worker.job, worker.deadline = None, None
+        if kind == "done":
+            job.results = message[2]
+            self.peaks[worker.process.pid] = max(
+                self.peaks.get(worker.process.pid, 0.0), message[3]
+            )
+        elif kind == "memory":
+            worker.ready, worker.retiring = False, True
+            self._fail(job, self.limits.out_of_memory())
+        else:
+            self._fail(job, f"analysis failed ({message[2]})")
+
+    def _death(self, worker: _Worker) -> str:
+        code = worker.process.exitcode
+        if code is not None and code < 0:
+            with contextlib.suppress(ValueError):
+                how = f"killed by {signal.Signals(-code).name}"
+                return f"the worker analysing it died ({how}; out of memory?)"
+        return f"the worker analysing it died (exit status {code})"
+
+    def _lost(self, worker: _Worker, reason: str) -> None:
+        """A worker died or overran: kill it, fail or split its batch; a new one replaces it."""
+        self._kill(worker)
+        self.workers.remove(worker)
+        if worker.job is not None:
+            self._fail(worker.job, reason)
+        elif not worker.ready and not worker.retiring:
+            self._failed_start()
+
+    def _failed_start(self) -> None:
+        self.failed_starts += 1
+        if self.failed_starts >= 3:
+            raise DatelineError(
+                "worker processes die on start (run from an importable main module, "
+                "or use --workers 0)"
+            )
+
+    def _fail(self, job: Job[T, R], reason: str) -> None:
+        if len(job.items) == 1:
+            job.results = [self.failed(job.items[0], reason)]
+            return
+        log.info("a batch of %d overran or broke (%s); one at a time now", len(job.items), reason)
+        job.parts = [Job([item], job.args) for item in job.items]
+        self.waiting.extendleft(reversed(job.parts))
+
+
+@dataclass
+class InlinePool(Generic[T, R]):
+    """The same interface as ``WorkerPool``, analysing in this process (``--workers 0``) under
+    ``guard``: a batch runs when it is waited for; the initializer runs (outside the budget)
+    before the first."""
+
+    fn: Callable[..., list[R]]
+    failed: Callable[[T, str], R]
+    limits: Limits = field(default_factory=Limits)
+    initializer: Callable[..., None] | None = None
+    initargs: tuple[Any, ...] = ()
+    peaks: dict[int, float] = field(default_factory=dict)
+
+    def submit(self, items: list[T], *args: Any) -> Job[T, R]:
+        """A batch to run when waited for."""
+        return Job(items, args)
+
+    def wait(self, job: Job[T, R]) -> list[R]:
+        """Run the batch now (unless it ran) and return its results."""
+        if self.initializer is not None:
+            self.initializer(*self.initargs)
+            self.initializer = None
+        if not job.done:
+            job.results = run_inline(
+                job.items, lambda items: self.fn(items, *job.args), self.failed, self.limits
+            )
+        return job.outcome()
+
+    def close(self, now: bool = False) -> None:
+        """Nothing to stop."""

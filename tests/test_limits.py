@@ -1,0 +1,261 @@
+"""Per-article limits: a slow or greedy article fails alone with its reason, the run goes on, a
+rerun skips it; spaCy's max_length is a one-line refusal; workers die with their parent."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import shared
+from typer.testing import CliRunner
+
+from dateline.cli import app
+from dateline.limits import Limits, WorkerPool, over_limit, run_inline
+
+ARTICLE = (
+    "Council approves new bridge.\n\n"
+    "SPRINGFIELD, May 2 (Reuters) - The city council approved a new bridge on Monday after a "
+    "long debate over its cost.\n\n"
+    '"This bridge will serve the town for a century," Mayor Ellen Park told reporters.\n'
+)
+QUOTE_RUN = '"' * 10_000
+"""spaCy's tokenizer is quadratic on a run of quote marks: 10,000 take about 15 s, far past a
+2 s budget on any machine."""
+
+
+def slow_article() -> str:
+    """An English article with a run of quote marks in the middle: slow to tokenize."""
+    return ARTICLE + "\n" + QUOTE_RUN + "\n\nThe bridge opens next year, officials said.\n"
+
+
+OTHERS = [
+    ARTICLE,
+    "Harbour workers strike over pay.\n\n"
+    "LISBON, May 9 (Reuters) - Dock workers in the port walked out on Friday.\n\n"
+    '"We will not go back until the offer improves," union leader Marco Teixeira said.\n',
+    "Mayor wins second term.\n\n"
+    "BOSTON, Nov 8 (Reuters) - Mayor Alan Brooks won a second term on Tuesday night.\n\n"
+    '"The voters have spoken and I am grateful," Brooks said in his victory speech.\n',
+]
+
+
+def write_inputs(folder: Path, slow_at: int = 2, good: int = 3) -> Path:
+    """``good`` ordinary articles and one slow one, named so that it sorts at ``slow_at``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for n, text in enumerate(OTHERS[:good]):
+        (folder / f"a{n}.txt").write_text(text, "utf-8")
+    (folder / f"a{slow_at - 1}x-slow.txt").write_text(slow_article(), "utf-8")
+    return folder
+
+
+# -- the budget in this process (analyze, ingest --workers 0) ------------------------------------
+
+
+def test_a_slow_article_times_out_alone_and_a_rerun_skips_it(tmp_path: Path) -> None:
+    inputs = write_inputs(tmp_path / "in")
+    db = str(tmp_path / "t.db")
+    runner = CliRunner()
+    args = ["ingest", str(inputs), "--db", db, "--workers", "0", "--timeout", "2"]
+    start = time.monotonic()
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1, result.output
+    assert "a1x-slow.txt: timed out after 2 s" in result.output
+    assert "3 stored, 0 duplicate, 0 near-duplicate, 1 failed" in result.output
+    assert "Traceback" not in result.output
+    assert time.monotonic() - start < 30
+
+    start = time.monotonic()
+    again = runner.invoke(app, args)
+    assert again.exit_code == 1, again.output
+    assert "0 stored" in again.output and "3 already ingested" in again.output
+    assert "1 failed before on the time or memory limit" in again.output
+    assert time.monotonic() - start < 5
+
+    retried = runner.invoke(app, [*args, "--retry-failed"])
+    assert retried.exit_code == 1
+    assert "0 stored, 0 duplicate, 0 near-duplicate, 1 failed" in retried.output
+    assert "timed out after 2 s" in retried.output
+
+
+def test_analyze_reports_a_slow_article_and_writes_the_others(tmp_path: Path) -> None:
+    good, slow = tmp_path / "good.txt", tmp_path / "slow.txt"
+    good.write_text(ARTICLE, "utf-8")
+    slow.write_text(slow_article(), "utf-8")
+    result = CliRunner().invoke(app, ["analyze", str(slow), str(good), "--timeout", "2"])
+    assert result.exit_code == 1
+    assert f"dateline: {slow}: timed out after 2 s" in result.stderr
+    assert len(result.stdout.strip().splitlines()) == 1  # the good article, as JSONL
+
+
+def test_analyze_refuses_a_text_longer_than_spacy_takes_in_one_line(tmp_path: Path) -> None:
+    big, good = tmp_path / "big.txt", tmp_path / "good.txt"
+    big.write_text("Word after word. " * 62_000, "utf-8")  # 1,054,000 characters
+    good.write_text(ARTICLE, "utf-8")
+    result = CliRunner().invoke(app, ["analyze", str(big), str(good)])
+    assert result.exit_code == 1
+    errors = result.stderr.strip().splitlines()
+    assert len(errors) == 1 and errors[0].startswith(f"dateline: {big}: too long to analyse")
+    assert "1,000,000" in errors[0]
+    assert len(result.stdout.strip().splitlines()) == 1
+
+
+def test_the_budget_is_in_the_help_with_its_defaults() -> None:
+    runner = CliRunner()
+    for command in ("analyze", "ingest"):
+        text = " ".join(runner.invoke(app, [command, "--help"]).output.split())
+        assert "--timeout" in text and "--max-memory" in text
+        assert "default: 60.0" in text and "default: 2048" in text
+        assert "Exit status" in text
+
+
+def _failed(item: str, reason: str) -> str:
+    return f"{item}: {reason}"
+
+
+def test_run_inline_fails_only_the_item_that_overruns() -> None:
+    def work(items: list[str]) -> list[str]:
+        for item in items:
+            if item == "slow":
+                time.sleep(30)
+            if item == "big":
+                held = b"x" * (300 * 1024 * 1024)
+                time.sleep(5)
+                del held
+        return [item.upper() for item in items]
+
+    start = time.monotonic()
+    out = run_inline(["a", "slow", "b"], work, _failed, Limits(timeout=0.5, max_memory_mb=0))
+    assert out == ["A", "slow: timed out after 0.5 s", "B"]
+    out = run_inline(["big"], work, _failed, Limits(timeout=0, max_memory_mb=100))
+    assert out == ["big: out of memory (over 100 MB)"]
+    assert time.monotonic() - start < 10
+
+
+def test_reasons_of_an_overrun_are_told_from_other_failures() -> None:
+    assert over_limit("a.txt: timed out after 60 s")
+    assert over_limit("a.txt: out of memory (over 2048 MB)")
+    assert over_limit("a.txt: the worker analysing it died (killed by SIGKILL; out of memory?)")
+    assert not over_limit("a.txt: binary (not text)")
+    assert not over_limit(None)
+
+
+# -- worker processes ------------------------------------------------------------------------
+
+
+def work_in_worker(items: list[str]) -> list[str]:
+    """A worker function for the pool test: 'slow' never ends, 'big' wants 400 MB, 'die' dies."""
+    for item in items:
+        if item == "slow":
+            time.sleep(60)
+        elif item == "big":
+            held = b"x" * (400 * 1024 * 1024)
+            del held
+        elif item == "die":
+            os._exit(3)
+    return [item.upper() for item in items]
+
+
+def test_a_worker_that_overruns_is_killed_and_replaced_and_only_the_guilty_item_fails() -> None:
+    pool: WorkerPool[str, str] = WorkerPool(
+        1, work_in_worker, _failed, Limits(timeout=1.5, max_memory_mb=100)
+    )
+    try:
+        batch = pool.submit(["a", "slow", "b"])
+        greedy = pool.submit(["big"])
+        dying = pool.submit(["die"])
+        assert pool.wait(batch) == ["A", "slow: timed out after 1.5 s", "B"]
+        assert pool.wait(greedy) == ["big: out of memory (over 100 MB)"]
+        assert pool.wait(dying) == ["die: the worker analysing it died (exit status 3)"]
+        assert len(pool.peaks) >= 2  # the first worker was replaced
+    finally:
+        pool.close()
+    assert not pool.workers
+
+
+def test_ingest_with_a_worker_records_the_slow_article_and_goes_on(tmp_path: Path) -> None:
+    inputs = write_inputs(tmp_path / "in", slow_at=1, good=1)
+    db = str(tmp_path / "t.db")
+    args = ["ingest", str(inputs), "--db", db, "--workers", "1", "--batch-size", "1"]
+    result = CliRunner().invoke(app, [*args, "--timeout", "2"])
+    assert result.exit_code == 1, result.output
+    assert "a0x-slow.txt: timed out after 2 s" in result.output
+    assert "1 stored, 0 duplicate, 0 near-duplicate, 1 failed" in result.output
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+            found.add(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def _dateline_command() -> list[str]:
+    script = Path(sys.executable).parent / "dateline"
+    if script.exists():
+        return [str(script)]
+    return [sys.executable, "-c", "from dateline.cli import main; main()"]
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc (Linux)")
+def test_kill_9_of_ingest_leaves_no_worker_behind(tmp_path: Path) -> None:
+    texts = sorted(shared("polnear", "dev", "text").glob("*.txt"))[:6]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for path in texts:
+        (folder / path.name).write_bytes(path.read_bytes())
+    command = [*_dateline_command(), "ingest", str(folder), "--workers", "2"]
+    proc = subprocess.Popen(
+        [*command, "--db", str(tmp_path / "t.db")],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    children: set[int] = set()
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and proc.poll() is None:
+            children = _children(proc.pid)
+            workers = [c for c in children if b"spawn_main" in _cmdline(c)]
+            if len(workers) >= 2:
+                break
+            time.sleep(0.1)
+        assert proc.poll() is None, "ingest ended before its workers were seen"
+        time.sleep(1.0)  # the workers are loading spaCy
+        children |= _children(proc.pid)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=10)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and any(_alive(c) for c in children):
+            time.sleep(0.2)
+        survivors = [c for c in children if _alive(c)]
+        assert not survivors, f"processes outlived the killed parent: {survivors}"
+    finally:
+        for pid in [proc.pid, *children]:
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)
+
+
+def _cmdline(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
