@@ -54,3 +54,43 @@ def test_the_kb_gives_dated_codes() -> None:
     assert entry is not None
     assert code_on(entry, "1990-01-01") == "GBRELI"
     assert code_on(entry, "2005-05-05") == "GBRGOV"
+
+
+STORIES = {
+    "a.txt": "Blair sets out plans\n\nTony Blair said the plans would help families. "
+    "Mr Blair spoke in London.\n",
+    "b.txt": "Schools row\n\nMr Blair said schools would get more money next year.\n",
+    "c.txt": "Police chief speaks\n\nSir Ian Blair said crime had fallen in the capital. "
+    "Ms Browne said the figures were wrong.\n",
+    "d.txt": "Budget talks\n\nGordon Brown said the budget would be balanced.\n",
+    "e.txt": "Blair visit\n\nTony Blair visited Leeds on Monday.\n",
+    "f.txt": "Blair speech\n\nTony Blair spoke to the party conference.\n",
+}
+
+
+def test_the_store_links_one_actor_per_person_and_finds_quotes_by_any_alias(tmp_path) -> None:
+    from dateline.batch import ingest
+    from dateline.store import open_store
+    from dateline.store.actors import corpus_actors
+    from dateline.store.queries import query_quotes
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in STORIES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'c.db'}"
+    assert ingest([folder], url, workers=0).stored == 6
+    store = open_store(url)
+    try:
+        blairs = {a["name"]: a for a in corpus_actors(store, name="Blair", type="PERSON")}
+        assert set(blairs) >= {"Tony Blair", "Ian Blair"}
+        # "Mr Blair" alone in b.txt is Tony Blair, named in three times as many articles
+        assert blairs["Tony Blair"]["articles"] == 4
+        assert blairs["Ian Blair"]["articles"] == 1
+        texts = {q["text"] for q in query_quotes(store, speaker="Tony Blair")}
+        assert "schools would get more money next year" in texts
+        assert not any("crime" in t for t in texts)
+        browns = {q["speaker_name"] for q in query_quotes(store, speaker="Brown")}
+        assert browns == {"Gordon Brown"}  # whole words: never Ms Browne
+    finally:
+        store.close()

@@ -33,6 +33,7 @@ from dateline.ingest import RawDocument
 from dateline.ingest.sources import SourceItem, Sources
 from dateline.limits import InlinePool, Job, Limits, WorkerPool, over_limit
 from dateline.store import Record, Store, open_store
+from dateline.store.actors import relink
 from dateline.store.dedup import signature
 from dateline.store.rows import Row, article_row, child_rows
 
@@ -332,6 +333,8 @@ class Ingest:
         finally:
             self.summary.seconds = time.perf_counter() - start
             self.bar.close()
+        if self.summary.stored and not self.summary.interrupted:
+            relink(self.store)  # one actor per person across the corpus, old articles included
         return self.summary
 
     def _flush_finished(self) -> None:

@@ -22,7 +22,11 @@ FORMATS = ("jsonl", "parquet", "csv", "gdelt")
 CHUNK = 2000
 LEFT_OUT = {"articles": {"document", "minhash"}}
 """Columns not exported as table columns (the document JSON is the JSONL export)."""
-TABLES = ("articles", "entities", "mentions", "quotes", "events", "flags", "inputs")
+TABLES = (
+    "articles", "entities", "mentions", "quotes", "events", "flags", "inputs", "actors",
+    "actor_aliases",
+)  # fmt: skip
+"""Exported tables; ``entities.actor_id`` joins an entity to its corpus actor in ``actors``."""
 
 
 def _canonical_articles(include_near_duplicates: bool) -> sa.Select:
@@ -36,7 +40,8 @@ def table_query(name: str, include_near_duplicates: bool = False) -> sa.Select:
     """The rows of one exported table, in insertion order."""
     table = m.metadata.tables[name]
     columns = [c for c in table.columns if c.name not in LEFT_OUT.get(name, set())]
-    query = sa.select(*columns).order_by(table.c.pk)
+    order = [table.c.pk] if "pk" in table.c else list(table.primary_key.columns)
+    query = sa.select(*columns).order_by(*order)
     if name == "articles" and not include_near_duplicates:
         query = query.where(table.c.near_duplicate_of.is_(None))
     elif "article_id" in table.c and name != "inputs":

@@ -52,6 +52,10 @@ COUNTRY_ALIASES: dict[str, str] = {
     "Turkiye": "TUR",
 }
 
+CONSTITUENT_COUNTRIES = frozenset({"England", "Scotland", "Wales", "Northern Ireland"})
+"""Countries within a state: coded as the state (GBR) but never the same place as it or as
+each other."""
+
 # Demonyms and adjectives that the suffix rules below cannot derive; None marks words that look
 # national but name no single country.
 IRREGULAR_DEMONYMS: dict[str, str | None] = {

@@ -51,6 +51,8 @@ def _same_person(a: list[str], b: list[str]) -> bool:
 
 def _place_key(text: str) -> str:
     """Countries cluster by code (``Russia``/``Russian Federation``), other places by name."""
+    if text in geo.CONSTITUENT_COUNTRIES:
+        return text.lower()  # Scotland and Wales code GBR but are places of their own
     code = geo.country_code(text)
     return code if code else text.lower()
 

@@ -31,6 +31,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from dateline import geo
+
 HONORIFICS = frozenset(
     {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "mr.", "mrs.", "ms.", "dr."}
 )
@@ -88,8 +90,10 @@ class CorpusActor:
 
     @property
     def country(self) -> str | None:
-        """The country most of its entities give."""
-        return _most(self.countries)
+        """The country most of its entities give, else the country of its code (GBRGOV: GBR)."""
+        code = self.code
+        from_code = code[:3] if code and geo.country_name(code[:3]) else None
+        return _most(self.countries) or from_code
 
     @property
     def role(self) -> str | None:

@@ -15,6 +15,7 @@ import sqlalchemy as sa
 from dateline.actors.corpus import EntityRow, link_rows
 from dateline.store import models as m
 from dateline.store.repository import Store
+from dateline.store.textmatch import whole_words
 
 LINKED_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP")
 
@@ -110,17 +111,7 @@ def actor_ids_named(name: str) -> sa.Select:
     """Ids of the actors whose canonical name or an alias is ``name`` or holds it as whole
     words ("Blair" finds "Tony Blair", never "Blairgowrie"), case-insensitive."""
     x, al = m.actors, m.actor_aliases
-    needle = name.strip().lower()
-    literal = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-    def whole_words(column: Any) -> Any:
-        low = sa.func.lower(column)
-        return sa.or_(
-            low == needle,
-            *(low.like(p, escape="\\") for p in (f"{literal} %", f"% {literal}", f"% {literal} %")),
-        )
-
     return sa.union(
-        sa.select(x.c.id).where(whole_words(x.c.name)),
-        sa.select(al.c.actor_id).where(whole_words(al.c.alias)),
+        sa.select(x.c.id).where(whole_words(x.c.name, name)),
+        sa.select(al.c.actor_id).where(whole_words(al.c.alias, name)),
     )

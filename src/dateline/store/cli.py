@@ -275,23 +275,40 @@ def actors(
     db: DbOption = None,
     type: Annotated[str | None, typer.Option(help="PERSON, ORG, GPE, NORP, ...")] = None,
     country: Annotated[str | None, typer.Option(help="ISO alpha-3 country code.")] = None,
-    name: Annotated[str | None, typer.Option(help="Part of the name.")] = None,
+    name: Annotated[
+        str | None, typer.Option(help="A name or alias, whole words (Blair finds Tony Blair).")
+    ] = None,
     limit: Annotated[int, typer.Option(min=0, help="At most this many (0: all).")] = 50,
+    relink: Annotated[
+        bool, typer.Option("--relink", help="Link every stored entity to its actor again first.")
+    ] = False,
     format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.text,
 ) -> None:
-    """Actors across articles: articles, mentions and quotes, most reported first.
+    """People, organisations and places across the corpus, one actor each (linked at ingest:
+    "Mr Blair" and "Tony Blair" are one actor, Ian Blair another), with aliases, code, articles
+    and quotes, most reported first.
+
+    Examples: dateline actors --db corpus.db --type PERSON; dateline actors --name Blair
 
     Exit status 2: the database is missing or unreachable."""
-    from dateline.store import format_table, query_actors
+    from dateline.store import format_table
+    from dateline.store.actors import corpus_actors
+    from dateline.store.actors import relink as relink_store
 
     with _session(db) as store:
-        rows = query_actors(store, type, country, name, limit or None)
-    columns = ["name", "type", "country", "code", "role", "articles", "mentions", "quotes"]
+        if relink:
+            relink_store(store)
+        rows = corpus_actors(store, name, type, None if country else (limit or None))
+    if country:
+        rows = [r for r in rows if r["country"] == country.upper()][: limit or None]
+    columns = ["name", "type", "country", "code", "role", "articles", "quotes", "aliases"]
+    for r in rows:
+        r["aliases"] = "; ".join(a for a in r["aliases"] if a != r["name"])
     if format is not ListFormat.text:
         _emit_rows(rows, format, columns)
         return
     table = [tuple(columns)] + [
-        tuple("-" if r[c] is None else str(r[c]) for c in columns) for r in rows
+        tuple("-" if r[c] in (None, "") else str(r[c]) for c in columns) for r in rows
     ]
     typer.echo(format_table(table))
 

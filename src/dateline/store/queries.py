@@ -13,9 +13,26 @@ from dateline.store import models as m
 from dateline.store.repository import Store
 from dateline.store.rows import full_date
 from dateline.store.search import matches
+from dateline.store.textmatch import whole_words
 
 a, q, v, e = m.articles, m.quotes, m.events, m.entities
 CANONICAL = a.c.near_duplicate_of.is_(None)
+
+
+def _spoken_by(speaker: str) -> sa.ColumnElement[bool]:
+    """Quotes whose speaker is a corpus actor named ``speaker`` (canonical name or alias, whole
+    words: "Tony Blair" finds the quotes given to "Mr Blair" in other articles), or whose speaker
+    name or mention holds it as whole words."""
+    from dateline.store.actors import actor_ids_named
+
+    linked = sa.exists().where(
+        e.c.article_id == q.c.article_id,
+        e.c.entity_id == q.c.speaker_entity,
+        e.c.actor_id.in_(actor_ids_named(speaker)),
+    )
+    return sa.or_(
+        linked, whole_words(q.c.speaker_name, speaker), whole_words(q.c.speaker_mention, speaker)
+    )
 
 
 def _contains(column: sa.ColumnElement[Any], value: str) -> sa.ColumnElement[bool]:
@@ -81,9 +98,7 @@ def query_quotes(
         a.c.source,
     ).join(a, a.c.id == q.c.article_id)
     if speaker:
-        query = query.where(
-            sa.or_(_contains(q.c.speaker_name, speaker), _contains(q.c.speaker_mention, speaker))
-        )
+        query = query.where(_spoken_by(speaker))
     if search:
         query = query.where(matches(store.dialect, q, search))
     if kind:
