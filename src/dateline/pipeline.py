@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -15,7 +16,7 @@ from dateline.checks import run_checks
 from dateline.errors import DatelineError, InputError
 from dateline.events import Lexicon, extract_events
 from dateline.ingest import RawDocument, from_text
-from dateline.ingest.language import judge_language
+from dateline.ingest.language import ANY_LANGUAGE_ENV, judge_language
 from dateline.petrarch import Dictionaries, code_entities, code_events
 from dateline.quotes import extract_quotes
 from dateline.schema import Document, Entity, Flag, Quote
@@ -109,7 +110,8 @@ def article_language(
     if other and not any_language:
         raise InputError(
             f"{label}: language is {language} ({confidence:.2f}), the pipeline "
-            f"{nlp.model_name(model)} reads {expected}; pass --model with a {language} pipeline"
+            f"{nlp.model_name(model)} reads {expected}; pass --model with a {language} pipeline, "
+            "or --any-language"
         )
     return language
 
@@ -145,13 +147,15 @@ def analyze_raw(
     lexicon: Lexicon | None = None,
     dictionaries: Dictionaries | None = None,
     *,
-    any_language: bool = False,
+    any_language: bool | None = None,
 ) -> Iterator[Outcome]:
     """Analyse raw documents in order, a chunk at a time; a failed one yields its reason.
 
     An article surely in another language than the pipeline's is refused unless
     ``any_language`` (see ``article_language``).
     """
+    if any_language is None:
+        any_language = os.environ.get(ANY_LANGUAGE_ENV) == "1"
     stream = iter(raws)
     while chunk := list(islice(stream, CHUNK)):
         yield from _analyze_chunk(chunk, published, model, lexicon, dictionaries, any_language)
@@ -173,7 +177,7 @@ def _analyze_chunk(
     model: str | None,
     lexicon: Lexicon | None,
     dictionaries: Dictionaries | None,
-    any_language: bool = False,
+    any_language: bool | None = None,
 ) -> Iterator[Outcome]:
     pending: list[_Pending] = []
     for raw in raws:

@@ -11,6 +11,9 @@ import re
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+ANY_LANGUAGE_ENV = "DATELINE_ANY_LANGUAGE"
+"""Set to 1 (``--any-language``), articles in any language are analysed, not refused."""
+
 MIN_LETTERS = 40
 """Texts with fewer letters than this are not judged (a headline, a caption, a test string): the
 detector is unreliable on a few words, so they are taken to be in the pipeline's language."""

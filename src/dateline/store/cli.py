@@ -11,6 +11,7 @@ import contextlib
 import csv
 import json
 import logging
+import os
 import sys
 from collections.abc import Iterator
 from enum import StrEnum
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from dateline.errors import EXIT_SOME_FAILED, EXIT_USAGE, DatelineError
+from dateline.ingest.language import ANY_LANGUAGE_ENV
 from dateline.limits import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_S, Limits
 from dateline.options import iso_date
 
@@ -35,6 +37,23 @@ DbOption = Annotated[
         show_default=False,
     ),
 ]
+
+
+AnyLanguageOption = Annotated[
+    bool,
+    typer.Option(
+        "--any-language",
+        help="Analyse articles the language detector finds in another language than the "
+        "pipeline's (refused by default, one line each).",
+    ),
+]
+
+
+def allow_any_language(allowed: bool) -> None:
+    """Let the pipeline analyse every language, here and in worker processes (they inherit
+    ``DATELINE_ANY_LANGUAGE``)."""
+    if allowed:
+        os.environ[ANY_LANGUAGE_ENV] = "1"
 
 
 TimeoutOption = Annotated[
@@ -159,6 +178,7 @@ def ingest(
     ] = None,
     timeout: TimeoutOption = DEFAULT_TIMEOUT_S,
     max_memory: MaxMemoryOption = DEFAULT_MAX_MEMORY_MB,
+    any_language: AnyLanguageOption = False,
     retry_failed: Annotated[
         bool,
         typer.Option(
@@ -182,6 +202,7 @@ def ingest(
     from dateline.ingest.sources import Sources
 
     logging.basicConfig(level=logging.WARNING, format="dateline: %(message)s")
+    allow_any_language(any_language)
     show = sys.stderr.isatty() if progress is None else progress
     sources = Sources(paths, published_from_metadata)
     total = sources.estimate() if show else None
