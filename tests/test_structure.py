@@ -178,3 +178,20 @@ def test_a_glued_headline_is_its_own_sentence_in_the_parse() -> None:
     )
     assert doc.headline is not None and doc.headline.text == "Port expansion 'will cost more'"
     assert not any(q.start < doc.headline.end < q.end for q in doc.quotes)
+
+
+def test_each_labelling_pass_runs_alone() -> None:
+    from dateline.schema import Source
+    from dateline.structure.article import Article
+    from dateline.structure.blocks import split_blocks
+    from dateline.structure.build import PASSES, Labelling, bylines, navigation
+
+    text = "Share this article\n\nTalks resume\n\nBy Anna Berg\n\nThe talks resumed on Monday.\n"
+    fresh = Labelling(text, split_blocks(text), Article(text, Source(sha256="0" * 64)), None)
+    navigation(fresh)
+    assert [b.text for i, b in enumerate(fresh.blocks) if i in fresh.roles] == [
+        "Share this article"
+    ]
+    bylines(fresh)
+    assert [b.text for b in fresh.article.bylines] == ["By Anna Berg"]
+    assert [p.__name__ for p in PASSES][:3] == ["navigation", "credits", "headline"]
