@@ -12,13 +12,20 @@ from typing import Annotated
 import typer
 
 from dateline.errors import DatelineError
+from dateline.options import Model, PlainHelp
 
 eval_app = typer.Typer(
     help="Score the pipeline against annotated corpora.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
+    rich_markup_mode=None,
 )
+
+GoldFile = Annotated[
+    Path | None,
+    typer.Option(metavar="FILE", help="Gold TSV (default: the packaged hand-coded gold)."),
+]
 
 
 @contextmanager
@@ -33,21 +40,35 @@ def _one_line_errors() -> Iterator[None]:
 
 @eval_app.callback()
 def main() -> None:
-    """Score the pipeline against annotated corpora."""
+    """Score the pipeline against annotated corpora (figures in docs/benchmarks.md).
+
+    \b
+    Examples:
+      dateline eval polnear ../shared/data/polnear/dev
+      dateline eval events --bbc ../shared/data/bbc/politics-train"""
 
 
-@eval_app.command()
+@eval_app.command(cls=PlainHelp)
 def polnear(
     split_dir: Annotated[
-        Path, typer.Argument(help="A PolNeAR split folder holding text/ and attributions/.")
+        Path,
+        typer.Argument(
+            metavar="DIR", help="A PolNeAR split folder holding text/ and attributions/."
+        ),
     ],
-    model: Annotated[str | None, typer.Option(help="spaCy pipeline name.")] = None,
+    model: Model = None,
     limit: Annotated[
-        int | None, typer.Option(min=1, help="Score only the first N articles.")
+        int | None,
+        typer.Option(min=1, metavar="N", help="Score only the first N articles (default: all)."),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
-    """Quote content P/R/F1 and speaker accuracy on a PolNeAR split."""
+    """Quote content P/R/F1 and speaker accuracy on a PolNeAR split.
+
+    \b
+    Examples:
+      dateline eval polnear ../shared/data/polnear/dev
+      dateline eval polnear ../shared/data/polnear/dev --limit 20 --json"""
     from dateline.eval.polnear import evaluate
 
     logging.basicConfig(level=logging.WARNING, format="dateline: %(message)s")
@@ -56,25 +77,27 @@ def polnear(
     typer.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.format())
 
 
-@eval_app.command()
+@eval_app.command(cls=PlainHelp)
 def events(
     split_dir: Annotated[
         Path,
         typer.Argument(
-            help="The articles' folder: PolNeAR dev (its text/), or the BBC folder with --bbc."
+            metavar="DIR",
+            help="The articles' folder: PolNeAR dev (its text/), or the BBC folder with --bbc.",
         ),
     ] = Path("../shared/data/polnear/dev"),
-    gold: Annotated[
-        Path | None, typer.Option(help="Gold TSV (default: the packaged hand-coded sentences).")
-    ] = None,
+    gold: GoldFile = None,
     bbc: Annotated[
         bool,
-        typer.Option(
-            "--bbc", help="Score the 40 hand-coded BBC sentences (offset gold) in SPLIT_DIR."
-        ),
+        typer.Option("--bbc", help="Score the 40 hand-coded BBC sentences (offset gold) in DIR."),
     ] = False,
 ) -> None:
-    """Precision and recall of coded events on hand-coded sentences (PolNeAR dev or BBC)."""
+    """Precision and recall of coded events on hand-coded sentences (PolNeAR dev or BBC).
+
+    \b
+    Examples:
+      dateline eval events ../shared/data/polnear/dev
+      dateline eval events --bbc ../shared/data/bbc/politics-train"""
     from dateline.eval.events import evaluate, evaluate_spans
 
     with _one_line_errors():
@@ -82,19 +105,35 @@ def events(
     typer.echo(report.format())
 
 
-@eval_app.command()
+@eval_app.command(cls=PlainHelp)
 def petrarch(
     records: Annotated[
-        Path, typer.Argument(help="PETRARCH unit-test records (PETR.UnitTest.records.xml).")
+        Path,
+        typer.Argument(
+            metavar="FILE", help="PETRARCH unit-test records (PETR.UnitTest.records.xml)."
+        ),
     ],
     dictionaries: Annotated[
         Path | None,
-        typer.Option(help="Dictionary directory or config (default: the records' <Environment>)."),
+        typer.Option(
+            metavar="DIR",
+            help="Dictionary folder or config (default: the records' Environment section).",
+        ),
     ] = None,
-    model: Annotated[str | None, typer.Option(help="spaCy pipeline name.")] = None,
-    failures: Annotated[bool, typer.Option(help="List the records that failed.")] = True,
+    model: Model = None,
+    failures: Annotated[
+        bool,
+        typer.Option(
+            "--failures/--no-failures", help="List the records that failed (default: list them)."
+        ),
+    ] = True,
 ) -> None:
-    """Code PETRARCH2's unit-test sentences from their text; records passed per category."""
+    """Code PETRARCH2's unit-test sentences from their text; records passed per category.
+
+    \b
+    Examples:
+      dateline eval petrarch PETR.UnitTest.records.xml
+      dateline eval petrarch PETR.UnitTest.records.xml --dictionaries ../shared/data/phoenix"""
     from dateline.eval.petrarch import evaluate
     from dateline.petrarch import load_dictionaries
 
@@ -105,14 +144,18 @@ def petrarch(
     typer.echo(report.format(failures=failures))
 
 
-@eval_app.command()
+@eval_app.command(cls=PlainHelp)
 def plv(
-    path: Annotated[Path, typer.Argument(help="A PLV TSV (sentence, marked_sentence, gold_root).")],
+    path: Annotated[
+        Path,
+        typer.Argument(metavar="FILE", help="A PLV TSV (sentence, marked_sentence, gold_root)."),
+    ],
     folds: Annotated[
         int,
         typer.Option(
             "--cv",
             min=0,
+            metavar="K",
             help="Cross-validate: train and test a model per fold (0: use the packaged model).",
         ),
     ] = 5,
@@ -121,17 +164,27 @@ def plv(
     ] = False,
     dictionaries: Annotated[
         Path | None,
-        typer.Option(help="Code with the PETRARCH coder and these dictionaries (a baseline)."),
+        typer.Option(
+            metavar="DIR",
+            help="Code with the PETRARCH coder and these dictionaries (a baseline).",
+        ),
     ] = None,
-    model: Annotated[str | None, typer.Option(help="spaCy pipeline name.")] = None,
+    model: Model = None,
     limit: Annotated[
         int | None,
         typer.Option(
-            min=1, help="Only the first N sentences in file order (PLV is sorted by type)."
+            min=1,
+            metavar="N",
+            help="Only the first N sentences in file order (PLV is sorted by type; default: all).",
         ),
     ] = None,
 ) -> None:
-    """Type recall, type precision and dyad recall of coded events on PLV rows."""
+    """Type recall, type precision and dyad recall of coded events on PLV rows.
+
+    \b
+    Examples:
+      dateline eval plv ../shared/data/plv/PLV_train.tsv
+      dateline eval plv ../shared/data/plv/PLV_train.tsv --cv 0 --limit 200"""
     from dateline.eval.plv import evaluate
     from dateline.petrarch import load_dictionaries
 
@@ -149,16 +202,22 @@ def plv(
     typer.echo(report.format())
 
 
-@eval_app.command()
+@eval_app.command(cls=PlainHelp)
 def speakers(
     text_dir: Annotated[
-        Path, typer.Argument(help="The BBC articles' folder (../shared/data/bbc/politics-train).")
+        Path,
+        typer.Argument(
+            metavar="DIR", help="The BBC articles' folder (../shared/data/bbc/politics-train)."
+        ),
     ],
-    gold: Annotated[
-        Path | None, typer.Option(help="Gold TSV (default: the packaged BBC attributions).")
-    ] = None,
+    gold: GoldFile = None,
 ) -> None:
-    """Quotes found and speakers right on hand-coded BBC attributions."""
+    """Quotes found and speakers right on hand-coded BBC attributions.
+
+    \b
+    Examples:
+      dateline eval speakers ../shared/data/bbc/politics-train
+      dateline eval speakers ../shared/data/bbc/politics-train --gold my-gold.tsv"""
     from dateline.eval.speakers import evaluate
 
     logging.basicConfig(level=logging.ERROR, format="dateline: %(message)s")

@@ -11,6 +11,7 @@ from pathlib import Path
 from dateline import geo
 from dateline.errors import InputError
 from dateline.eval.plv import side_matches
+from dateline.eval.tally import Tally
 from dateline.ingest import read_path
 from dateline.pipeline import analyze_raw
 from dateline.schema import ActorRef, Document, Event
@@ -42,28 +43,28 @@ class EventReport:
     """Precision of emitted events, recall of gold events, and the rows behind them."""
 
     sentences: int = 0
-    gold: int = 0
-    emitted: int = 0
-    correct: int = 0
-    found: int = 0
+    emitted: Tally = field(default_factory=Tally)
+    """Emitted events, each right (it matches a gold event of its sentence) or not."""
+    gold: Tally = field(default_factory=Tally)
+    """Gold events, each found (matched by an emitted event) or missed."""
     rows: list[str] = field(default_factory=list)
 
     @property
     def precision(self) -> float:
         """Share of emitted events that match a gold event of their sentence."""
-        return self.correct / self.emitted if self.emitted else 0.0
+        return self.emitted.rate
 
     @property
     def recall(self) -> float:
         """Share of gold events matched by an emitted event."""
-        return self.found / self.gold if self.gold else 0.0
+        return self.gold.rate
 
     def format(self) -> str:
         """A readable report with every emitted event and every missed gold event."""
         head = [
-            f"sentences {self.sentences}, gold events {self.gold}, emitted events {self.emitted}",
-            f"precision {self.precision:.3f} ({self.correct}/{self.emitted})   "
-            f"recall {self.recall:.3f} ({self.found}/{self.gold})",
+            f"sentences {self.sentences}, gold events {self.gold.total}, "
+            f"emitted events {self.emitted.total}",
+            f"precision {self.emitted}   recall {self.gold}",
             "",
         ]
         return "\n".join(head + self.rows)
@@ -144,19 +145,17 @@ def evaluate(split_dir: str | Path, gold_path: str | Path | None = None) -> Even
             emitted = [
                 e for e in doc.events if s.start <= e.evidence.start < s.end and not e.negated
             ]
-            report.gold += len(s.events)
-            report.emitted += len(emitted)
             for e in emitted:
                 ok = any(matches(e, g) for g in s.events)
-                report.correct += ok
+                report.emitted.add(ok)
                 side = f"{_names(e.source)} -> {_names(e.target) or '-'}"
                 report.rows.append(
                     f"{'ok  ' if ok else 'FP  '}{file[:40]} {s.start}: {e.type} {e.cameo} {side}"
                 )
             for g in s.events:
-                if any(matches(e, g) for e in emitted):
-                    report.found += 1
-                else:
+                found = any(matches(e, g) for e in emitted)
+                report.gold.add(found)
+                if not found:
                     report.rows.append(
                         f"miss {file[:40]} {s.start}: {g.type} {g.source} -> {g.target}"
                     )
@@ -231,18 +230,16 @@ def evaluate_spans(text_dir: str | Path, gold_path: str | Path | None = None) ->
         doc = documents[file]
         emitted = [e for e in doc.events if start <= e.evidence.start < end or
                    (e.trigger is not None and start <= e.trigger.start < end)]  # fmt: skip
-        report.gold += len(events)
-        report.emitted += len(emitted)
         for e in emitted:
             ok = any(span_matches(e, g, doc) for g in events)
-            report.correct += ok
+            report.emitted.add(ok)
             side = f"{_names(e.source)} -> {_names(e.target) or '-'}"
             neg = " (negated)" if e.negated else ""
             report.rows.append(f"{'ok  ' if ok else 'FP  '}{file} {start}: {e.type}{neg} {side}")
         for g in events:
-            if any(span_matches(e, g, doc) for e in emitted):
-                report.found += 1
-            else:
+            found = any(span_matches(e, g, doc) for e in emitted)
+            report.gold.add(found)
+            if not found:
                 src = doc.text[g.source[0] : g.source[1]] if g.source else "-"
                 tgt = doc.text[g.target[0] : g.target[1]] if g.target else "-"
                 report.rows.append(f"miss {file} {start}: {g.type} {src} -> {tgt}")

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dateline.errors import InputError
+from dateline.eval.tally import Tally
 from dateline.petrarch import Dictionaries
 from dateline.schema import ActorRef, Entity, Event
 
@@ -112,25 +113,6 @@ def dyad_matches(pair: Pair, event: Event, entities: list[Entity]) -> bool:
         and side_matches(pair.target, event.source, entities)
     )
     return straight or swapped
-
-
-@dataclass
-class Tally:
-    """Hits over totals for one figure (one class for every score)."""
-
-    hits: int = 0
-    total: int = 0
-
-    def add(self, hit: bool) -> None:
-        self.hits += int(hit)
-        self.total += 1
-
-    @property
-    def rate(self) -> float:
-        return self.hits / self.total if self.total else 0.0
-
-    def __str__(self) -> str:
-        return f"{self.rate:.3f} ({self.hits}/{self.total})"
 
 
 @dataclass

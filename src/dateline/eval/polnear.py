@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from dateline.errors import InputError
+from dateline.eval.tally import Tally
 from dateline.schema import Document, Quote
 
 log = logging.getLogger(__name__)
@@ -150,63 +151,34 @@ def pair_articles(split_dir: str | Path) -> list[tuple[Path, Path]]:
     return pairs
 
 
-@dataclass
-class PRF:
-    """Character counts behind precision, recall and F1."""
+PRF = Tally
+"""Character counts behind precision, recall and F1 (the one ``Tally``)."""
 
-    tp: int = 0
-    predicted: int = 0
-    gold: int = 0
 
-    @property
-    def precision(self) -> float:
-        """Share of predicted characters that are gold."""
-        return self.tp / self.predicted if self.predicted else 0.0
+class SpeakerScore(Tally):
+    """Speakers of found gold attributions (with a gold source): right (true positive), wrong
+    (false positive) or missing (false negative); ``accuracy`` is right of all found and
+    ``precision`` right of the speakers given."""
 
     @property
-    def recall(self) -> float:
-        """Share of gold characters that are predicted."""
-        return self.tp / self.gold if self.gold else 0.0
+    def found(self) -> int:
+        return self.tp + self.fp + self.fn
 
     @property
-    def f1(self) -> float:
-        """Harmonic mean of precision and recall."""
-        total = self.predicted + self.gold
-        return 2 * self.tp / total if total else 0.0
-
-    def add(self, other: PRF) -> None:
-        """Add another tally into this one."""
-        self.tp += other.tp
-        self.predicted += other.predicted
-        self.gold += other.gold
-
-
-@dataclass
-class SpeakerScore:
-    """Speakers of found gold attributions (with a gold source): right, missing or wrong."""
-
-    found: int = 0
-    right: int = 0
-    no_speaker: int = 0
-    wrong_name: int = 0
+    def right(self) -> int:
+        return self.tp
 
     @property
-    def accuracy(self) -> float:
-        """Share of found attributions whose predicted speaker is right."""
-        return self.right / self.found if self.found else 0.0
+    def wrong_name(self) -> int:
+        return self.fp
+
+    @property
+    def no_speaker(self) -> int:
+        return self.fn
 
     @property
     def named_precision(self) -> float:
-        """Share of the speakers we gave that are right (a missing speaker is not counted)."""
-        given = self.right + self.wrong_name
-        return self.right / given if given else 0.0
-
-    def add(self, other: SpeakerScore) -> None:
-        """Add another tally into this one."""
-        self.found += other.found
-        self.right += other.right
-        self.no_speaker += other.no_speaker
-        self.wrong_name += other.wrong_name
+        return self.precision
 
 
 @dataclass
@@ -234,21 +206,34 @@ class Report:
         self.gold_unsourced += other.gold_unsourced
         for kind, n in other.predicted.items():
             self.predicted[kind] = self.predicted.get(kind, 0) + n
-        self.direct.add(other.direct)
-        self.content.add(other.content)
-        self.speaker_direct.add(other.speaker_direct)
-        self.speaker.add(other.speaker)
+        self.direct += other.direct
+        self.content += other.content
+        self.speaker_direct += other.speaker_direct
+        self.speaker += other.speaker
         self.skipped_lines += other.skipped_lines
 
     def to_dict(self) -> dict[str, Any]:
         """Counts and scores as plain JSON-ready values."""
         out = asdict(self)
         for name in ("direct", "content"):
-            prf: PRF = getattr(self, name)
-            out[name].update(precision=prf.precision, recall=prf.recall, f1=prf.f1)
+            prf: Tally = getattr(self, name)
+            out[name].update(
+                predicted=prf.predicted,
+                gold=prf.gold,
+                precision=prf.precision,
+                recall=prf.recall,
+                f1=prf.f1,
+            )
         for name in ("speaker_direct", "speaker"):
-            out[name]["accuracy"] = getattr(self, name).accuracy
-            out[name]["named_precision"] = getattr(self, name).named_precision
+            sp: SpeakerScore = getattr(self, name)
+            out[name].update(
+                found=sp.found,
+                right=sp.right,
+                no_speaker=sp.no_speaker,
+                wrong_name=sp.wrong_name,
+                accuracy=sp.accuracy,
+                named_precision=sp.named_precision,
+            )
         return out
 
     def format(self) -> str:
@@ -288,7 +273,7 @@ def _chars(text: str, spans: Iterable[Offsets]) -> set[int]:
 
 def _prf(text: str, predicted: Iterable[Offsets], gold: Iterable[Offsets]) -> PRF:
     p, g = _chars(text, predicted), _chars(text, gold)
-    return PRF(len(p & g), len(p), len(g))
+    return Tally.of_overlap(len(p & g), len(p), len(g))
 
 
 def _overlaps(a: Offsets, b: Offsets) -> bool:
@@ -335,14 +320,13 @@ def _speakers(document: Document, gold: list[GoldAttribution]) -> SpeakerScore:
         quote, chars = max(quotes, key=lambda qc: len(qc[1] & content))
         if len(chars & content) < FOUND_COVERAGE * len(content):
             continue
-        score.found += 1
         sp = quote.speaker
         if sp is None or not (sp.name or sp.entity or sp.mention):
-            score.no_speaker += 1
+            score.fn += 1
         elif speaker_right(document, quote, attribution):
-            score.right += 1
+            score.tp += 1
         else:
-            score.wrong_name += 1
+            score.fp += 1
     return score
 
 

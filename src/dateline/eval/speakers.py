@@ -19,8 +19,8 @@ from importlib import resources
 from pathlib import Path
 
 from dateline.errors import InputError
-from dateline.eval.plv import Tally
-from dateline.eval.polnear import FOUND_COVERAGE, PRF, GoldAttribution, _chars, _prf, speaker_right
+from dateline.eval.polnear import FOUND_COVERAGE, GoldAttribution, _chars, _prf, speaker_right
+from dateline.eval.tally import Tally
 from dateline.schema import Document
 
 GOLD_NAME = "quotes_bbc.tsv"
@@ -62,7 +62,7 @@ class SpeakerReport:
     found: Tally = field(default_factory=Tally)
     right: Tally = field(default_factory=Tally)
     by_kind: dict[str, tuple[Tally, Tally]] = field(default_factory=dict)
-    content: PRF = field(default_factory=PRF)
+    content: Tally = field(default_factory=Tally)
     outcomes: Counter[str] = field(default_factory=Counter)
 
     def add(self, document: Document, gold: list[tuple[str, GoldAttribution]]) -> None:
@@ -86,12 +86,10 @@ class SpeakerReport:
             tallies = self.by_kind.setdefault(kind, (Tally(), Tally()))
             tallies[0].add(found)
             tallies[1].add(right)
-        self.content.add(
-            _prf(
-                text,
-                ((q.start, q.end) for q in document.quotes),
-                (s for _, a in gold for s in a.content),
-            )
+        self.content += _prf(
+            text,
+            ((q.start, q.end) for q in document.quotes),
+            (s for _, a in gold for s in a.content),
         )
 
     def format(self) -> str:
