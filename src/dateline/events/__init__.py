@@ -201,6 +201,8 @@ MODEL_THRESHOLD = 0.3
 UNTARGETED_THRESHOLD = 0.6
 TABLE_OVERRULED_AT = 0.6
 """The model overrules a matching table row's type only when at least this sure of its own."""
+NONE_MARGIN = 1.0
+"""An event type is coded only when its probability beats ``NONE_MARGIN`` times ``NONE``'s."""
 
 
 def _decide_by_tables(c: Candidate) -> tuple[str, str, float] | None:
@@ -240,7 +242,7 @@ def decide(c: Candidate, model: EventModel | None) -> tuple[str, str, float] | N
         if label != row.type and (row.objects is not None or p_type < TABLE_OVERRULED_AT):
             return row.type, _cameo(row.type, c), 0.8
         return label, _cameo(label, c), round(max(p_type, 0.8), 2)
-    if p_type <= p_none or p_type < MODEL_THRESHOLD:
+    if p_type <= NONE_MARGIN * p_none or p_type < MODEL_THRESHOLD:
         return None
     if not any(t.kind != "thing" for t in c.targets) and p_type < UNTARGETED_THRESHOLD:
         return None  # "pointed to the growing tourist inflow": no one on the other side
