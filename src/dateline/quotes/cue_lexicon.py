@@ -18,6 +18,8 @@ class Cues:
     hedges: frozenset[str] = frozenset()
     hedge_modals: frozenset[str] = frozenset()
     noun_cues: frozenset[str] = frozenset()
+    according_to: frozenset[str] = frozenset()
+    """Words that open an ``according to X`` attribution."""
 
 
 @lru_cache(maxsize=1)
@@ -31,4 +33,5 @@ def cues() -> Cues:
         hedges=frozenset(raw["hedges"]),
         hedge_modals=frozenset(raw["hedge_modals"]),
         noun_cues=frozenset(raw["noun_cues"]),
+        according_to=frozenset(raw["according_to"]),
     )

@@ -42,7 +42,7 @@ def inside(pos: int, quotes: Coverage) -> bool:
 def is_cue(token: Token) -> bool:
     """A reporting verb (``said``, ``noted``, ``went on to say``) or ``according``."""
     lemma = token.lemma_.lower()
-    if token.lower_ in ("according", "said", "says"):
+    if token.lower_ in cues().according_to or token.lower_ in ("said", "says"):
         return True  # "Said Ellis:" is often tagged as a proper noun
     return token.pos_ in ("VERB", "AUX") and lemma in cues().verbs
 
@@ -108,7 +108,8 @@ def attribute(
         for tok in region:
             if not is_cue(tok):
                 continue
-            who = _according_to(tok) if tok.lower_ == "according" else subject_of(tok)
+            according = tok.lower_ in cues().according_to
+            who = _according_to(tok) if according else subject_of(tok)
             cue = Span(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text))
             if who is None or inside(who.idx, quotes):
                 return Attribution(cue, None, 0.3, tok.i)  # a quotation never speaks for itself
@@ -133,7 +134,7 @@ def _previous_sentence_cue(
     if previous.start_char < paragraph[0]:
         return Attribution(None, None, 0.0)
     for tok in reversed(previous):
-        if inside(tok.idx, quotes) or not is_cue(tok) or tok.lower_ == "according":
+        if inside(tok.idx, quotes) or not is_cue(tok) or tok.lower_ in cues().according_to:
             continue
         who = subject_of(tok)
         if who is None:

@@ -231,7 +231,7 @@ def find_reported(doc: Doc, paragraphs: list[tuple[int, int]], quotes: Coverage)
                 continue
             content: list[Token] | None = None
             who: Token | None = None
-            if token.lower_ == "according":
+            if token.lower_ in lex.according_to:
                 hit = _according(token, sent)
                 if hit:
                     content, who = hit
