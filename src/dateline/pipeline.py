@@ -192,7 +192,7 @@ def _analyze_chunk(
             continue
         try:
             within_max_length(article, label, model)
-            language = article_language(article, label, model, any_language)
+            language = article_language(article, label, model, bool(any_language))
         except InputError as exc:
             pending.append(_Pending(label, error=str(exc), refused=True))
             continue

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal, cast
+
 from spacy.tokens import Doc
 
 from dateline import geo
@@ -11,11 +13,15 @@ from dateline.actors import refer, titles
 from dateline.actors.cluster import Cluster
 from dateline.actors.lexicon import lexicon
 from dateline.actors.mentions import WorkMention
-from dateline.schema import Entity, Mention
+from dateline.schema import Entity, EntityType, Mention
 from dateline.spans import Coverage
 from dateline.structure import Article
 
 __all__ = ["extract_actors"]
+
+MentionKind = Literal["name", "title", "descriptor", "pronoun", "possessive"]
+ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
+"""Entity types an article entity keeps; any other label becomes ORG."""
 
 
 def _credit_mentions(article: Article, sent_of: list[int]) -> list[WorkMention]:
@@ -142,14 +148,13 @@ def _entities(clusters: list[Cluster]) -> list[Entity]:
             Entity(
                 id=f"e{n}",
                 name=_entity_name(c),
-                type=c.label
-                if c.label in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
-                else "ORG",
+                type=cast(EntityType, c.label if c.label in ENTITY_TYPES else "ORG"),
                 country=country,
                 role=c.role,
                 code=_code(c, country),
                 mentions=[
-                    Mention(text=m.text, start=m.start, end=m.end, kind=m.kind) for m in kept
+                    Mention(text=m.text, start=m.start, end=m.end, kind=cast(MentionKind, m.kind))
+                    for m in kept
                 ],
             )
         )

@@ -11,6 +11,7 @@ ones as false negatives, so ``precision`` is the share of given speakers that ar
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Self
 
 
 @dataclass
@@ -33,7 +34,7 @@ class Tally:
         else:
             self.fn += 1
 
-    def __iadd__(self, other: Tally) -> Tally:
+    def __iadd__(self, other: Tally) -> Self:
         self.tp += other.tp
         self.fp += other.fp
         self.fn += other.fn

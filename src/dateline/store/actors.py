@@ -12,7 +12,6 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from dateline.actors.corpus import EntityRow, link_rows
 from dateline.store import models as m
 from dateline.store.repository import Store
 from dateline.store.textmatch import whole_words
@@ -22,6 +21,8 @@ LINKED_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP")
 
 def relink(store: Store) -> int:
     """Link every stored entity to its corpus actor; the number of actors."""
+    from dateline.actors.corpus import EntityRow, link_rows  # imports spaCy: not for queries
+
     e, a = m.entities, m.articles
     query = (
         sa.select(
@@ -35,6 +36,8 @@ def relink(store: Store) -> int:
     actors, link = link_rows(rows)
     with store.engine.begin() as conn:
         conn.execute(sa.delete(m.actor_aliases))
+        conn.execute(sa.delete(m.actor_words))
+        conn.execute(sa.delete(m.actor_quotes))
         conn.execute(sa.delete(m.actors))
         if actors:
             conn.execute(sa.insert(m.actors), [_actor_row(x) for x in actors])
@@ -44,6 +47,7 @@ def relink(store: Store) -> int:
                 for alias, n in sorted(x.aliases.items())
             ]
             conn.execute(sa.insert(m.actor_aliases), aliases)
+            conn.execute(sa.insert(m.actor_words), _word_rows(actors))
         conn.execute(sa.update(e).values(actor_id=None))
         if link:
             conn.execute(
@@ -52,7 +56,30 @@ def relink(store: Store) -> int:
                 .values(actor_id=sa.bindparam("aid")),
                 [{"entity_pk": pk, "aid": aid} for pk, aid in link.items()],
             )
+        conn.execute(sa.insert(m.actor_quotes).from_select(["actor_id", "quotes"], _quote_counts()))
     return len(actors)
+
+
+def _quote_counts() -> sa.Select:
+    """Each linked actor and how many quotes its entities are the speaker of."""
+    e, q = m.entities, m.quotes
+    return (
+        sa.select(e.c.actor_id, sa.func.count())
+        .join(q, sa.and_(q.c.article_id == e.c.article_id, q.c.speaker_entity == e.c.entity_id))
+        .where(e.c.actor_id.is_not(None))
+        .group_by(e.c.actor_id)
+    )
+
+
+def _word_rows(actors: list[Any]) -> list[dict[str, str]]:
+    """The ``actor_words`` rows: each lower-cased word of an actor's name and aliases, once."""
+    pairs = {
+        (x.id, word)
+        for x in actors
+        for name in (x.name, *x.aliases)
+        for word in name.lower().split()
+    }
+    return [{"actor_id": actor_id, "word": word} for actor_id, word in sorted(pairs)]
 
 
 def _actor_row(actor: Any) -> dict[str, Any]:
@@ -107,11 +134,23 @@ def corpus_actors(
     return found
 
 
-def actor_ids_named(name: str) -> sa.Select:
+def actor_ids_named(name: str) -> sa.CompoundSelect:
     """Ids of the actors whose canonical name or an alias is ``name`` or holds it as whole
-    words ("Blair" finds "Tony Blair", never "Blairgowrie"), case-insensitive."""
-    x, al = m.actors, m.actor_aliases
+    words ("Blair" finds "Tony Blair", never "Blairgowrie"), case-insensitive.
+
+    Index-friendly: the actors holding every word of ``name`` come from the ``actor_words``
+    index; only their names and aliases are then checked for the words in a row."""
+    x, al, w = m.actors, m.actor_aliases, m.actor_words
+    words = sorted(set(name.lower().split()))
+    candidates = (
+        sa.select(w.c.actor_id)
+        .where(w.c.word.in_(words))
+        .group_by(w.c.actor_id)
+        .having(sa.func.count(sa.distinct(w.c.word)) == len(words))
+    )
     return sa.union(
-        sa.select(x.c.id).where(whole_words(x.c.name, name)),
-        sa.select(al.c.actor_id).where(whole_words(al.c.alias, name)),
+        sa.select(x.c.id).where(x.c.id.in_(candidates), whole_words(x.c.name, name)),
+        sa.select(al.c.actor_id).where(
+            al.c.actor_id.in_(candidates), whole_words(al.c.alias, name)
+        ),
     )
