@@ -398,6 +398,7 @@ class Ingest:
         record.article_id = article_id
         if article_id in self.state.ids:  # different bytes, same analysed text
             record.status = "duplicate"
+            self.state.by_sha256.setdefault(item.sha256, article_id)  # later exact copies too
             return record
         article["minhash"] = analysed.minhash
         match = self.state.near.match(analysed.minhash) if analysed.minhash else None

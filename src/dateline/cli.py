@@ -9,29 +9,44 @@ from collections.abc import Callable, Iterator
 from enum import StrEnum
 from itertools import islice
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from dateline.errors import EXIT_SOME_FAILED, EXIT_USAGE, DatelineError, one_line
 from dateline.eval.cli import eval_app
-from dateline.events import Lexicon
-from dateline.events import build as build_lexicon
-from dateline.ingest import RawDocument, read_path, read_stdin
-from dateline.limits import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_S, Limits, run_inline
-from dateline.options import DictionaryPath, LexiconFiles, Model, Published
-from dateline.petrarch import Dictionaries, load_dictionaries
-from dateline.pipeline import Outcome, analyze_raw
-from dateline.render import events_table, summary
-from dateline.schema import Document
+from dateline.limits import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_S, Limits
+from dateline.options import (
+    DictionaryPath,
+    LexiconFiles,
+    Model,
+    PlainHelp,
+    Published,
+    Since,
+    Until,
+)
 from dateline.store.cli import (
     AnyLanguageOption,
+    DateColumnOption,
+    DbOption,
+    IdColumnOption,
     MaxMemoryOption,
+    TextColumnOption,
     TimeoutOption,
+    TitleColumnOption,
     allow_any_language,
+    columns_of,
     limits_of,
 )
 from dateline.store.cli import register as register_store_commands
+
+if TYPE_CHECKING:  # imported by the commands that need them: `dateline --help` stays quick
+    from dateline.events import Lexicon
+    from dateline.ingest import RawDocument
+    from dateline.ingest.tables import Columns
+    from dateline.petrarch import Dictionaries
+    from dateline.pipeline import Outcome
+    from dateline.schema import Document
 
 BATCH = 8
 """Inputs ``analyze`` parses together under one time budget (an overrun: each alone)."""
@@ -42,25 +57,37 @@ class _App(typer.Typer):
     line and exit status 2, not a traceback."""
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        import sqlalchemy as sa
-
         try:
             return super().__call__(*args, **kwargs)
-        except (DatelineError, sa.exc.SQLAlchemyError, OSError) as exc:
+        except Exception as exc:
+            if not _is_fault(exc):
+                raise
             detail = getattr(exc, "orig", None) or exc
             typer.echo(f"dateline: {one_line(detail)}", err=True)
             sys.exit(EXIT_USAGE)
 
 
+def _is_fault(exc: Exception) -> bool:
+    """A dateline, database or system error (SQLAlchemy's only if a command loaded it)."""
+    if isinstance(exc, DatelineError | OSError):
+        return True
+    sa_exc = sys.modules.get("sqlalchemy.exc")
+    return sa_exc is not None and isinstance(exc, sa_exc.SQLAlchemyError)
+
+
 app = _App(
-    help="News articles in, structured evidence-linked knowledge out.",
+    help="News articles in, structured evidence-linked knowledge out: quotes and their speakers, "
+    "events, people, organisations and places, each tied to the characters of the article that "
+    "support it. Run 'dateline COMMAND --help' for a command's options and examples.",
+    epilog="\b\nExamples:\n"
+    "  dateline analyze article.txt --published 2016-12-01 --format summary\n"
+    "  dateline ingest articles/ --db corpus.db\n"
+    "  dateline quotes --db corpus.db --speaker Lavrov --context",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
+    rich_markup_mode=None,  # plain help: quick to print (no rich), copy-pasteable examples
 )
-
-app.add_typer(eval_app, name="eval", help="Score dateline against annotated corpora.")
-register_store_commands(app)
 
 
 class Format(StrEnum):
@@ -75,19 +102,45 @@ def _fail(message: str) -> None:
     typer.echo(f"dateline: {message}", err=True)
 
 
-def _read_all(paths: list[str]) -> Iterator[RawDocument | Outcome]:
+def _read_all(paths: list[str], columns: Columns | None = None) -> Iterator[RawDocument | Outcome]:
+    """Each input's articles in order (a directory, a JSONL, a table, a feed or a WARC gives
+    several), or the reason one could not be read."""
+    from dateline.ingest import read_stdin
+    from dateline.ingest.sources import Sources
+    from dateline.pipeline import Outcome
+
     for path in paths:
-        try:
-            yield read_stdin() if path == "-" else read_path(path)
-        except DatelineError as exc:
-            yield Outcome(path, error=str(exc))
+        if path == "-":
+            try:
+                yield read_stdin()
+            except DatelineError as exc:
+                yield Outcome(path, error=str(exc))
+            continue
+        for item in Sources([path], columns=columns):
+            if item.raw is not None:
+                yield item.raw
+            else:
+                yield Outcome(item.location, error=item.error or f"{item.location}: unreadable")
 
 
-@app.command()
+@app.command(cls=PlainHelp)
 def analyze(
-    paths: Annotated[list[str], typer.Argument(help="Files (.txt, .html) or - for stdin.")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="PATH...",
+            help="Files or directories: .txt, .html, .jsonl, .csv/.tsv (one article a row), "
+            "RSS/Atom, WARC, each also gzipped (.gz); or - for standard input.",
+        ),
+    ],
     format: Annotated[
-        Format | None, typer.Option("--format", "-f", help="json (one input), jsonl, summary.")
+        Format | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="json, jsonl or summary (default: json for one input, jsonl for several).",
+        ),
     ] = None,
     published: Published = None,
     model: Model = None,
@@ -96,20 +149,36 @@ def analyze(
     timeout: TimeoutOption = DEFAULT_TIMEOUT_S,
     max_memory: MaxMemoryOption = DEFAULT_MAX_MEMORY_MB,
     any_language: AnyLanguageOption = False,
+    text_column: TextColumnOption = None,
+    title_column: TitleColumnOption = None,
+    date_column: DateColumnOption = None,
+    id_column: IdColumnOption = None,
 ) -> None:
-    """Analyse articles: one input gives one JSON document, several give JSONL in input order.
+    """Analyse articles into JSON documents. One input gives one, several give JSONL.
 
     Articles are analysed in this process under the --timeout and --max-memory budget (a timer
     checks it, best effort); an article that overruns it, or whose text is longer than the
-    spaCy pipeline takes, fails with a one-line reason and the others are still analysed.
+    spaCy pipeline takes, fails with a one-line reason and the others are still analysed. With
+    several inputs and a terminal, a progress bar runs on stderr.
 
     Exit status: 0 all inputs analysed; 1 some inputs failed (each named on stderr); 2 usage or
-    environment error (bad option, missing spaCy pipeline)."""
+    environment error (bad option, missing spaCy pipeline).
+
+    \b
+    Examples:
+      dateline analyze article.txt --published 2016-12-01 --format summary
+      dateline analyze a.txt b.html c.txt > out.jsonl
+      dateline analyze - < article.txt"""
     logging.basicConfig(level=logging.WARNING, format="dateline: %(message)s")
-    fmt = format or (Format.json if len(paths) == 1 else Format.jsonl)
+    from dateline.ingest.sources import one_article
+
+    single = len(paths) == 1 and (paths[0] == "-" or one_article(paths[0]))
+    fmt = format or (Format.json if single else Format.jsonl)
     limits = limits_of(timeout, max_memory)
     allow_any_language(any_language)
-    _run(paths, published, model, lexicon, dictionaries, lambda doc: _emit(doc, fmt), limits)
+    columns = columns_of(text_column, title_column, date_column, id_column)
+    emit = lambda doc: _emit(doc, fmt)  # noqa: E731
+    _run(paths, published, model, lexicon, dictionaries, emit, limits, columns)
 
 
 def _run(
@@ -120,23 +189,51 @@ def _run(
     dictionaries: Path | None,
     emit: Callable[[Document], None],
     limits: Limits | None = None,
+    columns: Columns | None = None,
 ) -> None:
     """Analyse the inputs in order, emit each document, report each failure; exit 1 if any."""
+    from dateline.events import build as build_lexicon
+    from dateline.petrarch import load_dictionaries
+
     failed = 0
+    bar = _progress(paths)
     try:
         lex = build_lexicon(lexicon or [])
         dicts = load_dictionaries(dictionaries) if dictionaries else None
-        for outcome in _analysed(paths, published, model, lex, dicts, limits or Limits()):
-            if outcome.document is None:
-                failed += 1
-                _fail(outcome.error or f"{outcome.label}: failed")
-                continue
-            emit(outcome.document)
+        analysed = _analysed(paths, published, model, lex, dicts, limits or Limits(), columns)
+        for outcome in analysed:
+            bar.update(1)
+            with bar.external_write_mode(file=sys.stderr):
+                if outcome.document is None:
+                    failed += 1
+                    _fail(outcome.error or f"{outcome.label}: failed")
+                else:
+                    emit(outcome.document)
     except DatelineError as exc:
         _fail(str(exc))
         raise typer.Exit(EXIT_USAGE) from exc
+    finally:
+        bar.close()
     if failed:
         raise typer.Exit(EXIT_SOME_FAILED)
+
+
+def _progress(paths: list[str]) -> Any:
+    """A progress bar on stderr in the style of ingest's, shown only when stderr is a terminal
+    and there are several inputs (a folder counts as several); else a silent one."""
+    from tqdm import tqdm  # type: ignore[import-untyped]  # no stubs
+
+    from dateline.ingest.sources import one_article
+
+    folders = any(path != "-" and not one_article(path) for path in paths)
+    return tqdm(
+        total=None if folders else len(paths),
+        unit=" articles",
+        file=sys.stderr,
+        disable=not (sys.stderr.isatty() and (folders or len(paths) > 1)),
+        dynamic_ncols=True,
+        smoothing=0.1,
+    )
 
 
 def _analysed(
@@ -146,15 +243,18 @@ def _analysed(
     lexicon: Lexicon | None,
     dictionaries: Dictionaries | None,
     limits: Limits,
+    columns: Columns | None = None,
 ) -> Iterator[Outcome]:
     """The outcomes in input order, ``BATCH`` inputs at a time under the budget."""
 
     from dateline.batch import init_worker  # not at the top: it imports the store
+    from dateline.limits import run_inline
+    from dateline.pipeline import Outcome, analyze_raw
 
     def analyse(raws: list[RawDocument | Outcome]) -> list[Outcome]:
         return list(analyze_raw(raws, published, model, lexicon, dictionaries))
 
-    stream = _read_all(paths)
+    stream = _read_all(paths, columns)
     warm = False
     while batch := list(islice(stream, BATCH)):
         if not warm and any(not isinstance(raw, Outcome) for raw in batch):
@@ -164,6 +264,8 @@ def _analysed(
 
 
 def _failed(raw: RawDocument | Outcome, reason: str) -> Outcome:
+    from dateline.pipeline import Outcome
+
     if isinstance(raw, Outcome):
         return raw
     label = raw.path or raw.url or "input"
@@ -171,6 +273,8 @@ def _failed(raw: RawDocument | Outcome, reason: str) -> Outcome:
 
 
 def _emit(document: Document, fmt: Format) -> None:
+    from dateline.render import summary
+
     if fmt is Format.json:
         sys.stdout.write(document.to_json(indent=2) + "\n")
     elif fmt is Format.jsonl:
@@ -180,27 +284,55 @@ def _emit(document: Document, fmt: Format) -> None:
     sys.stdout.flush()
 
 
-@app.command()
+@app.command(cls=PlainHelp)
 def events(
     paths: Annotated[
-        list[str] | None, typer.Argument(help="Files to analyse (.txt, .html, - for stdin).")
+        list[str] | None,
+        typer.Argument(
+            metavar="FILE...",
+            help="Files to analyse (.txt, .html, - for standard input); none: the stored events.",
+            show_default=False,
+        ),
     ] = None,
     published: Published = None,
     model: Model = None,
     lexicon: LexiconFiles = None,
     dictionaries: DictionaryPath = None,
-    db: Annotated[str | None, typer.Option(help="Database URL (default: ./dateline.db).")] = None,
+    db: DbOption = None,
     source: Annotated[
-        str | None, typer.Option(help="Source actor code prefix (RUS, USAGOV).")
+        str | None,
+        typer.Option(metavar="CODE", help="Source actor code prefix (RUS matches RUSGOV)."),
     ] = None,
-    target: Annotated[str | None, typer.Option(help="Target actor code prefix.")] = None,
-    type: Annotated[str | None, typer.Option("--type", help="PLOVER type (CONSULT, ...).")] = None,
+    target: Annotated[
+        str | None, typer.Option(metavar="CODE", help="Target actor code prefix.")
+    ] = None,
+    type: Annotated[
+        str | None,
+        typer.Option(
+            "--type",
+            metavar="TYPE",
+            help="PLOVER type (CONSULT, ACCUSE, ...); stored events also take a CAMEO code "
+            "prefix (04).",
+        ),
+    ] = None,
+    since: Since = None,
+    until: Until = None,
 ) -> None:
-    """Events as a table: of the given files, or (with no file) of the corpus in the database."""
+    """Events as a table: who did what to whom. Of the given files, or of the stored corpus.
+
+    With files, they are analysed as by 'dateline analyze' (and --db, --since, --until are not
+    used); with none, the events stored in the database are listed, oldest article first.
+
+    \b
+    Examples:
+      dateline events article.txt --published 2016-12-01
+      dateline events --db corpus.db --source RUS --type CONSULT --since 2016-09-01"""
     logging.basicConfig(level=logging.WARNING, format="dateline: %(message)s")
     if not paths:
-        _stored_events(db, source, target, type)
+        _stored_events(db, source, target, type, since, until)
         return
+
+    from dateline.render import events_table
 
     def emit(doc: Document) -> None:
         rows = [
@@ -223,17 +355,33 @@ def _code_ok(actor: object, prefix: str | None) -> bool:
 
 
 def _stored_events(
-    db: str | None, source: str | None, target: str | None, type: str | None
+    db: str | None,
+    source: str | None,
+    target: str | None,
+    type: str | None,
+    since: str | None = None,
+    until: str | None = None,
 ) -> None:
     from dateline.store.cli import print_events
 
-    print_events(db, source, target, type)
+    print_events(db, source, target, type, since, until)
 
 
-@app.command()
+@app.command(cls=PlainHelp)
 def schema() -> None:
-    """Print the JSON Schema of the output document."""
+    """Print the JSON Schema of the output document. The schema is dateline/1.
+
+    \b
+    Examples:
+      dateline schema > dateline.schema.json
+      dateline schema | head -20"""
+    from dateline.schema import Document
+
     typer.echo(json.dumps(Document.model_json_schema(by_alias=True), indent=2))
+
+
+register_store_commands(app)
+app.add_typer(eval_app, name="eval")
 
 
 def main() -> None:

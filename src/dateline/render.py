@@ -5,6 +5,11 @@ from __future__ import annotations
 from collections import Counter
 
 from dateline.schema import Document
+from dateline.terminal import clip, counted, format_table
+
+SIDE_WIDTH = 40
+"""Terminal columns of an event's source or target in ``events_table`` (longer: cut with …)."""
+EVIDENCE_WIDTH = 90
 
 
 def summary(doc: Document) -> str:
@@ -28,7 +33,9 @@ def summary(doc: Document) -> str:
         for e in people:
             role = ", ".join(x for x in (e.role, e.country, e.code) if x)
             lines.append(
-                f"  {e.name}" + (f" ({role})" if role else "") + f": {len(e.mentions)} mentions"
+                f"  {e.name}"
+                + (f" ({role})" if role else "")
+                + f": {counted(len(e.mentions), 'mention')}"
             )
     kinds = Counter(e.type for e in doc.entities)
     places = [e.name for e in doc.entities if e.type in ("GPE", "LOC")]
@@ -36,9 +43,10 @@ def summary(doc: Document) -> str:
         lines.append("places:     " + ", ".join(places))
     paragraphs = sum(len(s.paragraphs) for s in doc.sections)
     lines.append(
-        f"counts:     {paragraphs} paragraphs, "
+        f"counts:     {counted(paragraphs, 'paragraph')}, "
         + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
-        + f", {len(doc.quotes)} quotes, {len(doc.events)} events, {len(doc.flags)} flags"
+        + f", {counted(len(doc.quotes), 'quote')}, {counted(len(doc.events), 'event')}, "
+        + counted(len(doc.flags), "flag")
     )
     speakers = Counter(
         (q.speaker.name or q.speaker.mention.text if q.speaker.mention else "?")
@@ -76,21 +84,22 @@ def events_table(doc: Document, events: list | None = None) -> str:
     """Events as a readable table: date, source, type/code, target, evidence."""
     rows = doc.events if events is None else events
     title = doc.source.path or doc.id
-    lines = [f"# {title}: {len(rows)} events"]
+    heading = f"# {title}: {counted(len(rows), 'event')}"
     if not rows:
-        return lines[0]
-    table = []
+        return heading
+    table = [("date", "source", "type/cameo", "", "target", "evidence")]
     for e in rows:
         kind = f"{e.type}/{e.cameo}" + (" intent" if e.mode == "intent" else "")
         kind += " NOT" if e.negated else ""
         arrow = "<->" if e.symmetric else "->"
-        evidence = e.evidence.text if len(e.evidence.text) <= 90 else e.evidence.text[:87] + "..."
-        table.append((e.date or "-", _side(e.source), kind, arrow, _side(e.target), evidence))
-    widths = [max(len(r[i]) for r in table) for i in range(5)]
-    header = ("date", "source", "type/cameo", "", "target")
-    lines.append("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)) + "  evidence")
-    for r in table:
-        lines.append(
-            "  ".join(c.ljust(w) for c, w in zip(r[:5], widths, strict=True)) + "  " + r[5]
+        table.append(
+            (
+                e.date or "-",
+                clip(_side(e.source), SIDE_WIDTH),
+                kind,
+                arrow,
+                clip(_side(e.target), SIDE_WIDTH),
+                clip(e.evidence.text, EVIDENCE_WIDTH),
+            )
         )
-    return "\n".join(lines)
+    return heading + "\n" + format_table(table)

@@ -42,6 +42,11 @@ class Source(Model):
     published: str | None = None
     title: str | None = None
     sitename: str | None = None
+    author: str | None = None
+    """The author a page's metadata names (HTML, through trafilatura), as given there."""
+    language: str | None = None
+    """The language a page declares (``<html lang="en-GB">``); ``Document.language`` is the
+    language detected in the text."""
 
 
 class Dateline(Span):

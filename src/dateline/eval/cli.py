@@ -15,7 +15,6 @@ from dateline.errors import DatelineError
 from dateline.options import Model, PlainHelp
 
 eval_app = typer.Typer(
-    help="Score the pipeline against annotated corpora.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
@@ -40,7 +39,7 @@ def _one_line_errors() -> Iterator[None]:
 
 @eval_app.callback()
 def main() -> None:
-    """Score the pipeline against annotated corpora (figures in docs/benchmarks.md).
+    """Score the pipeline against annotated corpora. Figures: docs/benchmarks.md.
 
     \b
     Examples:
@@ -92,7 +91,7 @@ def events(
         typer.Option("--bbc", help="Score the 40 hand-coded BBC sentences (offset gold) in DIR."),
     ] = False,
 ) -> None:
-    """Precision and recall of coded events on hand-coded sentences (PolNeAR dev or BBC).
+    """Event precision and recall on hand-coded sentences. PolNeAR dev, or BBC with --bbc.
 
     \b
     Examples:
@@ -128,7 +127,7 @@ def petrarch(
         ),
     ] = True,
 ) -> None:
-    """Code PETRARCH2's unit-test sentences from their text; records passed per category.
+    """PETRARCH2's unit suite: records passed per category. Sentences coded from their text.
 
     \b
     Examples:
@@ -179,7 +178,7 @@ def plv(
         ),
     ] = None,
 ) -> None:
-    """Type recall, type precision and dyad recall of coded events on PLV rows.
+    """PLOVER coding on PLV rows. Type recall, type precision and dyad recall.
 
     \b
     Examples:

@@ -62,10 +62,16 @@ class Dictionaries:
     """Malformed lines skipped while loading leniently (``FILE:LINE: message``)."""
 
     def summary(self) -> str:
-        return (
-            f"{len(self.actors)} actor names, {len(self.agents)} agent forms, "
-            f"{len(self.discards)} discards, {len(self.verbs.families)} verb families, "
-            f"{sum(len(f.patterns) for f in self.verbs.families)} patterns"
+        from dateline.terminal import counted
+
+        return ", ".join(
+            [
+                counted(len(self.actors), "actor name"),
+                counted(len(self.agents), "agent form"),
+                counted(len(self.discards), "discard"),
+                counted(len(self.verbs.families), "verb family", "verb families"),
+                counted(sum(len(f.patterns) for f in self.verbs.families), "pattern"),
+            ]
         )
 
 

@@ -20,11 +20,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from dateline.errors import EXIT_SOME_FAILED, EXIT_USAGE, DatelineError
-from dateline.ingest.language import ANY_LANGUAGE_ENV
 from dateline.limits import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_S, Limits
-from dateline.options import iso_date
+from dateline.options import Limit, Model, PlainHelp, Since, Until, iso_date
 
 if TYPE_CHECKING:
+    from dateline.ingest.tables import Columns
     from dateline.store import Store
 
 
@@ -32,6 +32,7 @@ DbOption = Annotated[
     str | None,
     typer.Option(
         "--db",
+        metavar="DB",
         help="Database: a SQLite file path (default ./dateline.db, or $DATELINE_DB) or a "
         "postgresql://user:password@host/dbname URL.",
         show_default=False,
@@ -52,6 +53,8 @@ AnyLanguageOption = Annotated[
 def allow_any_language(allowed: bool) -> None:
     """Let the pipeline analyse every language, here and in worker processes (they inherit
     ``DATELINE_ANY_LANGUAGE``)."""
+    from dateline.ingest.language import ANY_LANGUAGE_ENV
+
     if allowed:
         os.environ[ANY_LANGUAGE_ENV] = "1"
 
@@ -100,6 +103,14 @@ class ExportFormat(StrEnum):
     gdelt = "gdelt"
 
 
+ListFormatOption = Annotated[
+    ListFormat,
+    typer.Option(
+        "--format", "-f", metavar="FORMAT", help="text (a table), jsonl or tsv (all columns)."
+    ),
+]
+
+
 def _fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
     typer.echo(f"dateline: {message}", err=True)
     return typer.Exit(code)
@@ -131,8 +142,9 @@ def _session(db: str | None, create: bool = False) -> Iterator[Store]:
 
 
 def _clip(text: str | None, width: int) -> str:
-    text = " ".join((text or "").split())
-    return text if len(text) <= width or width <= 0 else text[: width - 1] + "…"
+    from dateline.terminal import clip
+
+    return clip(text, width)
 
 
 def _emit_rows(rows: list[dict[str, Any]], fmt: ListFormat, columns: list[str]) -> None:
@@ -146,16 +158,62 @@ def _emit_rows(rows: list[dict[str, Any]], fmt: ListFormat, columns: list[str]) 
             writer.writerow(["" if row.get(c) is None else row.get(c) for c in columns])
 
 
+TextColumnOption = Annotated[
+    str | None,
+    typer.Option(
+        "--text-column",
+        "--text-key",
+        metavar="NAME",
+        help="CSV/TSV column or JSONL key holding the article text (default: one called text, "
+        "body, content or article; html: HTML). A table without one is refused.",
+    ),
+]
+TitleColumnOption = Annotated[
+    str | None,
+    typer.Option(
+        "--title-column", metavar="NAME", help="CSV/TSV column or JSONL key of the title."
+    ),
+]
+DateColumnOption = Annotated[
+    str | None,
+    typer.Option(
+        "--date-column",
+        metavar="NAME",
+        help="CSV/TSV column or JSONL key of the publication date (ISO or RFC 822).",
+    ),
+]
+IdColumnOption = Annotated[
+    str | None,
+    typer.Option(
+        "--id-column",
+        metavar="NAME",
+        help="CSV/TSV column or JSONL key of a unique id: the input is then PATH#ID "
+        "(default PATH#ROW for a row, PATH:LINE for a JSONL line).",
+    ),
+]
+
+
+def columns_of(text: str | None, title: str | None, date: str | None, ident: str | None) -> Columns:
+    """The ``Columns`` of the ``--text-column``, ``--title-column``, ``--date-column`` and
+    ``--id-column`` options."""
+    from dateline.ingest.tables import Columns
+
+    return Columns(text or None, title or None, date or None, ident or None)
+
+
 def ingest(
     paths: Annotated[
         list[str],
         typer.Argument(
-            help="Files or directories (recursive): .txt, .html, .jsonl, RSS/Atom, WARC."
+            metavar="PATH...",
+            help="Files or directories (recursive): .txt, .html, .jsonl, .csv/.tsv (one "
+            "article a row), RSS/Atom, WARC; each also gzipped (.gz).",
         ),
     ],
     db: DbOption = None,
     workers: Annotated[
-        int, typer.Option(min=0, help="Analysis processes (0: analyse in this process).")
+        int,
+        typer.Option(min=0, metavar="N", help="Analysis processes (0: analyse in this process)."),
     ] = 1,
     published_from_metadata: Annotated[
         bool,
@@ -168,10 +226,16 @@ def ingest(
     ] = False,
     published: Annotated[
         str | None,
-        typer.Option(help="Publication date YYYY-MM-DD for every input.", callback=iso_date),
+        typer.Option(
+            metavar="DATE",
+            help="Publication date YYYY-MM-DD for every input (default: each input's own).",
+            callback=iso_date,
+        ),
     ] = None,
-    model: Annotated[str | None, typer.Option(help="spaCy pipeline name.")] = None,
-    batch_size: Annotated[int, typer.Option(min=1, help="Articles per batch/transaction.")] = 8,
+    model: Model = None,
+    batch_size: Annotated[
+        int, typer.Option(min=1, metavar="N", help="Articles per batch and transaction.")
+    ] = 8,
     progress: Annotated[
         bool | None,
         typer.Option("--progress/--no-progress", help="Progress bar (default: on a terminal)."),
@@ -187,8 +251,36 @@ def ingest(
             "(skipped otherwise; other failures are always tried again).",
         ),
     ] = False,
+    text_column: TextColumnOption = None,
+    title_column: TitleColumnOption = None,
+    date_column: DateColumnOption = None,
+    id_column: IdColumnOption = None,
+    engine: Annotated[
+        str,
+        typer.Option(
+            metavar="local|ray|dask",
+            help="Where the analysis runs: local worker processes, a Dask or a Ray cluster "
+            "(local with --workers N, or --address); see docs/SCALE.md.",
+        ),
+    ] = "local",
+    address: Annotated[
+        str | None,
+        typer.Option(
+            metavar="ADDR",
+            help="Address of an existing Dask (tcp://host:8786) or Ray (auto, ray://host:10001) "
+            "cluster (default: start one here).",
+        ),
+    ] = None,
+    parquet: Annotated[
+        str | None,
+        typer.Option(
+            metavar="DIR",
+            help="Also write the stored tables to DIR as Parquet partitioned by date "
+            "(DIR/quotes/date=YYYY-MM-DD/part-0.parquet, ...), rewriting the dates this run stored.",
+        ),
+    ] = None,
 ) -> None:
-    """Ingest articles into the database: every input recorded (stored, duplicate,
+    """Ingest articles into the database. Every input is recorded (stored, duplicate,
     near-duplicate, failed + reason); a rerun skips what is stored.
 
     Each article runs in a worker process under the --timeout and --max-memory budget: a worker
@@ -197,17 +289,23 @@ def ingest(
 
     Exit status: 0 all inputs stored; 1 some inputs failed (each named on stderr and recorded);
     2 usage or environment error (bad option, unreachable or locked database, missing spaCy
-    pipeline); 130 interrupted (run the same command again to resume)."""
-    from dateline.batch import Ingest
+    pipeline); 130 interrupted (run the same command again to resume).
+
+    \b
+    Examples:
+      dateline ingest articles/ feed.xml crawl.warc.gz --db corpus.db
+      dateline ingest articles/ --db postgresql://user:pw@host/db --workers 2"""
+    from dateline.engines import EngineIngest
     from dateline.ingest.sources import Sources
 
     logging.basicConfig(level=logging.WARNING, format="dateline: %(message)s")
     allow_any_language(any_language)
     show = sys.stderr.isatty() if progress is None else progress
-    sources = Sources(paths, published_from_metadata)
+    columns = columns_of(text_column, title_column, date_column, id_column)
+    sources = Sources(paths, published_from_metadata, columns)
     total = sources.estimate() if show else None
     with _session(db, create=True) as store:
-        run = Ingest(
+        run = EngineIngest(
             store,
             workers,
             published,
@@ -216,8 +314,14 @@ def ingest(
             progress=show,
             limits=limits_of(timeout, max_memory),
             retry_failed=retry_failed,
+            engine=engine,
+            address=address,
         )
         summary = run.run(sources, total)
+        if parquet and not summary.interrupted:
+            from dateline.engines.lake import write_lake
+
+            write_lake(store, parquet, run.dates if os.path.exists(parquet) else None)
     summary.skipped = list(sources.skipped)
     for reason in summary.failures[:50]:
         typer.echo(f"dateline: {reason}", err=True)
@@ -235,84 +339,146 @@ def ingest(
         raise typer.Exit(EXIT_SOME_FAILED)
 
 
+QUOTE_COLUMNS = [
+    "date",
+    "article_id",
+    "title",
+    "speaker_name",
+    "kind",
+    "text",
+    "cue",
+    "start",
+    "end",
+    "url",
+    "path",
+]
+"""The columns of ``dateline quotes --format jsonl|tsv`` (and ``context`` with --context)."""
+SIDE_WIDTH = 40
+"""Terminal columns of a side or place in the stored events table (longer: cut with …)."""
+BOLD, RESET = "\x1b[1m", "\x1b[0m"
+"""How a terminal shows the quote within its context."""
+
+
 def quotes(
     db: DbOption = None,
-    speaker: Annotated[str | None, typer.Option(help="Part of the speaker's name.")] = None,
+    speaker: Annotated[
+        str | None,
+        typer.Option(
+            metavar="NAME",
+            help="Quotes by this speaker: a name or alias of the corpus actor, or words of the "
+            "speaker's name, whole words (Brown finds Gordon Brown, not Browne).",
+        ),
+    ] = None,
     search: Annotated[
         str | None,
-        typer.Option(help='Full-text search of the quote: words, "a phrase", pre*, -not, a OR b.'),
+        typer.Option(
+            metavar="WORDS",
+            help='Full-text search of the quote: words, "a phrase", pre*, -not, a OR b.',
+        ),
     ] = None,
-    since: Annotated[
-        str | None, typer.Option(help="From this article date.", callback=iso_date)
+    since: Since = None,
+    until: Until = None,
+    kind: Annotated[
+        str | None, typer.Option(metavar="KIND", help="direct, indirect or mixed (default: all).")
     ] = None,
-    until: Annotated[
-        str | None, typer.Option(help="Up to this article date.", callback=iso_date)
+    article: Annotated[
+        str | None, typer.Option(metavar="ID", help="Only this article (its id or the id's start).")
     ] = None,
-    kind: Annotated[str | None, typer.Option(help="direct, indirect or mixed.")] = None,
-    article: Annotated[str | None, typer.Option(help="Article id (or its start).")] = None,
-    limit: Annotated[int, typer.Option(min=0, help="At most this many (0: all).")] = 100,
-    format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.text,
+    context: Annotated[
+        bool,
+        typer.Option(
+            "--context",
+            help="Show each quote in its sentence from the stored article, the quote [in "
+            "brackets] (in bold on a terminal); jsonl/tsv get a 'context' column.",
+        ),
+    ] = False,
+    limit: Limit = 100,
+    format: ListFormatOption = ListFormat.text,
 ) -> None:
     """Quotes with speaker, article and date, oldest first.
 
-    Exit status 2: the database is missing or unreachable, or the search is not understood."""
+    Exit status 2: the database is missing or unreachable, or the search is not understood.
+
+    \b
+    Examples:
+      dateline quotes --db corpus.db --speaker Trump --search "tax returns" --since 2016-09-01
+      dateline quotes --db corpus.db --speaker Lavrov --context --limit 5"""
     from dateline.store import query_quotes
 
     with _session(db) as store:
         rows = query_quotes(store, speaker, search, since, until, kind, article, limit or None)
+        if context:
+            _add_contexts(store, rows)
     if format is not ListFormat.text:
-        columns = [
-            "date",
-            "article_id",
-            "title",
-            "speaker_name",
-            "kind",
-            "text",
-            "cue",
-            "start",
-            "end",
-            "url",
-            "path",
-        ]
-        _emit_rows(rows, format, columns)
+        for row in rows:
+            if row.get("context"):
+                row["context"] = row["context"].plain()
+        _emit_rows(rows, format, QUOTE_COLUMNS + (["context"] if context else []))
         return
     for row in rows:
-        who = row["speaker_name"] or (
-            f"[{row['speaker_mention']}]" if row["speaker_mention"] else "?"
-        )
-        title = _clip(row["title"] or row["url"] or row["path"], 70)
-        typer.echo(f"{row['date'] or '----------'}  {row['article_id']}  {title}")
-        typer.echo(
-            f"  {who} ({row['kind']}{', fragment' if row['fragment'] else ''}): "
-            f"{_clip(row['text'], 300)}"
-        )
+        _print_quote(row)
     if limit and len(rows) == limit:
         typer.echo(f"(first {limit}; --limit 0 for all)", err=True)
     elif not rows:
         typer.echo("no quotes found", err=True)
 
 
+def _add_contexts(store: Store, rows: list[dict[str, Any]]) -> None:
+    """Give each quote row its ``context`` (a ``Context``) from the stored article text."""
+    from dateline.store.context import article_texts, sentence_around
+
+    texts = article_texts(store, (row["article_id"] for row in rows))
+    for row in rows:
+        text = texts.get(row["article_id"])
+        row["context"] = text and sentence_around(text, row["start"], row["end"])
+
+
+def _print_quote(row: dict[str, Any]) -> None:
+    """One quote as two lines: date, article and title; speaker, kind and the quote (in its
+    sentence, highlighted, when the row has a context)."""
+    who = row["speaker_name"] or (f"[{row['speaker_mention']}]" if row["speaker_mention"] else "?")
+    title = _clip(row["title"] or row["url"] or row["path"], 70)
+    typer.echo(f"{row['date'] or '----------'}  {row['article_id']}  {title}")
+    said = row.get("context")
+    if said is None:
+        text = _clip(row["text"], 300)
+    elif sys.stdout.isatty():
+        text = said.marked(BOLD, RESET)
+    else:
+        text = said.marked()
+    typer.echo(f"  {who} ({row['kind']}{', fragment' if row['fragment'] else ''}): {text}")
+
+
 def actors(
     db: DbOption = None,
-    type: Annotated[str | None, typer.Option(help="PERSON, ORG, GPE, NORP, ...")] = None,
-    country: Annotated[str | None, typer.Option(help="ISO alpha-3 country code.")] = None,
-    name: Annotated[
-        str | None, typer.Option(help="A name or alias, whole words (Blair finds Tony Blair).")
+    type: Annotated[
+        str | None,
+        typer.Option(metavar="TYPE", help="PERSON, ORG, GPE, NORP, ... (default: all)."),
     ] = None,
-    limit: Annotated[int, typer.Option(min=0, help="At most this many (0: all).")] = 50,
+    country: Annotated[
+        str | None, typer.Option(metavar="CODE", help="ISO alpha-3 country code (RUS).")
+    ] = None,
+    name: Annotated[
+        str | None,
+        typer.Option(metavar="NAME", help="A name or alias, whole words (Blair finds Tony Blair)."),
+    ] = None,
+    limit: Limit = 50,
     relink: Annotated[
         bool, typer.Option("--relink", help="Link every stored entity to its actor again first.")
     ] = False,
-    format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.text,
+    format: ListFormatOption = ListFormat.text,
 ) -> None:
-    """People, organisations and places across the corpus, one actor each (linked at ingest:
-    "Mr Blair" and "Tony Blair" are one actor, Ian Blair another), with aliases, code, articles
-    and quotes, most reported first.
+    """People, organisations and places across the corpus. Most reported first.
 
-    Examples: dateline actors --db corpus.db --type PERSON; dateline actors --name Blair
+    One actor each (linked at ingest: "Mr Blair" and "Tony Blair" are one actor, Ian Blair
+    another), with aliases, code, articles and quotes.
 
-    Exit status 2: the database is missing or unreachable."""
-    from dateline.store import format_table
+    Exit status 2: the database is missing or unreachable.
+
+    \b
+    Examples:
+      dateline actors --db corpus.db --type PERSON --country GBR
+      dateline actors --db corpus.db --name Blair"""
     from dateline.store.actors import corpus_actors
     from dateline.store.actors import relink as relink_store
 
@@ -331,26 +497,38 @@ def actors(
     table = [tuple(columns)] + [
         tuple("-" if r[c] in (None, "") else str(r[c]) for c in columns) for r in rows
     ]
-    typer.echo(format_table(table))
+    typer.echo(_table(table))
+
+
+def _table(rows: list[tuple[str, ...]]) -> str:
+    from dateline.terminal import format_table
+
+    return format_table(rows)
 
 
 def articles(
     db: DbOption = None,
     search: Annotated[
-        str | None, typer.Option(help="Full-text search of title and text (as for quotes).")
+        str | None,
+        typer.Option(metavar="WORDS", help="Full-text search of title and text (as for quotes)."),
     ] = None,
-    since: Annotated[str | None, typer.Option(callback=iso_date)] = None,
-    until: Annotated[str | None, typer.Option(callback=iso_date)] = None,
+    since: Since = None,
+    until: Until = None,
     near_duplicates: Annotated[
         bool, typer.Option("--near-duplicates", help="Include near-duplicate copies.")
     ] = False,
-    limit: Annotated[int, typer.Option(min=0, help="At most this many (0: all).")] = 100,
-    format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.text,
+    limit: Limit = 100,
+    format: ListFormatOption = ListFormat.text,
 ) -> None:
     """Stored articles with their counts, oldest first.
 
-    Exit status 2: the database is missing or unreachable, or the search is not understood."""
-    from dateline.store import format_table, query_articles
+    Exit status 2: the database is missing or unreachable, or the search is not understood.
+
+    \b
+    Examples:
+      dateline articles --db corpus.db --since 2016-09-01 --until 2016-09-30
+      dateline articles --db corpus.db --search "Aleppo ceasefire" -f tsv > articles.tsv"""
+    from dateline.store import query_articles
 
     with _session(db) as store:
         rows = query_articles(store, search, since, until, near_duplicates, limit or None)
@@ -369,16 +547,22 @@ def articles(
         )
         for r in rows
     ]
-    typer.echo(format_table(table))
+    typer.echo(_table(table))
 
 
 def stats(
     db: DbOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="As JSON.")] = False,
 ) -> None:
-    """Counts: inputs by status, articles, quotes, speakers, entities, events, flags.
+    """Counts of what is stored. Inputs by status, articles, quotes, speakers, entities,
+    events, flags.
 
-    Exit status 2: the database is missing or unreachable."""
+    Exit status 2: the database is missing or unreachable.
+
+    \b
+    Examples:
+      dateline stats --db corpus.db
+      dateline stats --db postgresql://user:pw@host/db --json"""
     from dateline.store import query_stats
 
     with _session(db) as store:
@@ -405,13 +589,17 @@ def stats(
 
 
 def export(
-    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Export format.")],
+    format: Annotated[
+        ExportFormat,
+        typer.Option("--format", "-f", metavar="FORMAT", help="jsonl, parquet, csv or gdelt."),
+    ],
     db: DbOption = None,
     out: Annotated[
         str | None,
         typer.Option(
             "--out",
             "-o",
+            metavar="PATH",
             help="parquet/csv: a directory (default ./dateline-export), one file per table; "
             "jsonl/gdelt: a file (default standard output).",
         ),
@@ -419,12 +607,21 @@ def export(
     near_duplicates: Annotated[
         bool, typer.Option("--near-duplicates", help="Include near-duplicate copies.")
     ] = False,
-    header: Annotated[bool, typer.Option(help="gdelt: write a header line.")] = False,
+    header: Annotated[
+        bool, typer.Option("--header", help="gdelt: write a header line (default: none).")
+    ] = False,
 ) -> None:
-    """Export: JSONL documents, Parquet or CSV tables, or GDELT 2.0 style events (TSV).
+    """Export the store as JSONL, Parquet, CSV or GDELT events. JSONL documents, Parquet or
+    CSV tables, or GDELT 2.0 style events (TSV).
 
-    Exit status 2: the database is missing or unreachable, or the output cannot be written."""
+    Exit status 2: the database is missing or unreachable, or the output cannot be written.
+
+    \b
+    Examples:
+      dateline export --db corpus.db --format parquet --out export/
+      dateline export --db corpus.db --format gdelt --header > events.tsv"""
     from dateline.exports import export as run_export
+    from dateline.terminal import counted
 
     with _session(db) as store:
         try:
@@ -433,28 +630,39 @@ def export(
             where = exc.filename or out or "output"
             raise _fail(f"{where}: cannot write ({exc.strerror or exc})") from exc
     for path, rows in counts.items():
-        typer.echo(f"{rows} rows -> {'stdout' if path == '-' else path}", err=True)
+        typer.echo(f"{counted(rows, 'row')} -> {'stdout' if path == '-' else path}", err=True)
 
 
 def register(app: typer.Typer) -> None:
     """Add the corpus commands to the ``dateline`` app."""
-    app.command()(ingest)
-    app.command()(quotes)
-    app.command()(actors)
-    app.command()(articles)
-    app.command()(stats)
-    app.command()(export)
+    from dateline.explorer.command import serve  # typer only: the server loads when it runs
+
+    for command in (ingest, quotes, actors, articles, stats, export, serve):
+        app.command(cls=PlainHelp)(command)
 
 
-def print_events(db: str | None, source: str | None, target: str | None, type: str | None) -> None:
+def print_events(
+    db: str | None,
+    source: str | None,
+    target: str | None,
+    type: str | None,
+    since: str | None = None,
+    until: str | None = None,
+) -> None:
     """``dateline events`` with no file: the stored events as a table."""
-    from dateline.store.queries import events_table_rows, format_table, query_events
+    from dateline.store.queries import events_table_rows, query_events
 
     with _session(db) as store:
-        records = query_events(store, source=source, target=target, type=type)
-    if not records:
-        typer.echo(
-            "no events stored" + (" matching the filters" if source or target or type else "")
+        records = query_events(
+            store, source=source, target=target, type=type, since=since, until=until
         )
+    if not records:
+        filtered = source or target or type or since or until
+        typer.echo("no events stored" + (" matching the filters" if filtered else ""))
         return
-    typer.echo(format_table(events_table_rows(records)))
+    from dateline.terminal import clip
+
+    rows = events_table_rows(records)
+    sides = [i for i, name in enumerate(rows[0]) if name in ("source", "target", "where")]
+    cut = [tuple(clip(c, SIDE_WIDTH) if i in sides else c for i, c in enumerate(r)) for r in rows]
+    typer.echo(_table(cut))

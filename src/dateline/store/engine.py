@@ -11,17 +11,19 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
 from sqlalchemy.engine import URL, Engine, make_url
 
 from dateline.errors import DatabaseError, DatelineError, one_line
+
+if TYPE_CHECKING:  # Alembic loads only when a database needs upgrading (start-up time)
+    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 
@@ -139,14 +141,47 @@ def create_engine(url: str | URL | None = None, create: bool = True) -> Engine:
 
 def alembic_config(connection: sa.Connection | None = None) -> Config:
     """The Alembic configuration of the packaged migrations (no alembic.ini needed)."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["connection"] = connection
     return config
 
 
+_REVISION = re.compile(r"""^(revision|down_revision)\s*=\s*["']([^"']+)["']""", re.M)
+"""``revision = "0004"`` and ``down_revision = "0003"`` lines of a migration script."""
+
+
+def packaged_heads() -> frozenset[str]:
+    """The newest revision(s) of the packaged migrations, read from the scripts' text."""
+    revisions, parents = set(), set()
+    for script in (MIGRATIONS / "versions").glob("*.py"):
+        found = dict(_REVISION.findall(script.read_text(encoding="utf-8")))
+        if "revision" in found:
+            revisions.add(found["revision"])
+            parents.add(found.get("down_revision"))
+    return frozenset(revisions - parents)
+
+
+def at_head(engine: Engine) -> bool:
+    """Whether the database is already at the newest packaged revision: one read, so that
+    opening an up-to-date store imports no Alembic. Any doubt is False (Alembic decides)."""
+    try:
+        with engine.connect() as connection:
+            versions = connection.execute(sa.text("SELECT version_num FROM alembic_version"))
+            current = {row[0] for row in versions}
+    except sa.exc.SQLAlchemyError:
+        return False
+    heads = packaged_heads()
+    return bool(heads) and current == heads
+
+
 def migrate(engine: Engine, revision: str = "head") -> None:
     """Bring the database schema up to ``revision`` (the newest by default)."""
+    if revision == "head" and at_head(engine):
+        return
+    from alembic import command
 
     def upgrade() -> None:
         with engine.begin() as connection:

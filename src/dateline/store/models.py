@@ -67,6 +67,8 @@ articles = sa.Table(
 sa.Index("ix_articles_source_sha256", articles.c.source_sha256)
 sa.Index("ix_articles_date", articles.c.date)
 sa.Index("ix_articles_near_duplicate_of", articles.c.near_duplicate_of)
+sa.Index("ix_articles_id_date", articles.c.id, articles.c.date)
+sa.Index("ix_articles_date_id", articles.c.date, articles.c.id)
 
 _article_fk = sa.ForeignKey("articles.id", ondelete="CASCADE")
 
@@ -87,6 +89,9 @@ entities = sa.Table(
 sa.Index("ix_entities_article", entities.c.article_id)
 sa.Index("ix_entities_name", entities.c.name)
 sa.Index("ix_entities_actor", entities.c.actor_id)
+sa.Index(
+    "ix_entities_actor_speaker", entities.c.actor_id, entities.c.article_id, entities.c.entity_id
+)
 
 actors = sa.Table(
     "actors",
@@ -112,6 +117,22 @@ actor_aliases = sa.Table(
 )
 sa.Index("ix_actor_aliases_actor", actor_aliases.c.actor_id)
 sa.Index("ix_actor_aliases_alias", actor_aliases.c.alias)
+
+actor_words = sa.Table(
+    "actor_words",
+    metadata,
+    sa.Column("pk", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("actor_id", sa.String(16), nullable=False),
+    sa.Column("word", sa.Text, nullable=False, doc="a lower-cased word of the name or an alias"),
+)
+sa.Index("ix_actor_words_word", actor_words.c.word, actor_words.c.actor_id)
+
+actor_quotes = sa.Table(
+    "actor_quotes",
+    metadata,
+    sa.Column("actor_id", sa.String(16), primary_key=True),
+    sa.Column("quotes", sa.Integer, nullable=False, doc="quotes whose speaker is the actor"),
+)
 
 mentions = sa.Table(
     "mentions",
@@ -161,6 +182,7 @@ quotes = sa.Table(
 )
 sa.Index("ix_quotes_article", quotes.c.article_id)
 sa.Index("ix_quotes_speaker_name", quotes.c.speaker_name)
+sa.Index("ix_quotes_speaker", quotes.c.article_id, quotes.c.speaker_entity)
 
 events = sa.Table(
     "events",

@@ -12,27 +12,36 @@ from dateline.schema import Document
 from dateline.store import models as m
 from dateline.store.repository import Store
 from dateline.store.rows import full_date
-from dateline.store.search import matches
-from dateline.store.textmatch import whole_words
+from dateline.store.search import matches, speaker_quotes
 
 a, q, v, e = m.articles, m.quotes, m.events, m.entities
 CANONICAL = a.c.near_duplicate_of.is_(None)
 
 
-def _spoken_by(speaker: str) -> sa.ColumnElement[bool]:
+def _spoken_by(speaker: str, dialect: str = "sqlite") -> sa.ColumnElement[bool]:
     """Quotes whose speaker is a corpus actor named ``speaker`` (canonical name or alias, whole
-    words: "Tony Blair" finds the quotes given to "Mr Blair" in other articles), or whose speaker
-    name or mention holds it as whole words."""
+    words: "Tony Blair" finds the quotes given to "Mr Blair" in other articles), or, when the
+    speaker is linked to no actor ("officials said"), whose speaker name or mention holds it as
+    whole words.
+
+    Index-friendly, no scan of the quotes: the actors come from the ``actor_words`` index and
+    their quotes through ``entities.actor_id`` and ``ix_quotes_speaker``; the unlinked speakers
+    from the speaker full-text index (``search.speaker_quotes``)."""
     from dateline.store.actors import actor_ids_named
 
-    linked = sa.exists().where(
-        e.c.article_id == q.c.article_id,
-        e.c.entity_id == q.c.speaker_entity,
-        e.c.actor_id.in_(actor_ids_named(speaker)),
+    spoken, entity = sa.alias(q, "spoken_quote"), sa.alias(e, "spoken_entity")
+    linked = (
+        sa.select(spoken.c.pk)
+        .join(
+            entity,
+            sa.and_(
+                entity.c.article_id == spoken.c.article_id,
+                entity.c.entity_id == spoken.c.speaker_entity,
+            ),
+        )
+        .where(entity.c.actor_id.in_(actor_ids_named(speaker)))
     )
-    return sa.or_(
-        linked, whole_words(q.c.speaker_name, speaker), whole_words(q.c.speaker_mention, speaker)
-    )
+    return q.c.pk.in_(sa.union(linked, speaker_quotes(dialect, speaker)))
 
 
 def _contains(column: sa.ColumnElement[Any], value: str) -> sa.ColumnElement[bool]:
@@ -78,6 +87,20 @@ def query_quotes(
     ``speaker``: part of the speaker's name or of the mention at the cue (case-insensitive);
     ``search``: full-text words over the quote text; ``since``/``until``: article dates.
     """
+    query = quotes_query(store.dialect, speaker, search, since, until, kind, article)
+    return _dicts(store, _limited(query, limit, offset))
+
+
+def quotes_query(
+    dialect: str,
+    speaker: str | None = None,
+    search: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    kind: str | None = None,
+    article: str | None = None,
+) -> sa.Select:
+    """The query behind ``query_quotes``, ordered, without limit (to page or count it)."""
     query = sa.select(
         q.c.article_id,
         q.c.quote_id,
@@ -98,17 +121,16 @@ def query_quotes(
         a.c.source,
     ).join(a, a.c.id == q.c.article_id)
     if speaker:
-        query = query.where(_spoken_by(speaker))
+        query = query.where(_spoken_by(speaker, dialect))
     if search:
-        query = query.where(matches(store.dialect, q, search))
+        query = query.where(matches(dialect, q, search))
     if kind:
         query = query.where(q.c.kind == kind)
     if article:
         query = query.where(q.c.article_id.startswith(article, autoescape=True))
-    query = _dated(query, since, until).order_by(
+    return _dated(query, since, until).order_by(
         a.c.date.is_(None), a.c.date, a.c.pk, q.c.start, q.c.pk
     )
-    return _dicts(store, _limited(query, limit, offset))
 
 
 # -- events ------------------------------------------------------------------------------------
@@ -188,6 +210,20 @@ def query_events(
 ) -> list[EventRecord]:
     """Stored events, oldest article first. ``source``/``target``: actor code prefixes (``RUS``
     matches ``RUSGOV``); ``type``: a PLOVER type (``CONSULT``) or a CAMEO code prefix (``04``)."""
+    query = events_query(source, target, type, since, until, article, include_negated)
+    return [EventRecord(**row) for row in _dicts(store, _limited(query, limit, offset))]
+
+
+def events_query(
+    source: str | None = None,
+    target: str | None = None,
+    type: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    article: str | None = None,
+    include_negated: bool = True,
+) -> sa.Select:
+    """The query behind ``query_events`` (rows of ``EventRecord`` fields), ordered, no limit."""
     sources = sa.alias(e, "source_entity")
     targets = sa.alias(e, "target_entity")
     query = (
@@ -236,10 +272,9 @@ def query_events(
         query = query.where(v.c.article_id.startswith(article, autoescape=True))
     if not include_negated:
         query = query.where(v.c.negated.is_(False))
-    query = _dated(query, since, until).order_by(
+    return _dated(query, since, until).order_by(
         a.c.date.is_(None), a.c.date, a.c.pk, v.c.evidence_start, v.c.pk
     )
-    return [EventRecord(**row) for row in _dicts(store, _limited(query, limit, offset))]
 
 
 EVENTS_HEADER = ("date", "type", "cameo", "source", "target", "where", "evidence", "article")
@@ -347,8 +382,21 @@ def query_articles(
     until: str | None = None,
     include_near_duplicates: bool = False,
     limit: int | None = None,
+    offset: int = 0,
 ) -> list[dict[str, Any]]:
     """Articles (full-text ``search`` over title and text), oldest first, with their counts."""
+    query = articles_query(store.dialect, search, since, until, include_near_duplicates)
+    return _dicts(store, _limited(query, limit, offset))
+
+
+def articles_query(
+    dialect: str,
+    search: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    include_near_duplicates: bool = False,
+) -> sa.Select:
+    """The query behind ``query_articles``, ordered, without limit (to page or count it)."""
     counts = {
         name: sa.select(sa.func.count())
         .where(t.c.article_id == a.c.id)
@@ -370,9 +418,8 @@ def query_articles(
     if not include_near_duplicates:
         query = query.where(CANONICAL)
     if search:
-        query = query.where(matches(store.dialect, a, search))
-    query = _dated(query, since, until).order_by(a.c.date.is_(None), a.c.date, a.c.pk)
-    return _dicts(store, _limited(query, limit))
+        query = query.where(matches(dialect, a, search))
+    return _dated(query, since, until).order_by(a.c.date.is_(None), a.c.date, a.c.pk)
 
 
 def query_stats(store: Store) -> dict[str, Any]:

@@ -8,16 +8,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL
 
 from dateline.store import models as m
-from dateline.store.dedup import NearDuplicates
 from dateline.store.engine import create_engine, database_url, describe, migrate, retrying
 from dateline.store.rows import Row
+
+if TYPE_CHECKING:  # datasketch pulls in scipy: loaded when an ingest reads the store
+    from dateline.store.dedup import NearDuplicates
 
 DONE = ("stored", "duplicate", "near-duplicate")
 
@@ -37,6 +38,12 @@ class Record:
     children: dict[str, list[Row]] | None = None
 
 
+def _near_duplicates() -> NearDuplicates:
+    from dateline.store.dedup import NearDuplicates
+
+    return NearDuplicates()
+
+
 @dataclass
 class IngestState:
     """What is already stored: finished inputs, contents by hash, article ids, first copies."""
@@ -46,7 +53,7 @@ class IngestState:
     """Failed inputs (key, content hash) -> the recorded reason."""
     by_sha256: dict[str, str] = field(default_factory=dict)
     ids: set[str] = field(default_factory=set)
-    near: NearDuplicates = field(default_factory=NearDuplicates)
+    near: NearDuplicates = field(default_factory=_near_duplicates)
 
 
 def utcnow() -> dt.datetime:
@@ -166,6 +173,8 @@ class Store:
         self._transaction([record])
 
     def _insert(self, table: sa.Table) -> Any:
+        from sqlalchemy.dialects import postgresql, sqlite  # when writing: quick read-only start
+
         return (postgresql.insert if self.dialect == "postgresql" else sqlite.insert)(table)
 
     def _write(self, conn: sa.Connection, records: list[Record]) -> None:

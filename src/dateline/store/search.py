@@ -9,6 +9,9 @@ import re
 
 import sqlalchemy as sa
 
+from dateline.store import models as m
+from dateline.store.textmatch import whole_words
+
 _TOKEN = re.compile(r'-?"[^"]*"|\S+')
 
 
@@ -53,6 +56,52 @@ def _fts5_term(token: str) -> tuple[str | None, bool]:
     if not bare:
         return None, negate
     return f'"{bare}"' + ("*" if prefix else ""), negate
+
+
+def fts5_phrase(words: str) -> str:
+    """``words`` as one quoted FTS5 phrase: the words in a row, whatever they hold."""
+    return '"' + " ".join(words.split()).replace('"', '""') + '"'
+
+
+def speaker_quotes(dialect: str, name: str) -> sa.Select:
+    """Pks of the quotes whose speaker is not linked to a corpus actor (no speaker entity, or one
+    of a type never linked) and whose speaker name or mention holds ``name`` as whole words (as
+    ``textmatch.whole_words``): the quotes that a lookup through the actors cannot find. Found
+    through the speaker full-text index (SQLite FTS5 ``quote_speakers_fts``, which holds only
+    such quotes; PostgreSQL GIN on ``to_tsvector('simple', ...)``) rather than a scan: the index
+    narrows the quotes down, the whole-word test decides."""
+    from dateline.store.actors import LINKED_TYPES  # the types relinking gives an actor
+
+    quotes, entities = sa.alias(m.quotes, "speaker_quote"), m.entities
+    columns = (quotes.c.speaker_name, quotes.c.speaker_mention)
+    named = sa.or_(*(whole_words(column, name) for column in columns))
+    linked = sa.exists().where(
+        entities.c.article_id == quotes.c.article_id,
+        entities.c.entity_id == quotes.c.speaker_entity,
+        entities.c.type.in_(LINKED_TYPES),
+    )
+    unlinked = sa.or_(quotes.c.speaker_entity.is_(None), ~linked)
+    if dialect == "postgresql":
+        config = sa.literal_column("'simple'::regconfig")
+        query = sa.func.plainto_tsquery(config, name)
+        indexed = sa.or_(
+            *(
+                sa.func.to_tsvector(config, sa.func.coalesce(column, sa.literal_column("''"))).op(
+                    "@@"
+                )(query)
+                for column in columns
+            )
+        )
+    else:
+        fts = (
+            sa.text(
+                "SELECT rowid FROM quote_speakers_fts WHERE quote_speakers_fts MATCH :speaker_words"
+            )
+            .bindparams(speaker_words=fts5_phrase(name))
+            .columns(sa.column("rowid", sa.Integer))
+        )
+        indexed = quotes.c.pk.in_(fts)
+    return sa.select(quotes.c.pk).where(indexed, unlinked, named)
 
 
 def postgres_query(words: str) -> str:

@@ -6,7 +6,7 @@ from dateline.ingest import RawDocument
 from dateline.schema import Source, Span
 from dateline.structure.article import Article
 from dateline.structure.build import structure_text
-from dateline.structure.html import extract_page
+from dateline.structure.html import byline_line, extract_page
 
 __all__ = ["Article", "structure", "structure_text"]
 
@@ -33,10 +33,14 @@ def structure(raw: RawDocument, published: str | None = None) -> Article:
     source.title = raw.title or page.title
     source.url = raw.url or page.url
     source.sitename = page.sitename
+    source.author, source.language = page.author, page.language
     headline = source.title
     body = page.body
     if headline and body.startswith(headline):
         body = body[len(headline) :].lstrip()  # trafilatura may repeat the title as a heading
+    byline = byline_line(page.author) if page.author and page.author not in body else None
+    if headline and byline:  # the byline trafilatura took out of the text goes back under the title
+        body = f"{byline}\n\n{body}"
     text = f"{headline}\n\n{body}\n" if headline else f"{body}\n"
     article = structure_text(text, source, published, title_given=bool(headline))
     if page.author:

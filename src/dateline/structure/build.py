@@ -157,8 +157,11 @@ def dateline(s: Labelling) -> None:
 
 
 def standfirst(s: Labelling) -> None:
-    """The first free block between headline and lead (or a long unpunctuated one)."""
+    """The first free block between headline and lead (or a long unpunctuated one); bylines
+    right under the headline ("Headline / By X / standfirst") are passed over."""
     start = _after_headline(s)
+    while s.roles.get(start) is Role.BYLINE:
+        start += 1
     stop = s.lead_idx if s.lead_idx is not None else min(len(s.blocks), start + 1)
     for i in range(start, stop):
         if i in s.roles:
