@@ -1,7 +1,8 @@
 """Per-article limits: a budget of time and memory for analysing one article.
 
 The budget is enforced where the time is spent. In worker processes (``WorkerPool``): the driver
-kills a worker whose batch overruns the time budget and starts another; each worker caps its
+kills a worker whose batch overruns its time budget (the per-article budget times the batch's
+articles, so a loaded machine does not split healthy batches) and starts another; each worker caps its
 address space (RLIMIT_AS) at what it held when the batch began plus the memory budget, and dies
 with its parent (PR_SET_PDEATHSIG on Linux, a parent-pid watchdog elsewhere). In this process
 (``run_inline``: ``analyze``, ``ingest --workers 0``): a SIGALRM timer raises ``Overrun`` in the
@@ -384,7 +385,8 @@ class WorkerPool(Generic[T, R]):
         self.counter += 1
         job.ident = self.counter
         worker.job = job
-        worker.deadline = time.monotonic() + self.limits.timeout if self.limits.timeout else None
+        budget = self.limits.timeout * len(job.items)  # each article its own share
+        worker.deadline = time.monotonic() + budget if budget else None
         try:
             worker.conn.send((job.ident, self.fn, (job.items, *job.args)))
         except (OSError, ValueError):  # it died idle: not this batch's fault, send it again
