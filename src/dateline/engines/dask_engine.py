@@ -41,7 +41,7 @@ def preload_plugin(model: str | None, env: dict[str, str]) -> Any:
     distributed = _distributed()
     prepare = worker.prepare
 
-    class Preload(distributed.WorkerPlugin):
+    class Preload(distributed.WorkerPlugin):  # type: ignore[name-defined,misc]
         name = "dateline-preload"
 
         def setup(self, worker: Any) -> None:  # distributed passes it by this name

@@ -35,7 +35,7 @@ LAKE_TABLES = ("articles", "entities", "mentions", "quotes", "events", "flags")
 """Tables written to the lake, each partitioned by its article's date."""
 NULL_PARTITION = "__HIVE_DEFAULT_PARTITION__"
 """The partition of articles without a full date (Hive's name for a null value)."""
-RENAMED = {
+RENAMED: dict[str, dict[str, str | None]] = {
     "articles": {"date": None},
     "events": {"date": "event_date"},
     "entities": {"actor_id": None},

@@ -3,9 +3,9 @@
 ``batch.Ingest`` drives it unchanged: the driver still classifies inputs, drops exact duplicates,
 writes batches in input order in one transaction each and counts every input.
 
-The budget follows the local pool's rules: a batch that overruns the time budget (counted from
-when the driver starts waiting for it, which is after every earlier batch was written) has its
-worker killed; a batch that breaks, runs out of memory or loses its worker is run again one
+The budget follows the local pool's rules: a batch that overruns its time budget (the
+per-article budget times its articles, counted from when the driver starts waiting for it, which
+is after every earlier batch was written) has its worker killed; a batch that breaks, runs out of memory or loses its worker is run again one
 article at a time, and only an article that does so alone fails, with the local pool's reasons.
 A worker killed from outside is replaced by the engine (Ray restarts the actor, Dask's nanny the
 worker) and its batch is retried by the engine first.
@@ -108,7 +108,7 @@ class RemotePool:
             return job.outcome()
         if job.results is not None:
             return job.results
-        timeout = self.limits.timeout or None
+        timeout = self.limits.timeout * len(job.items) or None  # each article its share
         try:
             pid, reply = self.result(job, timeout)
         except TimeoutError:
@@ -142,6 +142,7 @@ class RemotePool:
             job.results = [failed_task(job.items[0], reason)]
             return
         log.info("a batch of %d overran or broke (%s); one at a time now", len(job.items), reason)
-        job.parts = [RemoteJob([item], job.args, pool=self) for item in job.items]
-        for part in job.parts:
+        parts = [RemoteJob([item], job.args, pool=self) for item in job.items]
+        job.parts = list(parts)
+        for part in parts:
             self.start(part)
