@@ -180,8 +180,8 @@ class Linker:
         """Link every row: full names, organisations and places first, then surnames alone."""
         surnames: list[EntityRow] = []
         for row in sorted(rows, key=lambda r: (r.date or "", r.pk)):
-            if row.type == "PERSON" and row.name.lower() in org_aliases():
-                row.type = "ORG"  # "Labour" or "Lib Dems" tagged as a person: a party
+            if row.type in ("PERSON", "NORP") and row.name.lower() in org_aliases():
+                row.type = "ORG"  # "Labour" tagged as a person, "Tories" as a group: a party
             if row.type == "PERSON" and len(name_words(row.name)) == 1:
                 surnames.append(row)
             else:
