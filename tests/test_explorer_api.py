@@ -403,3 +403,20 @@ def test_the_api_on_postgresql(tmp_path):
                     conn.execute(sa.text("DELETE FROM flags"))
         finally:
             store.close()
+
+
+def test_the_search_form_sent_with_blank_fields_is_no_filter(client):
+    """The browser sends every field of the form, the blank ones empty."""
+    page = client.get("/", params={"q": "", "speaker": "Lavrov", "since": "", "until": ""})
+    assert page.status_code == 200 and page.text.count('class="quote-row"') == 20
+    assert page.text.count('class="chip"') == 1  # speaker: Lavrov, not the blank fields
+    assert client.get("/", params={"since": "2016-13"}).status_code == 400
+
+
+def test_a_nul_in_the_search_words_is_refused_not_a_database_error(client):
+    """SQLite would cut the full-text query at the NUL (found by schemathesis: was a 503)."""
+    for params in ({"q": "a\x00b"}, {"speaker": "Lav\x00rov"}):
+        response = client.get("/api/quotes", params=params)
+        assert response.status_code == 422 and response.json()["detail"].startswith(
+            next(iter(params))
+        )

@@ -5,6 +5,7 @@ Skipped, saying why, when Selenium, Chromium or chromedriver is missing (.ci/run
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -18,7 +19,8 @@ import pytest
 
 webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
 pytest.importorskip("fastapi", reason="the explorer's packages: pip install -e '.[explorer]'")
-from explorer_corpus import build  # noqa: E402
+from explorer_corpus import ALERT, POLNEAR_DEV, build, build_with_polnear  # noqa: E402
+from selenium.common.exceptions import NoAlertPresentException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
@@ -47,10 +49,9 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """``dateline serve`` on a free port over the test corpus; its base URL and ids."""
-    db = build(tmp_path_factory.mktemp("browser"))
+@contextlib.contextmanager
+def serving(db: Path):
+    """``dateline serve`` on a free port over the store at ``db``; its base URL."""
     port = _free_port()
     command = [sys.executable, "-c", "from dateline.cli import main; main()"]
     process = subprocess.Popen(
@@ -71,12 +72,30 @@ def server(tmp_path_factory):
                 output = process.stdout.read().decode() if process.stdout else ""
                 pytest.fail(f"dateline serve did not start: {output}")
             time.sleep(0.2)
-    yield base
-    process.terminate()
     try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """``dateline serve`` over the test corpus; its base URL."""
+    with serving(build(tmp_path_factory.mktemp("browser"))) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory) -> Path:
+    """Where screenshots go: ``$DATELINE_SCREENSHOTS`` or a pytest temporary folder."""
+    folder = os.environ.get("DATELINE_SCREENSHOTS")
+    path = Path(folder) if folder else tmp_path_factory.mktemp("screenshots")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
 
 
 @pytest.fixture(scope="module")
@@ -174,3 +193,72 @@ def test_the_review_queue_and_the_docs_load_without_console_errors(server, brows
     browser.get(server + "/api/quotes?limit=1")
     assert '"total"' in browser.find_element(By.TAG_NAME, "body").text
     assert _severe(browser) == []
+
+
+SEED_DIRECT_QUOTES = 21
+"""The seed's direct quotes (``dateline analyze`` of examples/tass-2016-12-01-lavrov-cavusoglu.txt)."""
+POLNEAR_FEW = 8
+
+
+def _arrive(driver, part: str) -> None:
+    """Wait for the page a click leads to (its address holds ``part``) to have loaded."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(driver, 20).until(
+        lambda d: (
+            part in d.current_url and d.execute_script("return document.readyState") == "complete"
+        )
+    )
+
+
+def _seed_and_polnear(base: str, driver, shots: Path, label: str) -> None:
+    """The checks over a store of the seed, the ``alert(1)`` article and PolNeAR dev texts."""
+    driver.get(base + "/")
+    box = driver.find_element(By.CSS_SELECTOR, "form.search input[name=speaker]")
+    box.send_keys("Lavrov")  # the words box searches what was said, this one who said it
+    driver.find_element(By.CSS_SELECTOR, "form.search button[type=submit]").click()
+    _arrive(driver, "speaker=Lavrov")
+    rows = driver.find_elements(By.CSS_SELECTOR, "#quotes .quote-row")
+    speakers = [r.find_element(By.CSS_SELECTOR, ".who").text for r in rows]
+    assert len(speakers) >= 20 and all("Sergey Lavrov" in who for who in speakers), speakers
+    driver.save_screenshot(str(shots / f"{label}-search-lavrov.png"))
+
+    driver.find_element(By.CSS_SELECTOR, "#quotes .quote-row .meta a").click()  # the seed
+    _arrive(driver, "/articles/")
+    assert "#q-" in driver.current_url
+    direct = driver.find_elements(By.CSS_SELECTOR, "#text mark.quote.direct[id^='q-']")
+    assert len(direct) == SEED_DIRECT_QUOTES
+    assert all(m.value_of_css_property("background-color") != "rgba(0, 0, 0, 0)" for m in direct)
+    turley = driver.find_elements(By.CSS_SELECTOR, "#text .flag.misspelled-name")
+    assert [f.text for f in turley] == ["Turley"]
+    assert (
+        "'Turley' looks like a misspelling of 'Turkey'" in driver.find_element(By.ID, "flags").text
+    )
+    driver.save_screenshot(str(shots / f"{label}-seed-article.png"))
+
+    driver.get(base + "/dyads/RUS/TUR")
+    bars = driver.find_elements(By.CSS_SELECTOR, "svg.chart rect")
+    assert bars and all(b.size["height"] > 0 for b in bars)
+
+    driver.get(base + "/?q=harbour+plan")
+    driver.find_element(By.CSS_SELECTOR, "#articles li a").click()
+    _arrive(driver, "/articles/")
+    assert ALERT in driver.find_element(By.ID, "text").text
+    with pytest.raises(NoAlertPresentException):
+        driver.switch_to.alert  # noqa: B018
+    assert driver.execute_script("return document.querySelectorAll('#text script').length") == 0
+    assert _severe(driver) == []
+
+
+@pytest.mark.skipif(not POLNEAR_DEV.is_dir(), reason=f"{POLNEAR_DEV} is absent")
+def test_a_store_of_the_seed_and_some_polnear_dev_texts(tmp_path, browser, shots):
+    with serving(build_with_polnear(tmp_path, POLNEAR_FEW)) as base:
+        _seed_and_polnear(base, browser, shots, "polnear-few")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not POLNEAR_DEV.is_dir(), reason=f"{POLNEAR_DEV} is absent")
+def test_a_store_of_the_seed_and_all_polnear_dev(tmp_path, browser, shots):
+    with serving(build_with_polnear(tmp_path)) as base:
+        assert len(list(POLNEAR_DEV.glob("*.txt"))) == 84
+        _seed_and_polnear(base, browser, shots, "polnear-dev")

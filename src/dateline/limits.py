@@ -1,8 +1,9 @@
 """Per-article limits: a budget of time and memory for analysing one article.
 
 The budget is enforced where the time is spent. In worker processes (``WorkerPool``): the driver
-kills a worker whose batch overruns its time budget (the per-article budget times the batch's
-articles, so a loaded machine does not split healthy batches) and starts another; each worker caps its
+kills a worker whose batch overruns the time budget (one article's budget for the whole batch:
+a stuck article wastes one budget, not one per article of its batch; a healthy batch takes a few
+seconds, far below the 60 s default) and starts another; each worker caps its
 address space (RLIMIT_AS) at what it held when the batch began plus the memory budget, and dies
 with its parent (PR_SET_PDEATHSIG on Linux, a parent-pid watchdog elsewhere). In this process
 (``run_inline``: ``analyze``, ``ingest --workers 0``): a SIGALRM timer raises ``Overrun`` in the
@@ -385,7 +386,7 @@ class WorkerPool(Generic[T, R]):
         self.counter += 1
         job.ident = self.counter
         worker.job = job
-        budget = self.limits.timeout * len(job.items)  # each article its own share
+        budget = self.limits.timeout  # the whole batch: a stuck article costs one budget, not n
         worker.deadline = time.monotonic() + budget if budget else None
         try:
             worker.conn.send((job.ident, self.fn, (job.items, *job.args)))

@@ -108,7 +108,7 @@ class RemotePool:
             return job.outcome()
         if job.results is not None:
             return job.results
-        timeout = self.limits.timeout * len(job.items) or None  # each article its share
+        timeout = self.limits.timeout or None  # one budget per batch, as the local pool
         try:
             pid, reply = self.result(job, timeout)
         except TimeoutError:

@@ -42,7 +42,8 @@ router = APIRouter(prefix="/api", tags=["corpus"])
 ingest_router = APIRouter(prefix="/api", tags=["ingest"])
 
 DATE = r"^\d{4}-\d{2}-\d{2}$"
-Text = Annotated[str | None, Query(max_length=MAX_QUERY)]
+Text = Annotated[str | None, Query(max_length=MAX_QUERY, pattern=r"^[^\x00]*$")]
+"""Search words or a name: no NUL (SQLite would cut the full-text query there)."""
 Date = Annotated[str | None, Query(pattern=DATE, description="YYYY-MM-DD (article date)")]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"page size, at most {MAX_LIMIT}")]
 Offset = Annotated[int, Query(ge=0, le=10**9)]
@@ -82,9 +83,12 @@ def listing(path: str, model: type[BaseModel]) -> Callable[[Callable[..., Any]],
 
     def register(fn: Callable[..., Any]) -> Any:
         summary = (fn.__doc__ or "").strip().splitlines()[0].rstrip(".")
-        router.get(path + ".csv", response_model=None, responses=CSV, summary=summary + " (CSV)")(
-            fn
-        )
+        router.get(
+            path + ".csv",
+            response_model=None,
+            responses={**CSV, **ERRORS},
+            summary=summary + " (CSV)",
+        )(fn)
         page = Page[model]  # type: ignore[valid-type]
         return router.get(path, response_model=page, responses=ERRORS, summary=summary)(fn)
 
@@ -137,7 +141,7 @@ def list_articles(
 @router.get(
     "/articles/{article_id}",
     response_model=Document,
-    responses={404: {"model": Problem}},
+    responses={404: {"model": Problem}, 422: ERRORS[422]},
     summary="One article: its stored dateline/1 document",
 )
 def get_article(request: Request, article_id: Id) -> Any:
@@ -238,7 +242,7 @@ def actor_detail(store: Store, actor_id: str) -> ActorDetail:
 @router.get(
     "/actors/{actor_id}",
     response_model=ActorDetail,
-    responses={404: {"model": Problem}},
+    responses={404: {"model": Problem}, 422: ERRORS[422]},
     summary="One actor, its quotes over time and who it is quoted with",
 )
 def get_actor(request: Request, actor_id: Id) -> ActorDetail:

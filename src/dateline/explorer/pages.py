@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from dateline.explorer import detail, reads, views
-from dateline.explorer.api import Date, Id, Offset, Text, actor_detail
+from dateline.explorer.api import Id, Offset, Text, actor_detail
 from dateline.explorer.charts import bar_chart
 from dateline.explorer.highlight import Mark, highlight
 from dateline.explorer.models import MAX_QUERY
@@ -26,6 +26,8 @@ FACET_SAMPLE = 500
 Side = Annotated[str, Path(max_length=32, pattern=r"^[A-Za-z0-9]+$")]
 Period = Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2})?$")]
 Code = Annotated[str | None, Query(max_length=32, pattern=r"^[A-Za-z0-9]+$")]
+FormDate = Annotated[str | None, Query(pattern=r"^(\d{4}-\d{2}-\d{2})?$")]
+"""A date field of the search form: empty when left blank (the form sends every field)."""
 
 
 def render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
@@ -49,21 +51,22 @@ def search(
     q: Text = None,
     speaker: Text = None,
     source: Text = None,
-    since: Date = None,
-    until: Date = None,
+    since: FormDate = None,
+    until: FormDate = None,
     type: Code = None,
     country: Code = None,
     kind: Literal["direct", "indirect", "mixed"] | None = None,
 ) -> HTMLResponse:
-    """Articles, quotes and events matching the form, with facets and counts."""
+    """Articles, quotes and events matching the form, with facets and counts (the fields left
+    blank are no filter)."""
     store = _store(request)
     f = reads.Filters(
-        q=q,
-        speaker=speaker,
+        q=q or None,
+        speaker=speaker or None,
         kind=kind,
-        source=source,
-        since=since,
-        until=until,
+        source=source or None,
+        since=since or None,
+        until=until or None,
         type=type,
         country=country,
     )
@@ -74,7 +77,9 @@ def search(
     quoted = reads.with_actor_ids(store, sample.rows)
     rows["quotes"] = quoted[:PER_SECTION]
     counts["quotes"] = sample.total
-    params = {k: v for k, v in request.query_params.items() if k in reads.Filters.__annotations__}
+    params = {
+        k: v for k, v in request.query_params.items() if v and k in reads.Filters.__annotations__
+    }
     facets = {
         "speaker": reads.speaker_facet(store, quoted),
         "source": reads.column_facet(store, found["articles"], "source"),

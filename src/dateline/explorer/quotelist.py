@@ -40,7 +40,7 @@ COUNT_CAP = 1000
 """Totals that no index gives are counted up to this (``exact`` false beyond)."""
 WORD_COUNT_CAP = 250_000
 """The full-text count stops here (about 10 ms on SQLite)."""
-# Costs in microseconds, measured on 1,000,000 quotes (benchmarks/explorer_latency.py).
+# Costs in microseconds, measured on 1,000,000 quotes (benchmarks/serve_latency.py).
 VISIT = 3.5
 """Walking: one quote visited (and its speaker tested)."""
 PROBE = 75.0
