@@ -324,8 +324,8 @@ def _demonym_index() -> dict[str, str | None]:
     index: dict[str, str | None] = {
         demonym: next(iter(codes)) for demonym, (_, codes) in best.items() if len(codes) == 1
     }
-    for word, code in IRREGULAR_DEMONYMS.items():
-        index[_fold(word)] = code
+    for word, irregular in IRREGULAR_DEMONYMS.items():
+        index[_fold(word)] = irregular
     return index
 
 

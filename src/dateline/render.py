@@ -58,14 +58,12 @@ def summary(doc: Document) -> str:
         lines.append(
             "quoted:     " + ", ".join(f"{name} {n}" for name, n in speakers.most_common(8))
         )
-    for e in doc.events:
-        target = e.target.code or e.target.name if e.target else "-"
-        mode = f" ({e.mode})" if e.mode else ""
-        mode += " (negated)" if e.negated else ""
-        lines.append(
-            f"event:      {e.date or '-'} {e.source.code or e.source.name if e.source else '-'} "
-            f"{e.type}/{e.cameo}{mode} {target}"
-        )
+    for ev in doc.events:
+        target = ev.target.code or ev.target.name if ev.target else "-"
+        mode = f" ({ev.mode})" if ev.mode else ""
+        mode += " (negated)" if ev.negated else ""
+        source = ev.source.code or ev.source.name if ev.source else "-"
+        lines.append(f"event:      {ev.date or '-'} {source} {ev.type}/{ev.cameo}{mode} {target}")
     for flag in doc.flags:
         hint = f" -> {flag.suggestion}" if flag.suggestion else ""
         lines.append(f"flag:       {flag.kind} at {flag.start}: {flag.message}{hint}")

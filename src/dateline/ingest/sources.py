@@ -421,6 +421,8 @@ class Sources:
     ) -> None:
         """Fill ``item.raw`` from a JSONL record or a table row; raise ``InputError``."""
         label = item.location
+        content: Any
+        media_type: str | None
         html = record.get(fields.html) if fields.html else None
         if isinstance(html, str) and html.strip():
             content, media_type = html, "text/html"

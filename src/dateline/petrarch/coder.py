@@ -331,15 +331,16 @@ class SentenceCoder:
             acted_on = self.code_np(self.np_head(subject))
             by = self.code_np(self.np_head(agent))
             return self._pairs(by, acted_on, primary, reverse, start, end, None)
-        if isinstance(marks.get("$"), int):
-            sources = self.first_actor([i for i in window if i >= marks["$"]])
+        source_at, target_at = marks.get("$"), marks.get("+")
+        if isinstance(source_at, int):
+            sources = self.first_actor([i for i in window if i >= source_at])
         targets: list[Side]
         if marks.get("+") == "pre":
             targets = subject_sides
             if not isinstance(marks.get("$"), int):
                 sources = []
-        elif isinstance(marks.get("+"), int):
-            targets = self.first_actor([i for i in window if i >= marks["+"]])
+        elif isinstance(target_at, int):
+            targets = self.first_actor([i for i in window if i >= target_at])
         else:
             used = {i for s in sources for i in range(s.start, s.end)}
             targets = self.first_actor([i for i in window if i not in used])

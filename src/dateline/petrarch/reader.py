@@ -465,7 +465,7 @@ def read_verbs(path: Path, verbs: Verbs | None = None, problems: list[str] | Non
             # a verb line: WORD {FORMS} [CODE]
             if stripped.count("{") != stripped.count("}"):
                 raise DatelineError(f"{where}: unclosed {{ in {stripped!r}")
-            code = _code_of(stripped, where)
+            verb_code = _code_of(stripped, where)
             head = CODE_BLOCK.sub("", stripped)
             forms: list[str] | None = None
             if "{" in head:
@@ -474,7 +474,7 @@ def read_verbs(path: Path, verbs: Verbs | None = None, problems: list[str] | Non
             words, at = _verb_words(head)
             if not words:
                 raise DatelineError(f"{where}: empty verb line")
-            form = VerbForm(words=words, verb_at=at, code=code)
+            form = VerbForm(words=words, verb_at=at, code=verb_code)
             family.verbs.append(form)
             pending_forms.append((family, form, forms))
         except DatelineError as exc:

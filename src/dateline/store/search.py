@@ -6,6 +6,7 @@ The same words work on both: ``word``, ``"a phrase"``, ``prefix*``, ``-excluded`
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -82,7 +83,7 @@ def speaker_quotes(dialect: str, name: str) -> sa.Select:
     )
     unlinked = sa.or_(quotes.c.speaker_entity.is_(None), ~linked)
     if dialect == "postgresql":
-        config = sa.literal_column("'simple'::regconfig")
+        config: Any = sa.literal_column("'simple'::regconfig")
         query = sa.func.plainto_tsquery(config, name)
         indexed = sa.or_(
             *(
