@@ -139,7 +139,7 @@ def analyze(
             "--format",
             "-f",
             metavar="FORMAT",
-            help="json, jsonl or summary (default: json for one input, jsonl for several).",
+            help="json, jsonl or summary (default: json for one article file, jsonl for several articles: a directory, a table, a JSONL file).",
         ),
     ] = None,
     published: Published = None,

@@ -20,7 +20,7 @@ inputs = sa.Table(
     sa.Column("key", sa.Text, nullable=False, doc="stable input key: path, path:line, path#id"),
     sa.Column("sha256", sa.String(64), nullable=False, doc="hash of the input's bytes; '' unread"),
     sa.Column("location", sa.Text, nullable=False, doc="file path or URL"),
-    sa.Column("kind", sa.String(16), nullable=False, doc="file | jsonl | feed | warc"),
+    sa.Column("kind", sa.String(16), nullable=False, doc="file | jsonl | csv | feed | warc"),
     sa.Column("status", sa.String(16), nullable=False),
     sa.Column("reason", sa.Text),
     sa.Column("article_id", sa.String(64), doc="the article stored for it or duplicated by it"),
