@@ -1,7 +1,7 @@
 """The store: analysed articles in SQLite (default, a file) or PostgreSQL, with full-text search.
 
 ``open_store(url)`` opens and migrates a database; ``dateline.batch.ingest`` fills it;
-``query_quotes``, ``query_events``, ``query_actors``, ``query_articles`` and ``query_stats``
+``query_quotes``, ``query_events``, ``query_articles`` and ``query_stats``
 read it back. See docs/STORE.md for the tables.
 
 The names load on first use (module ``__getattr__``): importing ``dateline.store.cli`` for
@@ -19,7 +19,6 @@ if TYPE_CHECKING:
         EVENTS_HEADER,
         EventRecord,
         events_table_rows,
-        query_actors,
         query_articles,
         query_events,
         query_quotes,
@@ -35,7 +34,6 @@ _HOMES = {
     "EventRecord": "queries",
     "events_table_rows": "queries",
     "format_table": "dateline.terminal",
-    "query_actors": "queries",
     "query_articles": "queries",
     "query_events": "queries",
     "query_quotes": "queries",
@@ -56,7 +54,6 @@ __all__ = [
     "events_table_rows",
     "format_table",
     "open_store",
-    "query_actors",
     "query_articles",
     "query_events",
     "query_quotes",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -42,11 +42,6 @@ def _spoken_by(speaker: str, dialect: str = "sqlite") -> sa.ColumnElement[bool]:
         .where(entity.c.actor_id.in_(actor_ids_named(speaker)))
     )
     return q.c.pk.in_(sa.union(linked, speaker_quotes(dialect, speaker)))
-
-
-def _contains(column: sa.ColumnElement[Any], value: str) -> sa.ColumnElement[bool]:
-    """Case-insensitive substring match on both backends."""
-    return sa.func.lower(column).contains(value.lower(), autoescape=True)
 
 
 def _dated(query: sa.Select, since: str | None, until: str | None) -> sa.Select:
@@ -314,65 +309,12 @@ def events_table_rows(
     return rows
 
 
-def format_table(rows: Sequence[Sequence[str]]) -> str:
-    """Rows as aligned columns (the last column is not padded)."""
-    if not rows:
-        return ""
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
-    lines = [
-        "  ".join([*(c.ljust(w) for c, w in zip(row[:-1], widths, strict=False)), row[-1]]).rstrip()
-        for row in rows
-    ]
-    return "\n".join(lines)
-
-
 def event_fields() -> list[str]:
     """The fields of ``EventRecord`` (for CSV/JSON output of events)."""
     return [f.name for f in fields(EventRecord)]
 
 
 # -- actors, articles, stats -------------------------------------------------------------------
-
-
-def query_actors(
-    store: Store,
-    type: str | None = None,
-    country: str | None = None,
-    name: str | None = None,
-    limit: int | None = None,
-) -> list[dict[str, Any]]:
-    """Actors across articles, grouped by name and type: articles, mentions and quotes counted,
-    most widely reported first (one name is one actor: there is no cross-article linking)."""
-    spoken = (
-        sa.select(q.c.speaker_name.label("name"), sa.func.count().label("quotes"))
-        .where(q.c.speaker_name.is_not(None))
-        .group_by(q.c.speaker_name)
-        .subquery()
-    )
-    grouped = (
-        sa.select(
-            e.c.name,
-            e.c.type,
-            sa.func.max(e.c.country).label("country"),
-            sa.func.max(e.c.code).label("code"),
-            sa.func.max(e.c.role).label("role"),
-            sa.func.count(sa.distinct(e.c.article_id)).label("articles"),
-            sa.func.sum(e.c.mention_count).label("mentions"),
-        )
-        .group_by(e.c.name, e.c.type)
-        .subquery()
-    )
-    query = sa.select(grouped, sa.func.coalesce(spoken.c.quotes, 0).label("quotes")).outerjoin(
-        spoken, sa.and_(spoken.c.name == grouped.c.name, grouped.c.type == "PERSON")
-    )
-    if type:
-        query = query.where(grouped.c.type == type.upper())
-    if country:
-        query = query.where(grouped.c.country == country.upper())
-    if name:
-        query = query.where(_contains(grouped.c.name, name))
-    query = query.order_by(grouped.c.articles.desc(), grouped.c.mentions.desc(), grouped.c.name)
-    return _dicts(store, _limited(query, limit))
 
 
 def query_articles(
