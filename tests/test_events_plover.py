@@ -100,7 +100,7 @@ def test_demonym_modifiers_make_state_actors() -> None:
 
 def test_one_event_per_target_in_a_coordinated_list() -> None:
     found = events("The United States imposed sanctions on Iran, Libya, North Korea and Sudan.")
-    assert {e.type for e in found} == {"SANCTION"}
+    assert {e.type for e in found} == {"COERCE"}  # PLV codes imposed sanctions as COERCE
     assert [e.target.code for e in found] == ["IRN", "LBY", "PRK", "SDN"]
 
 
@@ -152,3 +152,31 @@ def test_a_meeting_place_is_not_the_other_side() -> None:
 def test_each_event_has_its_own_side_objects() -> None:
     found = events("The United States imposed sanctions on Iran and Libya.")
     assert len(found) == 2 and found[0].source is not found[1].source
+
+
+def test_a_reported_must_is_a_demand_on_the_one_who_must_act() -> None:
+    found = events("Germany said Turkey must end its attacks on the Kurdish region.")
+    demands = [e for e in found if e.type == "REQUEST"]
+    assert demands, [(e.type, e.source, e.target) for e in found]
+    assert name(demands[0].source) == "Germany" and name(demands[0].target) == "Turkey"
+
+
+def test_a_demand_that_someone_act_targets_the_clause_subject() -> None:
+    found = events("The opposition leader demanded that the interior minister resign.")
+    demands = [e for e in found if e.type == "REQUEST"]
+    assert demands and "minister" in name(demands[0].target)
+
+
+def test_what_comes_from_someone_is_done_by_them() -> None:
+    event = next(e for e in events("Jordan received military aid from Japan.") if e.type == "AID")
+    assert (name(event.source), name(event.target)) == ("Japan", "Jordan")
+
+
+def test_said_it_would_is_a_promise_not_a_hypothesis() -> None:
+    found = events("Ethiopia said it would allow United Nations aid workers into the region.")
+    assert any(e.mode == "intent" and name(e.source) == "Ethiopia" for e in found), found
+
+
+def test_armed_men_attacking_a_base_is_an_assault_not_criticism() -> None:
+    found = events("Armed men attacked an army base near the border, killing four soldiers.")
+    assert found and found[0].type == "ASSAULT", [(e.type, e.source, e.target) for e in found]

@@ -14,7 +14,7 @@ from dateline.events.features import features
 from dateline.events.lexicon import Lexicon, Predicate, build
 from dateline.events.modality import Modality, lemma_of, modality
 from dateline.events.model import EventModel, default_model
-from dateline.events.sides import complement, noun_sides, verb_sides
+from dateline.events.sides import complement, demand_sides, noun_sides, verb_sides
 from dateline.events.when_where import article_date, event_date, event_location
 from dateline.nlp import text_of
 from dateline.schema import Entity, Event, Quote, Span
@@ -55,6 +55,10 @@ VERBAL_ATTACK = ("ACCUSE", "111")
 AMBIGUOUS_FORCE = {"attack", "fight", "battle", "strike", "hit", "target"}
 """Predicates that are as often words as force: verbal unless a side is a state or armed group."""
 ARMED_SECTORS = {"MIL", "REB", "COP", "SPY", "INS"}
+VERBAL_TOPICS = {"plan", "policy", "proposal", "record", "decision", "comment", "remark", "claim",
+                 "bill", "law", "idea", "budget", "speech", "stance", "position", "strategy",
+                 "approach", "handling", "response", "reform", "scheme", "tax", "campaign"}  # fmt: skip
+"""What words attack: a thing target outside this list (a base, a camp, a convoy) was hit."""
 
 
 def _armed_or_state(side: Side, actors: ActorResolver) -> bool:
@@ -71,14 +75,24 @@ def _verbal(token: Token, source: Side, target: Side | None, actors: ActorResolv
     """ "X attacked Y" between people, parties or papers is criticism, not an assault."""
     if token.lemma_.lower() not in AMBIGUOUS_FORCE:
         return False
+    if target is not None and target.kind == "thing" and not _topic(target):
+        return False  # "attacked a military base": force
     sides = [s for s in (source, target) if s is not None]
     return not any(_armed_or_state(s, actors) for s in sides)
+
+
+def _topic(side: Side) -> bool:
+    words = (side.actor.name or "").lower().split()
+    return any(w.rstrip("s") in VERBAL_TOPICS or w in VERBAL_TOPICS for w in words)
 
 
 def _same(a: Side, b: Side) -> bool:
     """One actor on both sides: the same entity, or the same code or words where neither is one."""
     if a.actor.entity or b.actor.entity:
         return a.actor.entity == b.actor.entity
+    if a.actor.name and b.actor.name and {a.kind, b.kind} & {"phrase", "group"}:
+        # "the opposition leader demanded that the interior minister resign": both GOV, two people
+        return (a.actor.name or "").lower() == (b.actor.name or "").lower()
     if a.actor.code and b.actor.code:
         return a.actor.code == b.actor.code
     return (a.actor.name or "").lower() == (b.actor.name or "").lower()
@@ -97,6 +111,8 @@ THREAT_CODES = {
     "ASSAULT": "138", "MOBILIZE": "138",
 }  # fmt: skip
 """CAMEO's threat codes for hostile acts announced, not done."""
+THREAT_BY_ROOT = {"14": "133", "15": "138", "16": "132", "17": "137", "18": "138", "19": "138"}
+"""The threat code of an announced act by its own CAMEO root ("will impose sanctions": 132)."""
 INTENT_TYPES = {"AGREE"}
 """Types whose CAMEO code is the intent code of the clause they govern (``agreed to aid``)."""
 DEFAULT_CAMEO = {
@@ -199,7 +215,7 @@ EVIDENCE_FEATURES = {"pred", "camtype", "hpred", "hcamtype", "cpred", "ccamtype"
 REQUIRE_EVIDENCE = True
 MODEL_THRESHOLD = 0.3
 UNTARGETED_THRESHOLD = 0.6
-TABLE_OVERRULED_AT = 0.6
+TABLE_OVERRULED_AT = 0.8
 """The model overrules a matching table row's type only when at least this sure of its own."""
 NONE_MARGIN = 1.0
 """An event type is coded only when its probability beats ``NONE_MARGIN`` times ``NONE``'s."""
@@ -249,11 +265,26 @@ def decide(c: Candidate, model: EventModel | None) -> tuple[str, str, float] | N
     return label, _cameo(label, c), round(p_type / (p_type + p_none), 2)
 
 
+DEMAND = ("REQUEST", "100", 0.6)
+"""A reported obligation (``X said Y must go``): CAMEO 100, demand."""
+
+
+def _demand(c: Candidate, actors: ActorResolver) -> tuple[str, str, float] | None:
+    """The candidate reports that someone must act: a demand of them, with the sides it names."""
+    if c.mood.negated or c.mood.mode == "hypothetical":
+        return None
+    sides = demand_sides(c.token, actors)
+    if sides is None:
+        return None
+    c.sources, c.targets = [s for s in sides[0] if s.kind != "thing"], sides[1]
+    return DEMAND if c.sources else None
+
+
 def _intended(label: str, code: str) -> tuple[str, str]:
     """PLOVER's reading of an announced act: a cooperative one is AGREE (CAMEO 03x, "will hold
     talks" 036), a hostile one THREATEN (CAMEO 13x, "will impose sanctions" 132)."""
     if label in THREAT_CODES:
-        return "THREATEN", THREAT_CODES[label]
+        return "THREATEN", THREAT_BY_ROOT.get(code[:2], THREAT_CODES[label])
     if label in COOPERATIVE_TYPES:
         return "AGREE", code if code.startswith("03") else "030"
     return label, code
@@ -326,7 +357,7 @@ def extract_events(
         if _governed_by(token, coded):
             continue  # "refused to back the bill": the frame verb told the event
         c = candidate(token, lexicon, actors)
-        decision = decide(c, chosen)
+        decision = decide(c, chosen) or _demand(c, actors)
         if decision is None:
             continue
         label, code, confidence = decision

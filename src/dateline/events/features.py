@@ -1,7 +1,7 @@
 """What the event model sees of a candidate predicate: named, sparse string features.
 
 Every feature is read off the parse around the predicate (its lemma, the frame verb above it,
-the clause it governs, its object and prepositions), the evidence tables (the predicate table's
+the clause it governs, its object and prepositions, the nouns and verbs of its sentence), the evidence tables (the predicate table's
 type, CAMEO.2.0's code) and the kinds of its two sides.
 """
 
@@ -15,7 +15,7 @@ from dateline.events.lexicon import Lexicon
 from dateline.events.modality import Modality, lemma_of
 from dateline.events.sides import complement, object_of
 
-CONTENT = ("NOUN", "VERB", "ADJ", "PROPN")
+SENTENCE_WORDS = ("NOUN", "VERB")
 FRAME_DEPS = ("xcomp", "ccomp", "advcl", "conj", "pcomp", "acl", "relcl")
 
 
@@ -90,5 +90,7 @@ def features(
         if child.dep_ == "prt":
             out.append(f"prt={lemma}+{child.lower_}")
     out += _side("s", sources) + _side("t", targets)
-    out += [f"w={_lemma(t)}" for t in token.subtree if t.pos_ in CONTENT and t is not token]
+    # The sentence's nouns and verbs, not only the predicate's subtree: 5-fold CV on PLV train
+    # preferred the sentence bag to the subtree bag (type recall 0.689 -> 0.715 at C 10).
+    out += [f"sw={_lemma(t)}" for t in token.sent if t.pos_ in SENTENCE_WORDS and t is not token]
     return list(dict.fromkeys(out))

@@ -26,6 +26,10 @@ NEGATING_HEADS = {"unable", "fail", "neglect"}
 """Frames that say the act did not happen: "was unable to meet", "failed to agree"."""
 REQUEST_HEADS = {"call", "urge", "ask", "demand", "tell", "encourage", "press", "push", "order"}
 """What someone is asked or told to do has not happened: "called on X to call out Russia"."""
+REPORTED_FUTURE_AUX = {"would"}
+"""Backshifted ``will`` under a reporting verb: "said it would allow aid" is a promise."""
+REPORTING_HEADS = {"say", "announce", "tell", "state", "add", "declare", "confirm", "insist",
+                   "pledge", "promise", "vow", "indicate", "signal"}  # fmt: skip
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 FUTURE_MODIFIERS = {"next", "upcoming", "planned", "future", "forthcoming", "proposed"}
 
@@ -52,6 +56,13 @@ def _negated(token: Token) -> bool:
     return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in token.children)
 
 
+def _reported(token: Token) -> bool:
+    """The clause is what a reporting verb says (``said it would``), with no condition on it."""
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in token.children):
+        return False
+    return token.dep_ == "ccomp" and lemma_of(token.head) in REPORTING_HEADS
+
+
 def modality(token: Token) -> Modality:
     """Read negation and mode from the predicate, its auxiliaries and the clauses above it."""
     negated = _negated(token)
@@ -59,6 +70,9 @@ def modality(token: Token) -> Modality:
     for child in token.children:
         low = child.lower_
         if child.dep_ in ("aux", "auxpass") and low in HYPOTHETICAL_AUX:
+            if low in REPORTED_FUTURE_AUX and _reported(token):
+                mode = "intent"
+                continue
             return Modality(negated, "hypothetical")
         if child.dep_ in ("aux", "auxpass") and low in INTENT_AUX:
             mode = "intent"

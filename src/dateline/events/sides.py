@@ -208,6 +208,9 @@ def verb_sides(
         return [], resolve(passive_subject, actors)
     sources = resolve(subject(token), actors)
     obj = object_of(token)
+    undergone = _undergone_from(token, obj, actors)
+    if undergone:
+        return undergone, sources  # "faces opposition from Tory MPs": the MPs oppose
     targets = resolve(obj, actors) if objects_are_targets or obj is None else []
     if obj is not None and obj.pos_ == "NOUN":
         # "launched attacks on X", "ordered the arrest of X": the object's own other side
@@ -220,8 +223,9 @@ def verb_sides(
         targets += resolve(object_of(clause), actors)
         for pobj in prep_objects(clause, TARGET_PREPS):
             targets += resolve(pobj, actors)
-    if not _actors(targets):
-        targets += resolve(_small_clause_subject(token), actors)
+    for governor in (token, clause):
+        if governor is not None and not _actors(targets):
+            targets += _actors(resolve(_small_clause_subject(governor), actors))
     if not _actors(targets) and obj is None:
         # "the alliance agreed to extend its mission in Kosovo": the place acted on
         targets += [s for o in prep_objects(token, PLACE_PREPS) for s in resolve(o, actors)
@@ -229,15 +233,60 @@ def verb_sides(
     return sources, _best_first(targets)
 
 
+UNDERGOING = {"face", "receive", "draw", "attract", "suffer", "endure", "get", "meet", "accept",
+              "welcome", "win", "come"}  # fmt: skip
+"""Verbs whose subject undergoes what comes ``from`` someone: "received aid from Japan"."""
+
+
+def _undergone_from(token: Token, obj: Token | None, actors: ActorResolver) -> list[Side]:
+    """The actors of a ``from`` phrase after an undergoing verb or its object, if any."""
+    if token.lemma_.lower() not in UNDERGOING:
+        return []
+    where = [token] if obj is None else [token, obj]
+    found = [o for w in where for o in prep_objects(w, frozenset({"from"}))]
+    return [s for o in found for s in resolve(o, actors) if s.kind != "thing"]
+
+
 def _small_clause_subject(token: Token) -> Token | None:
-    """``found the banker guilty``, ``called for him to go``: the subject of the clause the
-    verb governs (a small clause, or an infinitive with its own ``for`` subject)."""
+    """``found the banker guilty``, ``called for him to go``, ``demanded that Dbeibeh appear``,
+    ``refused to allow two airlines to land``: the subject of the clause the verb governs (a
+    small clause, an infinitive with its own subject, or a finite ``that`` clause whose subject
+    is not a pronoun, which is most often the source itself: ``warned it would retaliate``)."""
     for child in token.children:
         if child.dep_ not in ("ccomp", "oprd", "xcomp", "advcl"):
             continue
         marked = any(c.dep_ in ("mark", "prep") and c.lower_ == "for" for c in child.children)
-        if child.pos_ in ("ADJ", "NOUN") or (child.pos_ == "VERB" and marked):
-            return next((c for c in child.children if c.dep_ == "nsubj"), None)
+        small = child.pos_ in ("ADJ", "NOUN") or (child.pos_ == "VERB" and marked)
+        governed = child.pos_ in ("VERB", "AUX") and child.dep_ in ("ccomp", "xcomp")
+        if not (small or governed):
+            continue
+        found = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if found is not None and (small or found.pos_ != "PRON"):
+            return found
+    return None
+
+
+OBLIGATION_AUX = {"must", "should"}
+DEMAND_REPORTERS = {"say", "tell", "insist", "add", "state", "declare", "argue", "write", "believe"}
+"""Reporting verbs whose ``Y must do Z`` clause is a demand on Y (PLOVER REQUEST)."""
+
+
+def demand_sides(token: Token, actors: ActorResolver) -> tuple[list[Side], list[Side]] | None:
+    """``X said Y must end the attacks``: X (the reporter) demands of Y (the clause's subject,
+    a named or group actor, not a pronoun). None when the word reports no such clause."""
+    if token.lemma_.lower() not in DEMAND_REPORTERS:
+        return None
+    for clause in token.children:
+        if clause.dep_ != "ccomp" or not any(
+            a.dep_ == "aux" and a.lower_ in OBLIGATION_AUX for a in clause.children
+        ):
+            continue
+        who = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if who is None or who.pos_ == "PRON":
+            return None
+        sources, targets = resolve(subject(token), actors), _actors(resolve(who, actors))
+        if sources and targets:
+            return sources, targets
     return None
 
 
