@@ -357,3 +357,12 @@ def test_noun_cues_report_what_was_promised_or_asked() -> None:
         "Blair",
     )
     assert speaker_name(found["longer prison sentences"]) == "Hunt"
+
+
+def test_quotes_signed_with_a_glued_dash_get_their_own_signer() -> None:
+    doc = analyze(
+        "Readers wrote in after the debate.\n\n“He knows nothing about our lives. He never asked.”―"
+        " Pamela Ortiz  “I cannot believe it. Nobody can.” ― Sonia Herrera"
+    )
+    signed = [(q.text[:12], speaker_name(q)) for q in kinds(doc, "direct")]
+    assert signed == [("“He knows no", "Pamela Ortiz"), ("“I cannot be", "Sonia Herrera")]

@@ -14,7 +14,7 @@ from dateline.spans import Coverage
 
 NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 LEADING_DET = re.compile(r"^(?:the|The|THE)\s+")
-TRAILING_JUNK = re.compile(r"(?:['’]s|['’]|[/\\.,;:!?\-–—\s])+$")
+TRAILING_JUNK = re.compile(r"(?:['’]s|['’]|[/\\.,;:!?\-–—―\s\"“”«»])+$")
 QUOTE_PAIR = re.compile(r"[\"“][^\"“”\n]*[\"”]")
 
 

@@ -205,7 +205,7 @@ def verb_sides(
     if agent is not None:
         return resolve(agent, actors), resolve(passive_subject, actors)
     if passive_subject is not None:
-        return [], resolve(passive_subject, actors)
+        return _place_acting(token, actors), resolve(passive_subject, actors)
     sources = resolve(subject(token), actors)
     obj = object_of(token)
     undergone = _undergone_from(token, obj, actors)
@@ -245,6 +245,20 @@ def _undergone_from(token: Token, obj: Token | None, actors: ActorResolver) -> l
     where = [token] if obj is None else [token, obj]
     found = [o for w in where for o in prep_objects(w, frozenset({"from"}))]
     return [s for o in found for s in resolve(o, actors) if s.kind != "thing"]
+
+
+PASSIVE_PLACE_PREPS = frozenset({"in", "from", "by"})
+
+
+def _place_acting(token: Token, actors: ActorResolver) -> list[Side]:
+    """``was arrested in Rwanda``, ``were expelled from North Korea``: with no agent named,
+    the country where a passive act is done stands for its doer, as PLOVER coders code it."""
+    return [
+        s
+        for o in prep_objects(token, PASSIVE_PLACE_PREPS)
+        for s in resolve(o, actors)
+        if s.kind == "entity" and s.country and s.actor.code == s.country and not actors.is_city(s)
+    ]
 
 
 def _small_clause_subject(token: Token) -> Token | None:

@@ -21,7 +21,10 @@ BEFORE_WINDOW = 14
 SENTENCE_END = {".", "!", "?"}
 BARE_CUE_WINDOW = 6
 """``"..." Smith said.``: a cue this close after a closed quote sentence still frames it."""
-DASHES = {"―", "—", "–"}
+DASH_SIGNATURE = re.compile(r"[^\S\n]*([―—–])[^\S\n]*(?=\w)")
+"""A dash right after the closing mark, then a word on the same line: a signature."""
+SIGNED_ENDING = re.compile(r"[.!?…][\"”’'»]+$")
+"""A signed quote is whole sentences: it ends with a full stop inside its closing mark."""
 
 
 @dataclass
@@ -100,10 +103,10 @@ def attribute(
     labelled = _transcript_label(doc, quote, index)
     if labelled is not None:
         return labelled
-    after, before = _cue_candidates(doc, quote, quotes, paragraph)
-    signed = _dash_signature(doc, after, index)
+    signed = _dash_signature(doc, quote, index)
     if signed is not None:
         return signed
+    after, before = _cue_candidates(doc, quote, quotes, paragraph)
     for region in (after, list(reversed(before))):
         for tok in region:
             if not is_cue(tok):
@@ -184,19 +187,21 @@ def _transcript_label(doc: Doc, quote: QuoteSpan, index: MentionIndex) -> Attrib
     return Attribution(cue, SpeakerRef(name=label.title(), mention=mention), 0.6)
 
 
-def _dash_signature(doc: Doc, after: list[Token], index: MentionIndex) -> Attribution | None:
-    """``"…" ― Jorge Falcon``: a quote signed with a dash and a name."""
-    after = [t for t in after if not t.is_space and t.text.strip()]
-    if len(after) < 2 or after[0].text.strip() not in DASHES or after[1].pos_ != "PROPN":
+def _dash_signature(doc: Doc, quote: QuoteSpan, index: MentionIndex) -> Attribution | None:
+    """``"…" ― Jorge Falcon``: a quote signed with a dash and a name (read off the text, since
+    the tokenizer may glue the dash to the closing mark: '”―')."""
+    text = text_of(doc)
+    signed = DASH_SIGNATURE.match(text, quote.end)
+    if signed is None or not SIGNED_ENDING.search(text, quote.start, quote.end):
+        return None  # '"a phrase" — and then the writer goes on': an aside, not a signature
+    i = first_token_from(doc, signed.end())
+    if i >= len(doc) or doc[i].pos_ != "PROPN":
         return None
-    speaker, sure = speaker_for(doc, after[1], index)
+    speaker, sure = speaker_for(doc, doc[i], index)
     if speaker is None:
         return None
-    dash = after[0]
-    offset = dash.text.index(dash.text.strip())
-    start = dash.idx + offset
-    cue = Span(text=dash.text.strip(), start=start, end=start + len(dash.text.strip()))
-    return Attribution(cue, speaker, 0.5 + 0.3 * sure, dash.i)
+    cue = Span(text=signed.group(1), start=signed.start(1), end=signed.end(1))
+    return Attribution(cue, speaker, 0.5 + 0.3 * sure, max(i - 1, 0))
 
 
 def cue_before_paragraph(doc: Doc, paragraph: tuple[int, int], index: MentionIndex) -> Attribution:
