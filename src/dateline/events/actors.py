@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from spacy.tokens import Doc, Token
 
@@ -38,10 +41,14 @@ def _sector(token: Token) -> str | None:
     """The CAMEO sector a common noun names (``company`` BUS, ``administration`` GOV)."""
     lex = lexicon()
     lemma = token.lemma_.lower()
-    return lex.org_sectors.get(lemma) or lex.sector(lemma) or SECTOR_NOUNS.get(lemma)
+    return lex.org_sectors.get(lemma) or lex.sector(lemma) or sector_nouns().get(lemma)
 
 
-SECTOR_NOUNS = {"administration": "GOV", "lawmaker": "LEG", "senator": "LEG", "troops": "MIL"}
+@lru_cache(maxsize=1)
+def sector_nouns() -> dict[str, str]:
+    """Sectors of the nouns the role lexicon has none for (``data/actor_nouns.json``)."""
+    raw = resources.files("dateline").joinpath("data/actor_nouns.json").read_text("utf-8")
+    return json.loads(raw)["sector_nouns"]
 
 
 def _ref(entity: Entity) -> ActorRef:

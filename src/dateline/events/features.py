@@ -91,6 +91,7 @@ def features(
             out.append(f"prt={lemma}+{child.lower_}")
     out += _side("s", sources) + _side("t", targets)
     # The sentence's nouns and verbs, not only the predicate's subtree: 5-fold CV on PLV train
-    # preferred the sentence bag to the subtree bag (type recall 0.689 -> 0.715 at C 10).
+    # preferred the sentence bag to the subtree bag (type recall 0.689 -> 0.715 at C 10), and
+    # so did the news tuning sets (BBC 40 precision 0.818 -> 0.833 at C 1, PolNeAR 60 unchanged).
     out += [f"sw={_lemma(t)}" for t in token.sent if t.pos_ in SENTENCE_WORDS and t is not token]
     return list(dict.fromkeys(out))
