@@ -366,3 +366,21 @@ def test_quotes_signed_with_a_glued_dash_get_their_own_signer() -> None:
     )
     signed = [(q.text[:12], speaker_name(q)) for q in kinds(doc, "direct")]
     assert signed == [("“He knows no", "Pamela Ortiz"), ("“I cannot be", "Sonia Herrera")]
+
+
+def test_a_named_subject_speaks_not_the_party_before_it() -> None:
+    doc = analyze(
+        "Liberal Democrat peer Lord Harwood, the party's spokesman on policing, said it was "
+        "possible some of the prisoners could now be released."
+    )
+    (q,) = doc.quotes
+    assert speaker_name(q) is not None and speaker_name(q).endswith("Harwood")
+
+
+def test_a_long_title_before_the_name_gives_the_name() -> None:
+    doc = analyze(
+        "Minister for Children, Young People and Families Margaret Thornton said new plans "
+        "will make the allowances fair."
+    )
+    (q,) = doc.quotes
+    assert speaker_name(q) == "Margaret Thornton"

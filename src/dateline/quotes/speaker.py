@@ -62,7 +62,10 @@ def subject_of(verb: Token) -> Token | None:
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
         subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
-            return _antecedent_of_relative(subjects[0], token)
+            # two subjects are a misparse of a long title ("Minister for X, Y and Z Jane Doe
+            # said"): the one nearest the verb is the head of the real subject
+            nearest = min(subjects, key=lambda c: abs(c.i - token.i))
+            return _antecedent_of_relative(nearest, token)
         passive = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
         if passive is not None:
             if token is verb or passive.lower_ in EMPTY_SUBJECTS:
@@ -98,13 +101,59 @@ def phrase_of(token: Token) -> tuple[int, int]:
     return left.idx, right.idx + len(right.text)
 
 
+def _name_start(head: Token) -> Token:
+    """The first word of the proper-noun run that ends at ``head`` (``Lord`` of Lord Carlile)."""
+    first = head
+    while first.i > 0:
+        prev = first.doc[first.i - 1]
+        if prev.pos_ != "PROPN" or prev.head.i != head.i or prev.dep_ not in ("compound", "flat"):
+            break
+        first = prev
+    return first
+
+
+def _person_before_verb(who: Token, index: MentionIndex) -> tuple[Entity, Span] | None:
+    """``Minister for Children, Young People and Families Margaret Hodge said``: a person named
+    right before the cue verb, inside the subject the parse gives, is the one who speaks."""
+    verb = who.head
+    if verb.i == who.i or verb.i == 0 or who.i >= verb.i:
+        return None
+    last = verb.doc[verb.i - 1]
+    if last.pos_ != "PROPN" or not _conjoined_under(last, who):
+        return None
+    found = index.at(last.idx, last.idx + len(last.text), head=last.idx)
+    if found is None or found[0].type != "PERSON":
+        return None
+    return found
+
+
+def _conjoined_under(token: Token, who: Token) -> bool:
+    """``token`` hangs under ``who`` by names and conjuncts only (not "a spokesman for X")."""
+    for _ in range(6):
+        if token.i == who.i:
+            return True
+        if token.dep_ not in ("compound", "flat", "conj", "appos") or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
 def speaker_for(doc: Doc, who: Token, index: MentionIndex) -> tuple[SpeakerRef | None, float]:
     """A speaker reference for the subject token, with how sure we are of it."""
     start, end = phrase_of(who)
     found = index.at(start, end, head=who.idx)
+    if found is not None and who.pos_ == "PROPN" and not found[1].start <= who.idx < found[1].end:
+        found = None  # "Liberal Democrat peer Lord Carlile said": the name the tagger missed speaks
+    found = _person_before_verb(who, index) or found
     if found is not None:
         entity, mention = found
         return SpeakerRef(entity=entity.id, name=entity.name, mention=mention), 1.0
+    if who.pos_ == "PROPN":
+        first = _name_start(who)
+        text = text_of(doc)[first.idx : who.idx + len(who.text)]
+        return SpeakerRef(
+            name=text, mention=Span(text=text, start=first.idx, end=first.idx + len(text))
+        ), 0.6
     if who.pos_ == "PRON":
         if who.lower_ not in SPEAKING_PRONOUNS:
             return None, 0.0
