@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dateline.errors import one_line
+from dateline.errors import one_line, show_traceback, tracebacks_muted
 from dateline.ingest import RawDocument
 from dateline.ingest.sources import SourceItem, Sources
 from dateline.limits import InlinePool, Job, Limits, WorkerPool, over_limit
@@ -82,7 +82,7 @@ def init_worker(model: str | None) -> None:
     from dateline.ingest import from_text
 
     nlp.load(model)
-    with contextlib.suppress(Exception):
+    with contextlib.suppress(Exception), tracebacks_muted():
         _analyse([Task("warm-up", from_text(WARM_UP))], None, model)
 
 
@@ -118,6 +118,7 @@ def analyse_tasks(tasks: list[Task], published: str | None, model: str | None) -
             try:
                 results.extend(_analyse([task], published, model))
             except Exception as exc:  # one article's failure never stops a batch
+                show_traceback(exc, task.raw.path or task.key)  # with --debug
                 reason = f"analysis failed ({type(exc).__name__}: {one_line(str(exc))})"
                 results.append(failed_task(task, reason))
         return results

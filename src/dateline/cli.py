@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Iterator
 from enum import StrEnum
@@ -13,7 +14,15 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from dateline.errors import EXIT_SOME_FAILED, EXIT_USAGE, DatelineError, one_line
+from dateline.cli_errors import fail, report
+from dateline.errors import (
+    DEBUG_ENV,
+    EXIT_SOME_FAILED,
+    EXIT_USAGE,
+    DatelineError,
+    one_line,
+    show_traceback,
+)
 from dateline.eval.cli import eval_app
 from dateline.limits import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_S, Limits
 from dateline.options import (
@@ -54,7 +63,8 @@ BATCH = 8
 
 class _App(typer.Typer):
     """The ``dateline`` app: a database or system fault that no command caught ends with one
-    line and exit status 2, not a traceback."""
+    line and exit status 2, not a traceback (with ``--debug``, after the traceback of a
+    database or system fault; a ``DatelineError`` stays one line)."""
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         try:
@@ -62,8 +72,9 @@ class _App(typer.Typer):
         except Exception as exc:
             if not _is_fault(exc):
                 raise
-            detail = getattr(exc, "orig", None) or exc
-            typer.echo(f"dateline: {one_line(detail)}", err=True)
+            if not isinstance(exc, DatelineError):
+                show_traceback(exc)
+            report(one_line(getattr(exc, "orig", None) or exc))
             sys.exit(EXIT_USAGE)
 
 
@@ -82,12 +93,29 @@ app = _App(
     epilog="\b\nExamples:\n"
     "  dateline analyze article.txt --published 2016-12-01 --format summary\n"
     "  dateline ingest articles/ --db corpus.db\n"
-    "  dateline quotes --db corpus.db --speaker Lavrov --context",
+    "  dateline quotes --db corpus.db --speaker Lavrov --context\n"
+    "  dateline --debug analyze article.txt   (the traceback of an unexpected error)",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
     rich_markup_mode=None,  # plain help: quick to print (no rich), copy-pasteable examples
 )
+
+
+@app.callback()
+def _global_options(
+    debug: Annotated[
+        bool,
+        typer.Option(
+            "--debug",
+            help="Print the full traceback of an unexpected error on stderr (per-article "
+            "failures keep their one-line reason too); input and usage errors stay one line. "
+            "Also: DATELINE_DEBUG=1.",
+        ),
+    ] = False,
+) -> None:
+    if debug:
+        os.environ[DEBUG_ENV] = "1"  # read where errors are caught, and by worker processes
 
 
 class Format(StrEnum):
@@ -96,10 +124,6 @@ class Format(StrEnum):
     json = "json"
     jsonl = "jsonl"
     summary = "summary"
-
-
-def _fail(message: str) -> None:
-    typer.echo(f"dateline: {message}", err=True)
 
 
 def _read_all(paths: list[str], columns: Columns | None = None) -> Iterator[RawDocument | Outcome]:
@@ -206,12 +230,11 @@ def _run(
             with bar.external_write_mode(file=sys.stderr):
                 if outcome.document is None:
                     failed += 1
-                    _fail(outcome.error or f"{outcome.label}: failed")
+                    report(outcome.error or f"{outcome.label}: failed")
                 else:
                     emit(outcome.document)
     except DatelineError as exc:
-        _fail(str(exc))
-        raise typer.Exit(EXIT_USAGE) from exc
+        raise fail(str(exc)) from exc
     finally:
         bar.close()
     if failed:

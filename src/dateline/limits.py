@@ -34,7 +34,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from dateline.errors import DatelineError, InputError, one_line
+from dateline.errors import DatelineError, InputError, one_line, show_traceback
 
 log = logging.getLogger(__name__)
 
@@ -167,6 +167,8 @@ def run_inline(
         problem = str(exc)
     except Exception as exc:  # one article's failure never stops a run
         problem = f"analysis failed ({type(exc).__name__}: {one_line(str(exc))})"
+        if len(items) == 1:
+            show_traceback(exc)  # with --debug, before the one-line reason
     if len(items) == 1:
         return [failed(items[0], problem)]
     return [result for item in items for result in run_inline([item], fn, failed, limits)]
@@ -228,6 +230,7 @@ def _run_job(job_id: int, fn: Callable[..., Any], args: tuple[Any, ...], mb: int
     except MemoryError:
         return ("memory", job_id)
     except Exception as exc:
+        show_traceback(exc)  # with --debug (the worker's stderr is the driver's)
         return ("error", job_id, f"{type(exc).__name__}: {one_line(str(exc))}")
     return ("done", job_id, results, peak_rss_mb())
 

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from dateline import nlp
 from dateline.actors import extract_actors
 from dateline.checks import run_checks
-from dateline.errors import DatelineError, InputError
+from dateline.errors import DatelineError, InputError, show_traceback
 from dateline.events import Lexicon, extract_events
 from dateline.ingest import RawDocument, from_text
 from dateline.ingest.language import ANY_LANGUAGE_ENV, judge_language
@@ -199,6 +199,7 @@ def _analyze_chunk(
         except DatelineError:
             raise  # the spaCy pipeline is missing: every article would fail alike
         except Exception as exc:  # one article's failure never stops a batch
+            show_traceback(exc, label)  # with --debug
             reason = f"{label}: language identification failed ({type(exc).__name__}: {exc})"
             pending.append(_Pending(label, error=reason))
             continue
@@ -221,6 +222,7 @@ def _analyze_chunk(
                 )
             yield Outcome(label, document=document)
         except Exception as exc:  # one article's failure never stops a batch
+            show_traceback(exc, label)  # with --debug
             yield Outcome(label, error=f"{label}: analysis failed ({type(exc).__name__}: {exc})")
 
 

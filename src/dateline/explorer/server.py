@@ -6,15 +6,11 @@ import ipaddress
 
 import typer
 
-from dateline.errors import EXIT_USAGE, DatelineError
+from dateline.cli_errors import fail
+from dateline.errors import DatelineError, show_traceback
 
 MIN_TOKEN = 16
 """The shortest ``--allow-ingest`` token taken."""
-
-
-def _fail(message: str) -> typer.Exit:
-    typer.echo(f"dateline: {message}", err=True)
-    return typer.Exit(EXIT_USAGE)
 
 
 def _is_loopback(host: str) -> bool:
@@ -33,7 +29,7 @@ def run(db: str | None, host: str, port: int, token: str | None) -> None:
 
         from dateline.explorer.app import create_app
     except ImportError as exc:
-        raise _fail(
+        raise fail(
             f"the explorer needs {exc.name or 'its packages'}: pip install 'dateline[explorer]'"
         ) from exc
     import sqlalchemy as sa
@@ -42,13 +38,14 @@ def run(db: str | None, host: str, port: int, token: str | None) -> None:
     from dateline.store.engine import problem
 
     if token is not None and len(token) < MIN_TOKEN:
-        raise _fail(f"--allow-ingest: the token must have at least {MIN_TOKEN} characters")
+        raise fail(f"--allow-ingest: the token must have at least {MIN_TOKEN} characters")
     try:
         store = open_store(db, create=False)
     except DatelineError as exc:
-        raise _fail(str(exc)) from exc
+        raise fail(str(exc)) from exc
     except sa.exc.SQLAlchemyError as exc:
-        raise _fail(problem(exc, database_url(db), "cannot open database")) from exc
+        show_traceback(exc)  # with --debug
+        raise fail(problem(exc, database_url(db), "cannot open database")) from exc
     app = create_app(store, token)
     mode = "ingest allowed with the token" if token else "read-only"
     typer.echo(
@@ -65,6 +62,6 @@ def run(db: str | None, host: str, port: int, token: str | None) -> None:
             if server.started:
                 raise
         if not server.started:
-            raise _fail(f"cannot listen on {host}:{port} (in use, or not an address here)")
+            raise fail(f"cannot listen on {host}:{port} (in use, or not an address here)")
     finally:
         store.close()

@@ -64,7 +64,8 @@ def subject_of(verb: Token) -> Token | None:
         if subjects:
             # two subjects are a misparse of a long title ("Minister for X, Y and Z Jane Doe
             # said"): the one nearest the verb is the head of the real subject
-            nearest = min(subjects, key=lambda c: abs(c.i - token.i))
+            at = token.i
+            nearest = min(subjects, key=lambda c: abs(c.i - at))
             return _antecedent_of_relative(nearest, token)
         passive = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
         if passive is not None:

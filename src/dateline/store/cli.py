@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from dateline.errors import EXIT_SOME_FAILED, EXIT_USAGE, DatelineError
+from dateline.cli_errors import fail, report
+from dateline.errors import EXIT_INTERRUPTED, EXIT_SOME_FAILED, DatelineError, show_traceback
 from dateline.limits import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_S, Limits
 from dateline.options import Limit, Model, PlainHelp, Since, Until, iso_date
 
@@ -111,11 +112,6 @@ ListFormatOption = Annotated[
 ]
 
 
-def _fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
-    typer.echo(f"dateline: {message}", err=True)
-    return typer.Exit(code)
-
-
 @contextlib.contextmanager
 def _session(db: str | None, create: bool = False) -> Iterator[Store]:
     """The open store for a command; a database fault (or a missing SQLite file, unless
@@ -128,15 +124,17 @@ def _session(db: str | None, create: bool = False) -> Iterator[Store]:
     try:
         store = open_store(db, create=create)
     except DatelineError as exc:
-        raise _fail(str(exc)) from exc
+        raise fail(str(exc)) from exc
     except sa.exc.SQLAlchemyError as exc:
-        raise _fail(problem(exc, database_url(db), "cannot open database")) from exc
+        show_traceback(exc)  # with --debug
+        raise fail(problem(exc, database_url(db), "cannot open database")) from exc
     try:
         yield store
     except DatelineError as exc:
-        raise _fail(str(exc)) from exc
+        raise fail(str(exc)) from exc
     except sa.exc.SQLAlchemyError as exc:
-        raise _fail(problem(exc, store.url)) from exc
+        show_traceback(exc)  # with --debug
+        raise fail(problem(exc, store.url)) from exc
     finally:
         store.close()
 
@@ -324,16 +322,12 @@ def ingest(
             write_lake(store, parquet, run.dates if os.path.exists(parquet) else None)
     summary.skipped = list(sources.skipped)
     for reason in summary.failures[:50]:
-        typer.echo(f"dateline: {reason}", err=True)
+        report(reason)
     if len(summary.failures) > 50:
-        typer.echo(
-            f"dateline: ... and {len(summary.failures) - 50} more failed "
-            "(all are in the inputs table)",
-            err=True,
-        )
+        report(f"... and {len(summary.failures) - 50} more failed (all are in the inputs table)")
     if summary.interrupted:
         typer.echo(f"interrupted: {summary.line()}; run the same command again to resume", err=True)
-        raise typer.Exit(130)
+        raise typer.Exit(EXIT_INTERRUPTED)
     typer.echo(summary.line(), err=True)
     if summary.failed or summary.failed_before:
         raise typer.Exit(EXIT_SOME_FAILED)
@@ -628,7 +622,7 @@ def export(
             counts = run_export(store, format.value, out, near_duplicates, header)
         except OSError as exc:
             where = exc.filename or out or "output"
-            raise _fail(f"{where}: cannot write ({exc.strerror or exc})") from exc
+            raise fail(f"{where}: cannot write ({exc.strerror or exc})") from exc
     for path, rows in counts.items():
         typer.echo(f"{counted(rows, 'row')} -> {'stdout' if path == '-' else path}", err=True)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
@@ -307,11 +307,6 @@ def events_table_rows(
             )
         )
     return rows
-
-
-def event_fields() -> list[str]:
-    """The fields of ``EventRecord`` (for CSV/JSON output of events)."""
-    return [f.name for f in fields(EventRecord)]
 
 
 # -- actors, articles, stats -------------------------------------------------------------------

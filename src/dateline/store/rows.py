@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from typing import Any
 
@@ -167,8 +166,3 @@ def child_rows(document: Document) -> dict[str, list[Row]]:
         "events": events,
         "flags": flags,
     }
-
-
-def document_from_json(document_json: str) -> Document:
-    """The stored JSON back as a ``Document``."""
-    return Document.model_validate(json.loads(document_json))
