@@ -12,7 +12,7 @@ from dateline.events.cameo import plover_type
 from dateline.events.cameo import table as cameo_table
 from dateline.events.features import features
 from dateline.events.lexicon import Lexicon, Predicate, build
-from dateline.events.modality import Modality, lemma_of, modality
+from dateline.events.modality import Modality, lemma_of, modality, words
 from dateline.events.model import EventModel, default_model
 from dateline.events.sides import complement, demand_sides, noun_sides, verb_sides
 from dateline.events.when_where import article_date, event_date, event_location
@@ -52,12 +52,10 @@ VERBAL_ATTACK = ("ACCUSE", "111")
 """What an "attack" between two people is in news: criticism (CAMEO 111), not an assault."""
 
 
-AMBIGUOUS_FORCE = {"attack", "fight", "battle", "strike", "hit", "target"}
+AMBIGUOUS_FORCE = words("ambiguous_force")
 """Predicates that are as often words as force: verbal unless a side is a state or armed group."""
 ARMED_SECTORS = {"MIL", "REB", "COP", "SPY", "INS"}
-VERBAL_TOPICS = {"plan", "policy", "proposal", "record", "decision", "comment", "remark", "claim",
-                 "bill", "law", "idea", "budget", "speech", "stance", "position", "strategy",
-                 "approach", "handling", "response", "reform", "scheme", "tax", "campaign"}  # fmt: skip
+VERBAL_TOPICS = words("verbal_topics")
 """What words attack: a thing target outside this list (a base, a camp, a convoy) was hit."""
 
 
@@ -143,7 +141,7 @@ class Candidate:
         return self.predicate or self.inner
 
 
-DESIRE_FRAMES = {"hope", "want", "wish", "expect", "seek", "aim", "try", "intend", "plan", "like"}
+DESIRE_FRAMES = words("desire_frames")
 """Verbs that only frame the act they govern ("hoped to meet"): the act is the event, intended."""
 
 

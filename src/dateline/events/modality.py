@@ -2,39 +2,62 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from spacy.tokens import Token
 
-INTENT_AUX = {"will", "shall", "'ll", "’ll"}
-HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must", "can"}
-INTENT_HEADS = {
-    "plan", "agree", "intend", "want", "hope", "seek", "decide", "promise", "pledge", "vow", "aim",
-    "prepare", "expect", "keen", "ready", "willing", "offer", "propose", "threaten", "go",
-}  # fmt: skip
-HYPOTHETICAL_HEADS = {
-    "necessary",
-    "need",
-    "try",
-    "able",
-    "important",
-    "difficult",
-    "easy",
-    "possible",
-}
-NEGATING_HEADS = {"unable", "fail", "neglect"}
+
+@lru_cache(maxsize=1)
+def event_words() -> dict[str, list[str] | dict[str, str]]:
+    """The event coder's word tables (``data/event_words.json``, whose ``_notes`` say what each
+    is for), read once; each is the constant of the module its note names."""
+    raw = resources.files("dateline").joinpath("data/event_words.json").read_text("utf-8")
+    tables: dict[str, list[str] | dict[str, str]] = json.loads(raw)
+    return {name: table for name, table in tables.items() if not name.startswith("_")}
+
+
+def word_list(name: str) -> tuple[str, ...]:
+    """One word list of ``event_words()``, in its order."""
+    table = event_words()[name]
+    if not isinstance(table, list):
+        raise TypeError(f"event_words.json: {name} is not a list")
+    return tuple(table)
+
+
+def words(name: str) -> frozenset[str]:
+    """One word list of ``event_words()`` as a set, for membership tests."""
+    return frozenset(word_list(name))
+
+
+def word_map(name: str) -> dict[str, str]:
+    """One word-to-word table of ``event_words()`` (a fresh copy)."""
+    table = event_words()[name]
+    if not isinstance(table, dict):
+        raise TypeError(f"event_words.json: {name} is not an object")
+    return dict(table)
+
+
+# The tables are module constants, read once at import: the per-token rules below test plain
+# frozenset and dict membership.
+INTENT_AUX = words("intent_aux")
+HYPOTHETICAL_AUX = words("hypothetical_aux")
+INTENT_HEADS = words("intent_heads")
+HYPOTHETICAL_HEADS = words("hypothetical_heads")
+NEGATING_HEADS = words("negating_heads")
 """Frames that say the act did not happen: "was unable to meet", "failed to agree"."""
-REQUEST_HEADS = {"call", "urge", "ask", "demand", "tell", "encourage", "press", "push", "order"}
+REQUEST_HEADS = words("request_heads")
 """What someone is asked or told to do has not happened: "called on X to call out Russia"."""
-REPORTED_FUTURE_AUX = {"would"}
+REPORTED_FUTURE_AUX = words("reported_future_aux")
 """Backshifted ``will`` under a reporting verb: "said it would allow aid" is a promise."""
-REPORTING_HEADS = {"say", "announce", "tell", "state", "add", "declare", "confirm", "insist",
-                   "pledge", "promise", "vow", "indicate", "signal"}  # fmt: skip
-CONDITIONAL_MARKS = {"if", "unless", "whether"}
-FUTURE_MODIFIERS = {"next", "upcoming", "planned", "future", "forthcoming", "proposed"}
-
-
-LEMMA_FIXES = {"hoped": "hope", "hopes": "hope", "hoping": "hope"}
+REPORTING_HEADS = words("reporting_heads")
+CONDITIONAL_MARKS = words("conditional_marks")
+FUTURE_MODIFIERS = words("future_modifiers")
+NEGATORS = words("negators")
+"""Words that negate a predicate even where the parse does not label them ``neg``."""
+LEMMA_FIXES = word_map("lemma_fixes")
 """Forms the statistical lemmatizer gets wrong on frame verbs ("hoped" -> "hop")."""
 
 
@@ -53,7 +76,7 @@ class Modality:
 
 
 def _negated(token: Token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in token.children)
+    return any(c.dep_ == "neg" or c.lower_ in NEGATORS for c in token.children)
 
 
 def _reported(token: Token) -> bool:

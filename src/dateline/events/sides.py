@@ -2,7 +2,8 @@
 
 Named actors come from the actors stage (``ActorResolver``); a noun phrase it cannot code is kept
 as a ``phrase`` side when its head is a proper noun or a group noun (``officials``, ``police``:
-``data/actor_nouns.json``), so that a dyad is never lost for want of a code.
+``data/actor_nouns.json``), so that a dyad is never lost for want of a code. The word tables
+(prepositions, pronouns, holder and reporting verbs) are ``data/event_words.json``'s.
 """
 
 from __future__ import annotations
@@ -15,26 +16,23 @@ from spacy.tokens import Token
 
 from dateline.actors.lexicon import lexicon
 from dateline.events.actors import ActorResolver, Side
+from dateline.events.modality import word_list, words
 from dateline.nlp import text_of
 from dateline.quotes.speaker import phrase_of, subject_of
 from dateline.schema import ActorRef, Span
 
-TARGET_PREPS = frozenset(
-    {"with", "to", "against", "on", "from", "for", "into", "upon", "toward", "towards", "over"}
-)
+TARGET_PREPS = words("target_preps")
 """Prepositions whose object can be the other side when the predicate names none."""
-SOURCE_HOLDERS = {"hold", "have", "attend", "host", "conduct", "begin", "start", "resume",
-                  "launch", "stage", "carry", "make", "issue", "file", "lodge", "impose",
-                  "sign", "reach", "announce", "express", "give", "offer", "provide", "schedule",
-                  "reschedule", "arrange", "convene", "organise", "organize"}  # fmt: skip
+SOURCE_HOLDERS = words("source_holders")
 """Verbs whose subject is the source of their nominal event (``X held talks``)."""
-PLACE_PREPS = frozenset({"in", "into", "inside", "across", "within"})
-REPORTING_VERBS = {"say", "announce", "declare", "state", "confirm", "add", "tell"}
+PLACE_PREPS = words("place_preps")
+REPORTING_VERBS = words("reporting_verbs")
+REPORTER_PRONOUNS = words("reporter_pronouns")
+"""Subjects of a reported clause that stand for the reporter: "the ELN said it will ..."."""
 ACTOR_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
-PERSONAL_PRONOUNS = {"he", "she", "they", "we", "i", "him", "her", "them", "us", "me"}
-AGENT_SUFFIXES = ("ers", "ors", "ists", "ians", "ants", "ents", "ites")
-QUANTITY_NOUNS = {"dozen", "hundred", "thousand", "million", "number", "group", "some", "most",
-                  "many", "several", "one", "two", "all", "handful", "batch", "team"}  # fmt: skip
+PERSONAL_PRONOUNS = words("personal_pronouns")
+AGENT_SUFFIXES = word_list("agent_suffixes")
+QUANTITY_NOUNS = words("quantity_nouns")
 NOT_ACTORS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
 
 
@@ -160,7 +158,7 @@ def subject(token: Token) -> Token | None:
             break
         current = current.head
         found = subject_of(current)
-    if found is not None and found.lower_ in ("it", "they"):
+    if found is not None and found.lower_ in REPORTER_PRONOUNS:
         clause = found.head
         if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in REPORTING_VERBS:
             return subject_of(clause.head) or found
@@ -233,8 +231,7 @@ def verb_sides(
     return sources, _best_first(targets)
 
 
-UNDERGOING = {"face", "receive", "draw", "attract", "suffer", "endure", "get", "meet", "accept",
-              "welcome", "win", "come"}  # fmt: skip
+UNDERGOING = words("undergoing")
 """Verbs whose subject undergoes what comes ``from`` someone: "received aid from Japan"."""
 
 
@@ -247,7 +244,7 @@ def _undergone_from(token: Token, obj: Token | None, actors: ActorResolver) -> l
     return [s for o in found for s in resolve(o, actors) if s.kind != "thing"]
 
 
-PASSIVE_PLACE_PREPS = frozenset({"in", "from", "by"})
+PASSIVE_PLACE_PREPS = words("passive_place_preps")
 
 
 def _place_acting(token: Token, actors: ActorResolver) -> list[Side]:
@@ -280,8 +277,8 @@ def _small_clause_subject(token: Token) -> Token | None:
     return None
 
 
-OBLIGATION_AUX = {"must", "should"}
-DEMAND_REPORTERS = {"say", "tell", "insist", "add", "state", "declare", "argue", "write", "believe"}
+OBLIGATION_AUX = words("obligation_aux")
+DEMAND_REPORTERS = words("demand_reporters")
 """Reporting verbs whose ``Y must do Z`` clause is a demand on Y (PLOVER REQUEST)."""
 
 
