@@ -180,3 +180,9 @@ def test_said_it_would_is_a_promise_not_a_hypothesis() -> None:
 def test_armed_men_attacking_a_base_is_an_assault_not_criticism() -> None:
     found = events("Armed men attacked an army base near the border, killing four soldiers.")
     assert found and found[0].type == "ASSAULT", [(e.type, e.source, e.target) for e in found]
+
+
+def test_not_only_is_no_negation() -> None:
+    found = events("Russia not only signed the deal with Syria but also sent troops to the region.")
+    signed = [e for e in found if e.trigger is not None and e.trigger.text == "signed"]
+    assert signed and not signed[0].negated

@@ -76,7 +76,17 @@ class Modality:
 
 
 def _negated(token: Token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in NEGATORS for c in token.children)
+    """A negation on the predicate itself; "not only" and "… or not" negate nothing."""
+    return any(
+        c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ == "advmod" and not _only_follows(c))
+        for c in token.children
+    )
+
+
+def _only_follows(word: Token) -> bool:
+    """``not only``: a focus phrase, not a negation."""
+    near = (*word.head.children, *word.children)
+    return any(t.i == word.i + 1 and t.lower_ == "only" for t in near)
 
 
 def _reported(token: Token) -> bool:
