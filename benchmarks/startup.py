@@ -77,16 +77,14 @@ def main() -> None:
         load = os.getloadavg()
         print(f"machine load {load[0]:.2f} (1 min), {load[1]:.2f} (5 min); {args.runs} runs each")
         print(f"{'command':<32} {'wall min':>9} {'median':>8} {'CPU min':>8} {'median':>8}")
-        base = None
+        base: float | None = None
         for name, command in cases:
             walls, cpus = measure(command, args.runs)
             cpu_min = min(cpus)
-            base = base if base is not None or name != "trafilatura --help" else cpu_min
-            ratio = (
-                f"  {cpu_min / base:.1f}x trafilatura"
-                if base and name != "trafilatura --help"
-                else ""
-            )
+            if name == "trafilatura --help":
+                base = cpu_min
+            baseline_row = base is None or name == "trafilatura --help"
+            ratio = "" if baseline_row else f"  {cpu_min / base:.1f}x trafilatura"
             print(
                 f"{name:<32} {min(walls):>9.3f} {statistics.median(walls):>8.3f} "
                 f"{cpu_min:>8.3f} {statistics.median(cpus):>8.3f}{ratio}"

@@ -138,11 +138,16 @@ def _one(token: Token, actors: ActorResolver) -> Side | None:
     return side
 
 
+def _own_subject(clause: Token) -> Token | None:
+    """The subject, active or passive, that hangs directly under a word."""
+    return next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
 def _aux_subject(token: Token) -> Token | None:
     """``They were challenging``, parsed with the subject under the auxiliary."""
     for aux in token.children:
         if aux.dep_ in ("aux", "auxpass"):
-            found = next((c for c in aux.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            found = _own_subject(aux)
             if found is not None:
                 return found
     return None
@@ -271,7 +276,7 @@ def _small_clause_subject(token: Token) -> Token | None:
         governed = child.pos_ in ("VERB", "AUX") and child.dep_ in ("ccomp", "xcomp")
         if not (small or governed):
             continue
-        found = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        found = _own_subject(child)
         if found is not None and (small or found.pos_ != "PRON"):
             return found
     return None
@@ -292,7 +297,7 @@ def demand_sides(token: Token, actors: ActorResolver) -> tuple[list[Side], list[
             a.dep_ == "aux" and a.lower_ in OBLIGATION_AUX for a in clause.children
         ):
             continue
-        who = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        who = _own_subject(clause)
         if who is None or who.pos_ == "PRON":
             return None
         sources, targets = resolve(subject(token), actors), _actors(resolve(who, actors))
