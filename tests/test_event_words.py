@@ -263,8 +263,14 @@ def _xcomp_of(head: str) -> Tok:
     return _under(head, "xcomp", Tok("meet"))
 
 
+def _ccomp_of(word: str) -> Tok:
+    """``meet`` as the clause of a verb: ``<word> (that) X will meet``."""
+    return _under(word, "ccomp", Tok("meet", "ccomp", "VERB", Tok("will", "aux", "AUX")))
+
+
 MODALITY_RULES: dict[str, tuple[Any, tuple[bool, str | None], tuple[bool, str | None]]] = {
     # table: (the predicate built around an entry, reading with the entry, reading without it)
+    "cognition_heads": (_ccomp_of, (False, "hypothetical"), (False, "intent")),
     "intent_aux": (_aux_on_meet, (False, "intent"), (False, None)),
     "hypothetical_aux": (_aux_on_meet, (False, "hypothetical"), (False, None)),
     "intent_heads": (_xcomp_of, (False, "intent"), (False, None)),
@@ -345,6 +351,8 @@ PARSED = [
      (False, "hypothetical"), (False, None)),
     ("future_modifiers", "upcoming", "The upcoming talks between France and Germany were cancelled.",
      "talks", (False, "intent"), (False, None)),
+    ("cognition_heads", "think", "France thinks Germany will meet Russia.", "meet",
+     (False, "hypothetical"), (False, "intent")),
     ("lemma_fixes", "hoped", "France hoped to meet Germany.", "meet", (False, "intent"), (False, None)),
     ("lemma_fixes", "hopes", "France hopes to meet Germany.", "meet", (False, "intent"), (False, None)),
     ("lemma_fixes", "hoping", "France is hoping to meet Germany.", "meet",
@@ -568,3 +576,51 @@ def test_each_obligation_and_demand_reporter_makes_a_demand(
     assert found is not None and (_names(found[0]), _names(found[1])) == (["Smith"], ["Jones"])
     _drop(monkeypatch, table, entry)
     assert sides.demand_sides(token, ACTORS) is None
+
+
+@pytest.mark.parametrize(("table", "verb"), _entries("declined_statements"))
+def test_each_declined_statement_makes_a_refusal_no_event(
+    table: str, verb: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    refusal: Any = SimpleNamespace(
+        row=SimpleNamespace(type="REJECT"),
+        token=Tok("refuse", "ROOT", "VERB", Tok(verb, "xcomp", "VERB")),
+    )
+    assert events._declined_statement(refusal)
+    _drop(monkeypatch, table, verb)
+    assert not events._declined_statement(refusal)
+
+
+# -- statements.py --------------------------------------------------------------------------------
+
+statements = importlib.import_module("dateline.events.statements")
+
+
+@pytest.mark.parametrize(("table", "word"), _entries("criticism_words"))
+def test_each_criticism_word_judges(table: str, word: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    token = Tok(word, "dobj", "NOUN")
+    assert statements.critical(token)
+    _drop(monkeypatch, table, word)
+    assert not statements.critical(token)
+
+
+@pytest.mark.parametrize(("table", "word"), _entries("not_criticism"))
+def test_each_plight_adjective_judges_no_one(
+    table: str, word: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    token = Tok(word, "acomp", "ADJ", tag="JJ")
+    assert not statements.critical(token)
+    _drop(monkeypatch, table, word)
+    assert statements.critical(token)
+
+
+@pytest.mark.parametrize(("table", "word"), _entries("experiencer_adjectives"))
+def test_each_feeling_leaves_its_subject_unjudged(
+    table: str, word: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    subject = _named("France", "nsubj")
+    feeling = Tok(word, "acomp", "ADJ", tag="JJ")
+    Tok("be", "ROOT", "AUX", subject, feeling)
+    assert not statements.linked(feeling, subject)
+    _drop(monkeypatch, table, word)
+    assert statements.linked(feeling, subject)

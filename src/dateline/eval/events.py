@@ -47,6 +47,10 @@ class EventReport:
     """Emitted events, each right (it matches a gold event of its sentence) or not."""
     gold: Tally = field(default_factory=Tally)
     """Gold events, each found (matched by an emitted event) or missed."""
+    type_emitted: Tally = field(default_factory=Tally)
+    """Emitted events whose type is among their sentence's gold types (sides ignored)."""
+    type_gold: Tally = field(default_factory=Tally)
+    """Gold events whose type some emitted event of their sentence has (sides ignored)."""
     rows: list[str] = field(default_factory=list)
 
     @property
@@ -65,6 +69,7 @@ class EventReport:
             f"sentences {self.sentences}, gold events {self.gold.total}, "
             f"emitted events {self.emitted.total}",
             f"precision {self.emitted}   recall {self.gold}",
+            f"type only (sides ignored): precision {self.type_emitted}   recall {self.type_gold}",
             "",
         ]
         return "\n".join(head + self.rows)
@@ -197,8 +202,22 @@ def load_span_gold(path: str | Path | None = None) -> dict[tuple[str, int, int],
     return gold
 
 
+FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
+
+
 def _side_at(gold: tuple[int, int] | None, actor: ActorRef | None, doc: Document) -> bool:
-    return side_matches((gold,) if gold is not None else (), actor, doc.entities)
+    """The actor is named at the gold span, or the gold marks "I"/"we" inside a quote whose
+    speaker the actor is (the gold's span for the speaker, who is named elsewhere)."""
+    if side_matches((gold,) if gold is not None else (), actor, doc.entities):
+        return True
+    if gold is None or actor is None or actor.entity is None:
+        return False
+    if doc.text[gold[0] : gold[1]].lower() not in FIRST_PERSON:
+        return False
+    return any(
+        q.start <= gold[0] < q.end and q.speaker is not None and q.speaker.entity == actor.entity
+        for q in doc.quotes
+    )
 
 
 def span_matches(event: Event, gold: SpanEvent, doc: Document) -> bool:
@@ -233,12 +252,14 @@ def evaluate_spans(text_dir: str | Path, gold_path: str | Path | None = None) ->
         for e in emitted:
             ok = any(span_matches(e, g, doc) for g in events)
             report.emitted.add(ok)
+            report.type_emitted.add(any(e.type == g.type for g in events))
             side = f"{_names(e.source)} -> {_names(e.target) or '-'}"
             neg = " (negated)" if e.negated else ""
             report.rows.append(f"{'ok  ' if ok else 'FP  '}{file} {start}: {e.type}{neg} {side}")
         for g in events:
             found = any(span_matches(e, g, doc) for e in emitted)
             report.gold.add(found)
+            report.type_gold.add(any(e.type == g.type and e.negated == g.negated for e in emitted))
             if not found:
                 src = doc.text[g.source[0] : g.source[1]] if g.source else "-"
                 tgt = doc.text[g.target[0] : g.target[1]] if g.target else "-"

@@ -15,9 +15,10 @@ from dateline.events.lexicon import Lexicon, Predicate, build
 from dateline.events.modality import Modality, lemma_of, modality, words
 from dateline.events.model import EventModel, default_model
 from dateline.events.sides import complement, demand_sides, noun_sides, verb_sides
+from dateline.events.statements import criticisms
 from dateline.events.when_where import article_date, event_date, event_location
 from dateline.nlp import text_of
-from dateline.schema import Entity, Event, Quote, Span
+from dateline.schema import ActorRef, Entity, Event, Quote, Span
 from dateline.spans import Coverage, Intervals
 from dateline.structure import Article
 
@@ -233,6 +234,30 @@ def _decide_by_tables(c: Candidate) -> tuple[str, str, float] | None:
     return label, code, 0.6
 
 
+DECLINED_STATEMENTS = words("declined_statements")
+"""Saying verbs: "refused to comment" rejects no one."""
+
+
+def _declined_statement(c: Candidate) -> bool:
+    """``declined to comment on the book``: a refusal to say something is no event."""
+    inner = complement(c.token)
+    return (
+        c.row is not None
+        and c.row.type == "REJECT"
+        and inner is not None
+        and (lemma_of(inner) in DECLINED_STATEMENTS)
+    )
+
+
+def _denial(c: Candidate) -> bool:
+    """``denied that it had broken the rules``: a rejection of a claim, with no one as target."""
+    return (
+        c.row is not None
+        and c.row.type == "REJECT"
+        and any(child.dep_ == "ccomp" for child in c.token.children)
+    )
+
+
 def decide(c: Candidate, model: EventModel | None) -> tuple[str, str, float] | None:
     """(type, CAMEO code, confidence) of a candidate, or None when it tells no event.
 
@@ -248,10 +273,13 @@ def decide(c: Candidate, model: EventModel | None) -> tuple[str, str, float] | N
         return _decide_by_tables(c)
     if row is None and REQUIRE_EVIDENCE and not _has_evidence(c, model):
         return None
+    if _declined_statement(c):
+        return None
     label, p_type, p_none = model.best(c.features)
     if row is not None:
         open_ended = row.symmetric or row.objects is not None  # "reopened the case": no one
-        if not c.targets and not open_ended and row.type not in UNTARGETED_TYPES | MATERIAL_TYPES:
+        untargeted = row.type in UNTARGETED_TYPES | MATERIAL_TYPES or _denial(c)
+        if not c.targets and not open_ended and not untargeted:
             return None
         if label != row.type and (row.objects is not None or p_type < TABLE_OVERRULED_AT):
             return row.type, _cameo(row.type, c), 0.8
@@ -400,6 +428,61 @@ def extract_events(
                     confidence=round(max(0.05, min(1.0, sure)), 2),
                 )
             )
+    events += _criticisms(article, quotes, actors, events, excluded, lexicon)
     for n, event in enumerate(events, start=1):
         event.id = f"v{n}"
     return events
+
+
+CRITICISM = ("ACCUSE", "111", 0.5)
+"""What a quote that judges a named actor badly codes: criticise or denounce."""
+
+
+def _told_of(events: list[Event]) -> set[tuple[int, str]]:
+    """(sentence start, target) of the events coded already: one act, one event."""
+    return {(e.evidence.start, _actor_key(e.target)) for e in events if e.target is not None}
+
+
+def _actor_key(actor: ActorRef) -> str:
+    return actor.entity or actor.code or (actor.name or "").lower()
+
+
+def _criticisms(
+    article: Article,
+    quotes: list[Quote],
+    actors: ActorResolver,
+    coded: list[Event],
+    excluded: Coverage,
+    lexicon: Lexicon,
+) -> list[Event]:
+    """ACCUSE events from quotes that judge a named actor badly ("This government has failed")."""
+    label, code, confidence = CRITICISM
+    told = _told_of(coded)
+    found: list[Event] = []
+    for speaker, said in criticisms(quotes, actors, lambda t: lexicon.match(t) is not None):
+        if excluded.covers(said.trigger.idx):
+            continue
+        evidence = _evidence(article, said.trigger)
+        for target in said.targets:
+            if (evidence.start, _actor_key(target.actor)) in told:
+                continue
+            told.add((evidence.start, _actor_key(target.actor)))
+            found.append(
+                Event(
+                    id="",
+                    type=label,
+                    cameo=code,
+                    source=speaker.actor.model_copy(deep=True),
+                    target=target.actor.model_copy(deep=True),
+                    date=None,
+                    evidence=evidence,
+                    quote=said.quote.id,
+                    trigger=Span(
+                        text=said.trigger.text,
+                        start=said.trigger.idx,
+                        end=said.trigger.idx + len(said.trigger.text),
+                    ),
+                    confidence=confidence,
+                )
+            )
+    return found

@@ -49,6 +49,8 @@ HYPOTHETICAL_HEADS = words("hypothetical_heads")
 NEGATING_HEADS = words("negating_heads")
 """Frames that say the act did not happen: "was unable to meet", "failed to agree"."""
 REQUEST_HEADS = words("request_heads")
+COGNITION_HEADS = words("cognition_heads")
+"""Belief and prediction verbs: their ccomp is a guess about the future, not an act told."""
 """What someone is asked or told to do has not happened: "called on X to call out Russia"."""
 REPORTED_FUTURE_AUX = words("reported_future_aux")
 """Backshifted ``will`` under a reporting verb: "said it would allow aid" is a promise."""
@@ -96,6 +98,18 @@ def _reported(token: Token) -> bool:
     return token.dep_ == "ccomp" and lemma_of(token.head) in REPORTING_HEADS
 
 
+def _asked_for(clause: Token, head_lemma: str) -> bool:
+    """``called on X to quit``: what someone is asked to do (an xcomp, or a ``to`` clause the
+    parse hung as an advcl) has not happened."""
+    if head_lemma not in REQUEST_HEADS:
+        return False
+    if clause.dep_ == "xcomp":
+        return True
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+    )
+
+
 def modality(token: Token) -> Modality:
     """Read negation and mode from the predicate, its auxiliaries and the clauses above it."""
     negated = _negated(token)
@@ -135,8 +149,12 @@ def modality(token: Token) -> Modality:
             c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in current.children
         ):
             return Modality(negated, "hypothetical")
-        if current.dep_ == "xcomp" and lemma in REQUEST_HEADS:
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in head.children):
+            return Modality(negated, "hypothetical")  # "if people turn up asking for help"
+        if _asked_for(current, lemma):
             return Modality(negated, "hypothetical")
+        if current.dep_ == "ccomp" and lemma in COGNITION_HEADS:
+            return Modality(negated, "hypothetical")  # "thinks women will back the plans"
         if lemma in HYPOTHETICAL_HEADS or any(
             c.lower_ in HYPOTHETICAL_HEADS for c in head.children if c.dep_ == "acomp"
         ):

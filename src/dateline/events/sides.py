@@ -116,7 +116,7 @@ def resolve(token: Token | None, actors: ActorResolver) -> list[Side]:
         return []
     found: list[Side] = []
     for t in (token, *token.conjuncts):
-        one = _one(t, actors)
+        one = side_of(t, actors)
         if one is not None:
             found.append(one)
     if any(s.kind == "entity" for s in found):
@@ -125,12 +125,12 @@ def resolve(token: Token | None, actors: ActorResolver) -> list[Side]:
     return found
 
 
-def _one(token: Token, actors: ActorResolver) -> Side | None:
+def side_of(token: Token, actors: ActorResolver) -> Side | None:
     """The side one conjunct names; for a thing, the actor whose it is, if any."""
     side = actors.side(token) or _phrase_side(token)
     if side is not None and side.kind == "thing":
         behind = _actor_behind(token)
-        owner = _one(behind, actors) if behind is not None else None
+        owner = side_of(behind, actors) if behind is not None else None
         if owner is not None and owner.kind != "thing":
             return owner
     if side is not None and side.actor.span is None:

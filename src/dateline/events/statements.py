@@ -1,0 +1,229 @@
+"""Events told by what people say: criticism of a named actor in a quote is ACCUSE (CAMEO 111).
+
+News reports much of its conflict as speech: "This government has run out of solutions," Mr X
+told MPs. No verb of the sentence names the act, but an analyst codes it: the speaker criticises
+the government. A quote is read as criticism when a word of strongly negative valence (the VADER
+lexicon, MIT, shipped with ``vaderSentiment``; plus ``criticism_words`` in ``event_words.json``)
+stands un-negated in it; its targets are the actors the same sentence of the quote names, other
+than the speaker.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from dateline.events.actors import ActorResolver, Side
+from dateline.events.modality import words
+from dateline.events.sides import side_of
+from dateline.schema import ActorRef, Quote
+
+CRITICAL_VALENCE = -1.5
+"""A word at or below this VADER valence (of -4 .. +4) criticises: "failure" -2.3, "unfair" -2.1."""
+CRITICISM_WORDS = words("criticism_words")
+"""Judging nouns and verbs ("failure", "shambles", "mislead"), and adjectives the VADER lexicon
+lacks or scores mildly ("misdirected", "vindictive")."""
+NOT_CRITICISM = words("not_criticism")
+"""Negative words that describe a plight or a topic, not a judgement of anyone ("war", "crime")."""
+TARGET_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos", "attr", "dative"}
+"""Where in a clause a named actor is the one the criticism is about."""
+ACTOR_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
+EXPERIENCER_ADJECTIVES = words("experiencer_adjectives")
+"""Feelings: their subject feels them ("was suspicious of"), the one felt about is judged."""
+NOTHING = {"nothing", "none", "nobody", "no-one"}
+COMPARING_TAGS = {"JJR", "JJS"}
+"""Comparatives and superlatives measure ("the lowest inflation", "their worst defeat")."""
+PHRASE_DEPS = {"prep", "pobj", "poss", "compound", "amod", "nmod", "appos", "conj", "acomp", "attr"}
+"""Links inside one phrase: "the failure of the government", "Labour's shameful record"."""
+SUBJECTS = {"nsubj", "nsubjpass"}
+CLAUSE_STEPS = {"acomp", "attr", "dobj", "amod", "pobj", "prep", "oprd", "xcomp"}
+"""Steps from a judging word up to the verb of its clause ("is wrong", "made a shambles of")."""
+
+
+@lru_cache(maxsize=1)
+def valence() -> dict[str, float]:
+    """The VADER lexicon: word -> mean valence (-4 .. +4)."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return dict(SentimentIntensityAnalyzer().lexicon)
+
+
+def _negated(token: Token) -> bool:
+    """``not wrong``, ``never failed``, ``nothing wrong``: a negation on the word or the word
+    it qualifies."""
+    if token.dep_ == "amod" and token.head.lower_ in NOTHING:
+        return True
+    return any(c.dep_ == "neg" for c in (*token.children, *token.head.children))
+
+
+def critical(token: Token) -> bool:
+    """A word that judges someone badly, not negated: an adjective of negative valence ("unfair",
+    "wrong"), or a word of ``CRITICISM_WORDS`` ("failure", "con", "mislead"). The VADER lexicon's
+    nouns and verbs are mostly topics and acts ("weapons", "detained"), which other rules code."""
+    low, lemma = token.lower_, token.lemma_.lower()
+    if low in NOT_CRITICISM or lemma in NOT_CRITICISM or token.ent_type_:
+        return False
+    if low in CRITICISM_WORDS or lemma in CRITICISM_WORDS:
+        hit = token.pos_ in ("ADJ", "NOUN", "VERB")
+    elif token.pos_ != "ADJ" or token.tag_ in COMPARING_TAGS:
+        return False  # nouns and verbs of the VADER lexicon are topics and acts ("weapons")
+    else:
+        lex = valence()
+        hit = min(lex.get(low, 0.0), lex.get(lemma, 0.0)) <= CRITICAL_VALENCE
+    return hit and not _negated(token)
+
+
+@dataclass
+class Criticism:
+    """One sentence of a quote that criticises: the word that tells it and the actors it names."""
+
+    quote: Quote
+    trigger: Token
+    targets: list[Side]
+
+
+def _pieces(quote: Quote, sents: list[SpacySpan], ends: list[int]) -> Iterator[list[Token]]:
+    """The tokens of the quote, sentence by sentence (``ends``: the sentences' end offsets)."""
+    for sent in sents[bisect_right(ends, quote.start) :]:
+        if sent.start_char >= quote.end:
+            return
+        yield [t for t in sent if quote.start <= t.idx < quote.end]
+
+
+def _within_phrase(top: Token, token: Token) -> bool:
+    """``token`` hangs from ``top`` by phrase-internal links only."""
+    current = token
+    for _ in range(8):
+        if current.i == top.i:
+            return True
+        if current.dep_ not in PHRASE_DEPS or current.head.i == current.i:
+            return False
+        current = current.head
+    return False
+
+
+def _names_part(noun: Token, target: Token) -> bool:
+    """The noun is the target or a title or name joined to it ("peer Lord Archer")."""
+    current = noun
+    for _ in range(3):
+        if current.i == target.i:
+            return True
+        if current.dep_ not in ("compound", "appos") or current.head.i == current.i:
+            return False
+        current = current.head
+    return False
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb of the clause a judging word sits in (the word itself when it is the verb)."""
+    current = token
+    for _ in range(4):
+        if current.pos_ in ("VERB", "AUX") or current.dep_ not in CLAUSE_STEPS:
+            return current
+        current = current.head
+    return current
+
+
+def linked(trigger: Token, target: Token) -> bool:
+    """The judging word is about the actor: one phrase ("their failure"), or the actor is the
+    subject of the clause that judges ("the Tories will con people", "Labour is wrong")."""
+    if trigger.dep_ == "amod" and _names_part(trigger.head, target):
+        return False  # "the criminal court", "disgraced peer Lord Archer": a description
+    if trigger.pos_ == "VERB":
+        if target.dep_ == "dobj" and target.head.i == trigger.i:
+            return True  # "betrayed the voters"
+    elif _within_phrase(trigger, target) or _within_phrase(target, trigger):
+        return True
+    verb = _clause_verb(trigger)
+    subject = target
+    while subject.dep_ == "conj" and subject.head.i != subject.i:
+        subject = subject.head  # "the prime minister and Alastair Campbell"
+    if trigger.lemma_.lower() in EXPERIENCER_ADJECTIVES or trigger.lower_ in EXPERIENCER_ADJECTIVES:
+        return False  # "the US government was suspicious of ...": the subject feels it
+    return subject.dep_ in SUBJECTS and subject.head.i == verb.i
+
+
+def _targets(
+    trigger: Token, tokens: list[Token], speaker: Side, actors: ActorResolver
+) -> list[Side]:
+    """Distinct named actors of the piece that the judging word is about, other than the speaker
+    (and the speaker's "we")."""
+    found: list[Side] = []
+    for token in tokens:
+        if token.dep_ not in TARGET_DEPS or token.pos_ not in ("NOUN", "PROPN", "PRON"):
+            continue
+        if token.dep_ == "pobj" and token.head.lower_ == "as":
+            continue  # "Tony Blair as prime minister": the role of a side already named
+        if not linked(trigger, token):
+            continue
+        side = side_of(token, actors)
+        if side is None or side.kind == "thing" or not _actor(side, actors, token):
+            continue
+        if _same_actor(side, speaker) or any(_same_actor(side, f) for f in found):
+            continue
+        found.append(side)
+    return found
+
+
+def _actor(side: Side, actors: ActorResolver, token: Token) -> bool:
+    """A named person, organisation, people or state, or a group noun with a sector (the
+    government, MPs); not a bare place ("patients in Wales", "a burden to Britain")."""
+    entity = actors.entities.get(side.actor.entity or "")
+    if entity is not None:
+        return entity.type in ACTOR_TYPES and not (entity.type == "GPE" and token.dep_ == "pobj")
+    return side.kind == "group" and bool(side.actor.code) and side.actor.code != side.country
+
+
+def _same_actor(a: Side, b: Side) -> bool:
+    if a.actor.entity or b.actor.entity:
+        return a.actor.entity == b.actor.entity
+    return (a.actor.code, (a.actor.name or "").lower()) == (
+        b.actor.code,
+        (b.actor.name or "").lower(),
+    )
+
+
+def speaker_side(quote: Quote, actors: ActorResolver) -> Side | None:
+    """The quote's speaker as an event side (an entity, else the noun phrase that names them)."""
+    speaker = quote.speaker
+    if speaker is None:
+        return None
+    entity = actors.entities.get(speaker.entity or "")
+    if entity is not None:
+        ref = ActorRef(entity=entity.id, code=entity.code, name=entity.name, span=speaker.mention)
+        return Side(ref, entity.country)
+    if speaker.mention is None:
+        return None
+    span = actors.doc.char_span(speaker.mention.start, speaker.mention.end, alignment_mode="expand")
+    if span is None:
+        return None
+    side = actors.side(span.root)
+    if side is not None:
+        return side
+    return Side(ActorRef(name=speaker.name or speaker.mention.text), None, kind="phrase")
+
+
+def criticisms(
+    quotes: list[Quote], actors: ActorResolver, is_act: Callable[[Token], bool]
+) -> Iterator[tuple[Side, Criticism]]:
+    """(speaker, criticism) for every sentence of a quote that judges a named actor badly;
+    ``is_act``: words that name an act ("ban", "offensive"), never a judgement."""
+    sents = list(actors.doc.sents)
+    ends = [sent.end_char for sent in sents]
+    for quote in quotes:
+        if quote.fragment or quote.negated:
+            continue
+        speaker = speaker_side(quote, actors)
+        if speaker is None:
+            continue
+        for tokens in _pieces(quote, sents, ends):
+            for trigger in (t for t in tokens if critical(t) and not is_act(t)):
+                targets = _targets(trigger, tokens, speaker, actors)
+                if targets:
+                    yield speaker, Criticism(quote, trigger, targets)
+                    break

@@ -1,0 +1,94 @@
+"""Events on news as reporters write it: criticism told in a quote (ACCUSE 111), and the verb
+rules that keep refusals to comment, conditional requests, requests to act and predictions from
+being coded as acts. Sentences are our own, in the style of the BBC politics articles."""
+
+from __future__ import annotations
+
+import pytest
+
+import dateline
+from dateline.schema import Event
+
+
+def _events(body: str) -> list[Event]:
+    doc = dateline.analyze(f"Headline about the campaign\n\n{body}\n", published="2005-02-01")
+    return doc.events
+
+
+def _told(body: str) -> set[tuple[str, str | None, str | None]]:
+    return {
+        (e.type, e.source.name if e.source else None, e.target.name if e.target else None)
+        for e in _events(body)
+        if not e.negated
+    }
+
+
+def test_a_quote_that_judges_a_named_actor_badly_is_criticism_by_the_speaker() -> None:
+    body = (
+        "Conservative leader Michael Howard spoke in Bristol on Monday. "
+        '"This government has made a shambles of the pension system," Mr Howard said.'
+    )
+    events = [e for e in _events(body) if e.cameo == "111"]
+    assert len(events) == 1
+    event = events[0]
+    assert event.type == "ACCUSE" and event.source is not None and event.target is not None
+    assert event.source.name == "Michael Howard"
+    assert "government" in (event.target.name or "")
+    assert event.quote is not None and event.trigger is not None
+    assert event.trigger.text == "shambles"
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "Crime in the city is a tragedy for every family and the council knows it",
+        "The government has not been wrong on this",
+        "The weather was awful on polling day, and Labour still won the seat",
+    ],
+    ids=["plight-word", "negated", "judging-word-not-about-the-actor"],
+)
+def test_a_quote_that_judges_no_one_is_no_criticism(quote: str) -> None:
+    body = f'Local MP Sarah Jones visited the school on Friday. "{quote}," Ms Jones said.'
+    assert not [e for e in _events(body) if e.cameo == "111"]
+
+
+def test_refusing_to_comment_rejects_no_one() -> None:
+    told = _told("Mr Brown refused to comment on the new book about the cabinet.")
+    assert not [t for t in told if t[0] == "REJECT"]
+
+
+def test_refusing_an_act_is_still_a_rejection() -> None:
+    assert ("REJECT", "Russia", "the resolution") in _told("Russia refused to back the resolution.")
+
+
+def test_an_act_inside_a_condition_is_not_told() -> None:
+    told = _told('"If people turn up at the border asking for help they will be turned away."')
+    assert not [t for t in told if t[0] == "REQUEST"]
+
+
+def test_what_someone_is_called_on_to_do_has_not_happened() -> None:
+    told = _told("A spokesman for UKIP called on Mr Hockney to quit the London Assembly.")
+    assert any(t[0] == "REQUEST" for t in told)
+    assert not [t for t in told if t[0] == "CONCEDE"]
+
+
+def test_a_prediction_about_others_is_no_announced_act() -> None:
+    told = _told("Mr Kennedy also thinks women will back plans to end university tuition fees.")
+    assert not [t for t in told if t[0] in ("AGREE", "SUPPORT")]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The senator quit the party last week.", "CONCEDE"),
+        ("The Tories dismissed the maternity pay plan as desperate.", "REJECT"),
+        ("The minister sought guidance from the standards committee.", "REQUEST"),
+        ("The company denied that it had broken the rules.", "REJECT"),
+    ],
+)
+def test_news_verbs_of_the_predicate_table(body: str, expected: str) -> None:
+    assert expected in {t[0] for t in _told(body)}
+
+
+def test_seeking_an_office_is_no_request() -> None:
+    assert not [t for t in _told("The senator sought re-election in 2004.") if t[0] == "REQUEST"]
