@@ -92,3 +92,19 @@ def test_news_verbs_of_the_predicate_table(body: str, expected: str) -> None:
 
 def test_seeking_an_office_is_no_request() -> None:
     assert not [t for t in _told("The senator sought re-election in 2004.") if t[0] == "REQUEST"]
+
+
+def test_a_verdict_on_a_policy_is_criticism_with_no_target() -> None:
+    body = 'Union leader Mark Evans spoke on Tuesday. "The scheme is deeply flawed," Mr Evans said.'
+    events = [e for e in _events(body) if e.cameo == "111"]
+    assert [(e.source.name if e.source else None, e.target) for e in events] == [
+        ("Mark Evans", None)
+    ]
+
+
+def test_a_supposed_verdict_is_no_criticism() -> None:
+    body = (
+        "Mayor Ken Hale spoke to reporters on Friday. "
+        '"If you think the councillors are racist, you should say so," Mr Hale said.'
+    )
+    assert not [e for e in _events(body) if e.cameo == "111"]

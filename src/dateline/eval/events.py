@@ -69,9 +69,11 @@ class EventReport:
             f"sentences {self.sentences}, gold events {self.gold.total}, "
             f"emitted events {self.emitted.total}",
             f"precision {self.emitted}   recall {self.gold}",
-            f"type only (sides ignored): precision {self.type_emitted}   recall {self.type_gold}",
-            "",
         ]
+        if self.type_emitted.total or self.type_gold.total:
+            types = f"precision {self.type_emitted}   recall {self.type_gold}"
+            head.append(f"type only (sides ignored): {types}")
+        head.append("")
         return "\n".join(head + self.rows)
 
 

@@ -435,12 +435,14 @@ def extract_events(
 
 
 CRITICISM = ("ACCUSE", "111", 0.5)
-"""What a quote that judges a named actor badly codes: criticise or denounce."""
+"""What a quote that judges an actor or a thing badly codes: criticise or denounce."""
 
 
 def _told_of(events: list[Event]) -> set[tuple[int, str]]:
-    """(sentence start, target) of the events coded already: one act, one event."""
-    return {(e.evidence.start, _actor_key(e.target)) for e in events if e.target is not None}
+    """(sentence start, target) of the events coded already: one act, one event ("" for an
+    event with no target, and for every sentence that has one, so a verdict adds nothing)."""
+    told = {(e.evidence.start, _actor_key(e.target)) for e in events if e.target is not None}
+    return told | {(e.evidence.start, "") for e in events}
 
 
 def _actor_key(actor: ActorRef) -> str:
@@ -456,24 +458,26 @@ def _criticisms(
     lexicon: Lexicon,
 ) -> list[Event]:
     """ACCUSE events from quotes that judge a named actor badly ("This government has failed")."""
-    label, code, confidence = CRITICISM
     told = _told_of(coded)
     found: list[Event] = []
     for speaker, said in criticisms(quotes, actors, lambda t: lexicon.match(t) is not None):
         if excluded.covers(said.trigger.idx):
             continue
+        label, code, confidence = CRITICISM
         evidence = _evidence(article, said.trigger)
-        for target in said.targets:
-            if (evidence.start, _actor_key(target.actor)) in told:
+        targets: list[Side | None] = list(said.targets) or [None]
+        for target in targets:
+            key = (evidence.start, _actor_key(target.actor) if target is not None else "")
+            if key in told:
                 continue
-            told.add((evidence.start, _actor_key(target.actor)))
+            told.add(key)
             found.append(
                 Event(
                     id="",
                     type=label,
                     cameo=code,
                     source=speaker.actor.model_copy(deep=True),
-                    target=target.actor.model_copy(deep=True),
+                    target=target.actor.model_copy(deep=True) if target is not None else None,
                     date=None,
                     evidence=evidence,
                     quote=said.quote.id,

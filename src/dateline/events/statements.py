@@ -19,7 +19,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from dateline.events.actors import ActorResolver, Side
-from dateline.events.modality import words
+from dateline.events.modality import modality, words
 from dateline.events.sides import side_of
 from dateline.schema import ActorRef, Quote
 
@@ -80,7 +80,8 @@ def critical(token: Token) -> bool:
 
 @dataclass
 class Criticism:
-    """One sentence of a quote that criticises: the word that tells it and the actors it names."""
+    """One sentence of a quote that criticises: the word that tells it and the actors it names
+    (none for a verdict on a thing: "the scheme is deeply flawed")."""
 
     quote: Quote
     trigger: Token
@@ -222,8 +223,52 @@ def criticisms(
         if speaker is None:
             continue
         for tokens in _pieces(quote, sents, ends):
-            for trigger in (t for t in tokens if critical(t) and not is_act(t)):
-                targets = _targets(trigger, tokens, speaker, actors)
-                if targets:
-                    yield speaker, Criticism(quote, trigger, targets)
-                    break
+            found = _judgement(quote, tokens, speaker, actors, is_act)
+            if found is not None:
+                yield speaker, found
+
+
+def _judgement(
+    quote: Quote,
+    tokens: list[Token],
+    speaker: Side,
+    actors: ActorResolver,
+    is_act: Callable[[Token], bool],
+) -> Criticism | None:
+    """The first judging word of one sentence of a quote that is about a named actor; else a
+    verdict on a thing ("it is misdirected", "a shambles") with no target, when the sentence
+    names no actor at all."""
+    verdict: Token | None = None
+    for trigger in tokens:
+        if is_act(trigger) or not critical(trigger) or _supposed(trigger):
+            continue
+        targets = _targets(trigger, tokens, speaker, actors)
+        if targets:
+            return Criticism(quote, trigger, targets)
+        if verdict is None and _predicated(trigger):
+            verdict = trigger
+    if verdict is None or _names_actor(tokens, speaker, actors):
+        return None
+    return Criticism(quote, verdict, [])
+
+
+def _supposed(trigger: Token) -> bool:
+    """A judgement only supposed ("if you think they are racist"): its clause is hypothetical."""
+    return modality(_clause_verb(trigger)).mode == "hypothetical"
+
+
+def _predicated(token: Token) -> bool:
+    """A verdict said of something ("it was misdirected", "a shambles"), not a modifier."""
+    return token.dep_ in ("acomp", "attr", "oprd", "ROOT") or (
+        token.pos_ == "NOUN" and token.dep_ in ("dobj", "attr", "nsubj")
+    )
+
+
+def _names_actor(tokens: list[Token], speaker: Side, actors: ActorResolver) -> bool:
+    """The piece names an actor other than the speaker (a verdict might then be on them)."""
+    for token in tokens:
+        if token.pos_ in ("PROPN", "NOUN") and token.dep_ in TARGET_DEPS:
+            side = actors.side(token)
+            if side is not None and not _same_actor(side, speaker):
+                return True
+    return False
