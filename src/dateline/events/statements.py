@@ -135,6 +135,9 @@ def linked(trigger: Token, target: Token) -> bool:
     subject of the clause that judges ("the Tories will con people", "Labour is wrong")."""
     if trigger.dep_ == "amod" and _names_part(trigger.head, target):
         return False  # "the criminal court", "disgraced peer Lord Archer": a description
+    siblings = target.head.i == trigger.head.i and target.dep_ in ("poss", "compound")
+    if trigger.dep_ == "amod" and siblings:
+        return True  # "Labour's disastrous policy", "overbearing government initiatives"
     if trigger.pos_ == "VERB":
         if target.dep_ == "dobj" and target.head.i == trigger.i:
             return True  # "betrayed the voters"
