@@ -624,3 +624,82 @@ def test_each_feeling_leaves_its_subject_unjudged(
     assert not statements.linked(feeling, subject)
     _drop(monkeypatch, table, word)
     assert statements.linked(feeling, subject)
+
+
+# -- actors.py, when_where.py: parsed sentences ---------------------------------------------------
+
+
+def _prepared(text: str) -> Any:
+    from dateline.pipeline import prepare
+
+    return next(prepare([f"Headline about talks\n\n{text}\n"]))
+
+
+def _side_name(text: str, word: str, nth: int = 0) -> str | None:
+    """The actor the ``nth`` token ``word`` of the parsed text stands for (None: no actor)."""
+    from dateline.events.actors import ActorResolver
+
+    p = _prepared(text)
+    token = [t for t in p.doc if t.lower_ == word][nth]
+    side = ActorResolver(p.doc, p.entities, p.quotes, {}).side(token)
+    return side.actor.name if side is not None else None
+
+
+@pytest.mark.parametrize(("table", "pronoun"), _entries("first_person"))
+def test_each_first_person_pronoun_in_a_quote_is_its_speaker(
+    table: str, pronoun: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = f'"The new plan is good for {pronoun}," said Jean Dupont, the French minister.'
+    assert _side_name(text, pronoun) == "Jean Dupont"
+    _drop(monkeypatch, table, pronoun)
+    assert _side_name(text, pronoun) != "Jean Dupont"
+
+
+@pytest.mark.parametrize(("table", "pronoun"), _entries("thing_pronouns"))
+def test_each_thing_pronoun_is_the_country_named_before(
+    table: str, pronoun: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = {"it": "Turkey has confirmed that it will send troops to the border.",
+            "its": "Turkey has confirmed that its troops will stay at the border."}[pronoun]  # fmt: skip
+    assert _side_name(text, pronoun) == "Turkey"
+    _drop(monkeypatch, table, pronoun)
+    assert _side_name(text, pronoun) != "Turkey"
+
+
+@pytest.mark.parametrize(("table", "pronoun"), _entries("relative_pronouns"))
+def test_each_relative_pronoun_is_the_noun_it_follows(
+    table: str, pronoun: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = f"Chancellor Angela Merkel, {pronoun} met the president on Monday, left Paris."
+    if pronoun == "that":
+        text = "It was Angela Merkel that met the president on Monday."
+    found = _side_name(text, pronoun)
+    assert found is not None and "Merkel" in found
+    _drop(monkeypatch, table, pronoun)
+    after = _side_name(text, pronoun)
+    assert after is None or "Merkel" not in after
+
+
+@pytest.mark.parametrize(("table", "prep"), _entries("location_preps"))
+def test_each_location_preposition_places_the_event(
+    table: str, prep: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dateline.events.when_where import event_location
+
+    p = _prepared(f"The foreign ministers met {prep} Lausanne on Monday.")
+    met = next(t for t in p.doc if t.lower_ == "met")
+    found = event_location(met, p.article)
+    assert found is not None and found.name == "Lausanne"
+    _drop(monkeypatch, table, prep)
+    assert event_location(met, p.article) is None
+
+
+@pytest.mark.parametrize(("table", "word"), _entries("nothing_words"))
+def test_each_nothing_word_negates_the_judgement(
+    table: str, word: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    judged = Tok("wrong", "amod", "ADJ", tag="JJ")
+    Tok(word, "attr", "PRON", judged)
+    assert not statements.critical(judged)
+    _drop(monkeypatch, table, word)
+    assert statements.critical(judged)

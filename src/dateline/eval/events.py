@@ -12,6 +12,7 @@ from dateline import geo
 from dateline.errors import InputError
 from dateline.eval.plv import side_matches
 from dateline.eval.tally import Tally
+from dateline.events.actors import FIRST_PERSON
 from dateline.ingest import read_path
 from dateline.pipeline import analyze_raw
 from dateline.schema import ActorRef, Document, Event
@@ -202,9 +203,6 @@ def load_span_gold(path: str | Path | None = None) -> dict[tuple[str, int, int],
         if etype != "NONE":
             events.append(SpanEvent(etype, negated == "y", _offsets(ss, se), _offsets(ts, te)))
     return gold
-
-
-FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 
 
 def _side_at(gold: tuple[int, int] | None, actor: ActorRef | None, doc: Document) -> bool:

@@ -12,14 +12,15 @@ from spacy.tokens import Doc, Token
 
 from dateline import geo
 from dateline.actors.lexicon import lexicon
+from dateline.events.modality import words
 from dateline.nlp import text_of
 from dateline.quotes.speaker import MentionIndex, phrase_of
 from dateline.schema import ActorRef, Entity, Quote
 from dateline.spans import Intervals
 
-FIRST_PERSON = {"we", "us", "our", "i", "me", "my"}
-THING_PRONOUNS = {"it", "its"}
-RELATIVE_PRONOUNS = {"who", "which", "that"}
+FIRST_PERSON = words("first_person")
+THING_PRONOUNS = words("thing_pronouns")
+RELATIVE_PRONOUNS = words("relative_pronouns")
 
 
 @dataclass

@@ -35,7 +35,7 @@ TARGET_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos", "a
 ACTOR_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
 EXPERIENCER_ADJECTIVES = words("experiencer_adjectives")
 """Feelings: their subject feels them ("was suspicious of"), the one felt about is judged."""
-NOTHING = {"nothing", "none", "nobody", "no-one"}
+NOTHING_WORDS = words("nothing_words")
 COMPARING_TAGS = {"JJR", "JJS"}
 """Comparatives and superlatives measure ("the lowest inflation", "their worst defeat")."""
 PHRASE_DEPS = {"prep", "pobj", "poss", "compound", "amod", "nmod", "appos", "conj", "acomp", "attr"}
@@ -56,7 +56,7 @@ def valence() -> dict[str, float]:
 def _negated(token: Token) -> bool:
     """``not wrong``, ``never failed``, ``nothing wrong``: a negation on the word or the word
     it qualifies."""
-    if token.dep_ == "amod" and token.head.lower_ in NOTHING:
+    if token.dep_ == "amod" and token.head.lower_ in NOTHING_WORDS:
         return True
     return any(c.dep_ == "neg" for c in (*token.children, *token.head.children))
 

@@ -9,6 +9,7 @@ import dateparser
 from spacy.tokens import Token
 
 from dateline import geo
+from dateline.events.modality import words
 from dateline.schema import Location
 from dateline.structure import Article
 
@@ -17,7 +18,7 @@ WEEKDAY_OR_RELATIVE = re.compile(
     r"(?:a|one|two|three|\d+)\s+(?:day|week|month|year)s?\s+ago|last\s+(?:week|month|year))\b",
     re.IGNORECASE,
 )
-LOCATION_PREPS = {"in", "at"}
+LOCATION_PREPS = words("location_preps")
 
 
 def article_date(article: Article) -> dt.date | None:
