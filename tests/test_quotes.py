@@ -384,3 +384,63 @@ def test_a_long_title_before_the_name_gives_the_name() -> None:
     )
     (q,) = doc.quotes
     assert speaker_name(q) == "Margaret Thornton"
+
+
+def test_a_cue_set_off_inside_a_sentence_reports_both_sides() -> None:
+    doc = analyze(
+        "Mayor Alan Pike visited the port. The new budget will hurt small towns, Pike said, "
+        "because most of them rely on state grants."
+    )
+    texts = [(q.text, q.cue.text if q.cue else None) for q in kinds(doc, "indirect")]
+    assert texts == [
+        ("The new budget will hurt small towns", "said"),
+        ("because most of them rely on state grants", "said"),
+    ]
+
+
+def test_calling_something_a_name_reports_the_judgement() -> None:
+    doc = analyze("Mayor Alan Pike visited the port. Pike called the budget a reckless gamble.")
+    (q,) = kinds(doc, "indirect")
+    assert q.text == "the budget a reckless gamble" and speaker_name(q) == "Alan Pike"
+
+
+def test_what_a_speaker_cites_is_reported_but_not_an_addressee() -> None:
+    cited = analyze("Mayor Alan Pike visited the port. Pike cited the rising cost of fuel.")
+    assert [q.text for q in kinds(cited, "indirect")] == ["the rising cost of fuel"]
+    told = analyze("Mayor Alan Pike visited the port. Pike told the harbour board it was over.")
+    assert [q.text for q in kinds(told, "indirect")] == ["it was over"]
+    expects = analyze("Mayor Alan Pike visited the port. Pike expects a long winter for the fleet.")
+    assert kinds(expects, "indirect") == []
+
+
+def test_headline_says_reports_its_claim() -> None:
+    doc = dateline.analyze(
+        "Governor Lee says schools will reopen next month\n\nGovernor Anna Lee spoke in Albany.\n"
+    )
+    (q,) = doc.quotes
+    assert q.text == "schools will reopen next month" and speaker_name(q) == "Anna Lee"
+
+
+def test_headline_label_names_a_speaker_by_surname_or_a_poll() -> None:
+    doc = dateline.analyze(
+        "Reyes: City budget will rise next year\n\nMayor Tom Reyes spoke to reporters.\n"
+    )
+    (q,) = doc.quotes
+    assert q.text == "City budget will rise next year" and speaker_name(q) == "Tom Reyes"
+    poll = dateline.analyze("Survey: Most residents back the park\n\nThe survey came out.\n")
+    (q,) = poll.quotes
+    assert q.text == "Most residents back the park" and speaker_name(q) == "Survey"
+
+
+def test_headline_label_that_names_nobody_is_no_speaker() -> None:
+    doc = dateline.analyze("Analysis: what the vote means\n\nThe vote took place on Friday.\n")
+    assert doc.quotes == []
+
+
+def test_headline_label_wraps_a_quoted_phrase_in_its_claim() -> None:
+    doc = dateline.analyze(
+        "Okafor: Rival's plan is ‘a fantasy’\n\nSenator Ruth Okafor attacked the plan on Monday.\n"
+    )
+    (q,) = doc.quotes
+    assert q.kind == "mixed" and q.text == "Rival's plan is ‘a fantasy’"
+    assert speaker_name(q) == "Ruth Okafor"

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from dateline.actors.lexicon import lexicon
 from dateline.quotes.direct import attribute, cue_before_paragraph, stands_alone
 from dateline.quotes.marks import QuoteSpan, Stray, find_quotes
-from dateline.quotes.reported import find_reported, polarity
+from dateline.quotes.reported import Reported, clause_start, cut_before, find_reported, polarity
 from dateline.quotes.speaker import MentionIndex, speaker_for
 from dateline.schema import Entity, Flag, Quote, Span, SpeakerRef
 from dateline.spans import Coverage, Intervals
@@ -24,6 +24,8 @@ RUN_CHARS = 600
 SCARE_QUOTE_WORDS = 4
 """A quoted phrase shorter than this, in the writer's sentence and with no cue, is a scare quote."""
 HEADLINE_SPEAKER_MAX_WORDS = 5
+SOURCE_NOUNS = {"poll", "survey", "study", "report", "audit"}
+"""Nouns that name a source of claims in a ``Poll: ...`` headline."""
 DIRECT_SHARE_FOR_CUE = 0.5
 """A reported clause mostly inside quotation marks is the cue of that direct quote, not a quote."""
 
@@ -136,33 +138,36 @@ def _reported(
     paragraphs: list[tuple[int, int]],
     index: MentionIndex,
 ) -> list[Quote]:
-    """Indirect and mixed quotes from reporting verbs, ``according to`` and ``in X's words``."""
-    body = paragraphs[1:] if article.headline is not None else paragraphs
+    """Indirect and mixed quotes from reporting verbs, ``according to`` and ``in X's words``, in
+    the headline ("Lee says talks will resume") as in the body."""
     found: list[Quote] = []
     covered = Coverage((q.start, q.end) for q in spans)
-    reported = find_reported(doc, body, covered)
+    reported = find_reported(doc, paragraphs, covered)
     speakers = [
         speaker_for(doc, r.who, index) if r.who is not None else (None, 0.0) for r in reported
     ]
     kept: Intervals[Quote] = Intervals()
     cues = sorted((r.cue.idx, m) for m, r in enumerate(reported))
-    for n, r in enumerate(reported):
-        share = _share_inside(r.start, r.end, covered)
+    for n in sorted(range(len(reported)), key=lambda n: not reported[n].clause):
+        r = reported[n]  # what was said before what was cited, which may lie inside it
+        bounds = _own_part(n, reported, speakers, cues)
+        if bounds is None:
+            continue
+        start, end = bounds
+        share = _share_inside(start, end, covered)
         if share >= DIRECT_SHARE_FOR_CUE or any(
-            _mostly_same(r.start, r.end, q) for _, _, q in kept.overlapping(r.start, r.end)
+            _mostly_same(start, end, q) for _, _, q in kept.overlapping(start, end)
         ):
             continue
         speaker, sure = speakers[n]
-        if _restates(n, reported, speakers, cues):
-            continue
         negated, hedged = polarity(r.cue)
         found.append(
             Quote(
                 id="",
                 kind="mixed" if share > 0 else "indirect",
-                text=article.text[r.start : r.end],
-                start=r.start,
-                end=r.end,
+                text=article.text[start:end],
+                start=start,
+                end=end,
                 cue=_span(article.text, r.cue.idx, r.cue.idx + len(r.cue.text)),
                 speaker=speaker,
                 confidence=round(0.4 + 0.4 * sure if speaker else 0.2, 2),
@@ -170,7 +175,7 @@ def _reported(
                 hedged=hedged,
             )
         )
-        kept.add(r.start, r.end, found[-1])
+        kept.add(start, end, found[-1])
     return found
 
 
@@ -180,49 +185,95 @@ def _mostly_same(start: int, end: int, other: Quote) -> bool:
     return shared > 0.5 * min(end - start, other.end - other.start)
 
 
-def _restates(n: int, reported: list, speakers: list, cues: list[tuple[int, int]]) -> bool:
-    """An outer clause holding the cue of an inner one by the same speaker says nothing more.
-    ``cues``: (cue offset, index into ``reported``) sorted, to find the cues inside by bisection."""
+def _own_part(
+    n: int,
+    reported: list[Reported],
+    speakers: list[tuple[SpeakerRef | None, float]],
+    cues: list[tuple[int, int]],
+) -> tuple[int, int] | None:
+    """The bounds of statement ``n`` up to the first inner statement by the same speaker
+    ("Lee said A, though she noted B": A, then B on its own), or None when that leaves too little
+    (the outer clause only restates the inner one). ``cues``: (cue offset, index into
+    ``reported``) sorted, to find the cues inside by bisection."""
     r, (speaker, _) = reported[n], speakers[n]
-    if speaker is None or speaker.entity is None:
-        return False
     lo, hi = bisect_left(cues, (r.start, -1)), bisect_left(cues, (r.end, -1))
-    for _, m in cues[lo:hi]:
-        inner = speakers[m][0]
-        if m != n and inner and inner.entity == speaker.entity:
-            return True
-    return False
+    inner = [
+        clause_start(reported[m], r.start)
+        for _, m in cues[lo:hi]
+        if m != n and reported[m].clause and _same_speaker(speaker, speakers[m][0])
+    ]
+    return cut_before(r, min(inner)) if inner else (r.start, r.end)
 
 
-def _headline(article: Article, entities: list[Entity], index: MentionIndex) -> Quote | None:
-    """``Top diplomat: Russia, Turkey united ...`` — a headline that gives a speaker and a claim."""
+def _same_speaker(outer: SpeakerRef | None, inner: SpeakerRef | None) -> bool:
+    return (
+        outer is not None
+        and inner is not None
+        and outer.entity is not None
+        and inner.entity == outer.entity
+    )
+
+
+def _headline(
+    article: Article, entities: list[Entity], index: MentionIndex, quotes: list[Quote]
+) -> Quote | None:
+    """``Top diplomat: Russia, Turkey united ...`` — a headline that gives a speaker and a claim
+    (around any quotation inside the claim: ``Lee: Plan is ‘a scam’``)."""
     head = article.headline
     if head is None or ": " not in head.text:
         return None
     who, _, claim = head.text.partition(": ")
     if not claim.strip() or not who.split() or len(who.split()) > HEADLINE_SPEAKER_MAX_WORDS:
         return None
-    found = index.at(head.start, head.start + len(who))
-    if found is not None and found[0].type in ("PERSON", "ORG"):
-        entity, mention = found
-    else:
-        noun = who.split()[-1].lower()
-        people = [e for e in entities if e.type == "PERSON" and lexicon().compatible(noun, e.role)]
-        if not people:
-            return None
-        entity = max(people, key=lambda e: len(e.mentions))
-        mention = Span(text=who, start=head.start, end=head.start + len(who))
     start = head.start + len(who) + 2
+    if any(q.start < head.end and head.start < q.end and q.start < start for q in quotes):
+        return None
+    speaker = _headline_source(head, who, entities, index)
+    if speaker is None:
+        return None
+    end = start + len(claim.rstrip(" ."))  # the full stop some sources add to a headline
+    inside = any(q.kind == "direct" and start <= q.start and q.end <= head.end for q in quotes)
     return Quote(
         id="",
-        kind="indirect",
-        text=article.text[start : head.end],
+        kind="mixed" if inside else "indirect",
+        text=article.text[start:end],
         start=start,
-        end=head.end,
+        end=end,
         cue=Span(text=":", start=head.start + len(who), end=head.start + len(who) + 1),
-        speaker=SpeakerRef(entity=entity.id, name=entity.name, mention=mention),
+        speaker=speaker,
         confidence=0.6,
     )
+
+
+def _headline_source(
+    head: Span, who: str, entities: list[Entity], index: MentionIndex
+) -> SpeakerRef | None:
+    """Who a headline's ``Who: claim`` names: an organisation or person mentioned there, one the
+    article names with that word ("Pence" of Mike Pence), one whose role the noun fits, or a poll
+    or report named by its noun."""
+    start = head.start
+    mention = Span(text=who, start=start, end=start + len(who))
+    found = index.at(start, start + len(who))
+    if found is not None and found[0].type in ("PERSON", "ORG"):
+        return SpeakerRef(entity=found[0].id, name=found[0].name, mention=found[1])
+    words = [w.strip(".,'’") for w in who.split()]
+    names = [w.casefold() for w in words if w[:1].isupper()]
+    people = [e for e in entities if e.type in ("PERSON", "ORG") and _named_by(e, names)]
+    if not people:
+        noun = words[-1].lower()
+        people = [e for e in entities if e.type == "PERSON" and lexicon().compatible(noun, e.role)]
+    if people:
+        entity = max(people, key=lambda e: len(e.mentions))
+        return SpeakerRef(entity=entity.id, name=entity.name, mention=mention)
+    if words[-1].lower() in SOURCE_NOUNS:
+        return SpeakerRef(name=who, mention=mention)
+    return None
+
+
+def _named_by(entity: Entity, words: list[str]) -> bool:
+    """The entity's surname (or one-word name) is one of the capitalised headline words."""
+    last = entity.name.split()[-1].casefold() if entity.name.split() else ""
+    return bool(last) and last in words
 
 
 def _without_fragments_of_mixed(quotes: list[Quote]) -> list[Quote]:
@@ -276,10 +327,8 @@ def extract_quotes(
     index = MentionIndex(entities, skip=[(dl.start, dl.end)] if dl is not None else [])
     quotes = _directs(doc, article, spans, paragraphs, index)
     quotes += _reported(doc, article, spans, paragraphs, index)
-    headline = _headline(article, entities, index)
-    if headline is not None and not any(
-        q.start < headline.end and headline.start < q.end for q in quotes
-    ):
+    headline = _headline(article, entities, index, quotes)
+    if headline is not None:
         quotes.append(headline)
     quotes = _without_fragments_of_mixed(quotes)
     quotes.sort(key=lambda q: (q.start, q.end))

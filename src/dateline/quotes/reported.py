@@ -13,13 +13,28 @@ from dateline.quotes.speaker import subject_of
 from dateline.spans import Coverage, Disjoint
 
 MIN_CONTENT_TOKENS = 3
+MIN_KEPT_WORDS = 4
+"""An outer statement cut before an inner one by the same speaker keeps at least this many."""
 TRIM = set(",;:—–-\"“”‘’'() ")
 COMPLEMENTIZERS = {"that"}
+SET_OFF = {",", "—", "–", "-", "("}
+"""Marks that set a trailing cue clause off from the content before it."""
 CLAIM_NOUNS = {"suggestion", "claim", "report", "allegation", "accusation", "charge",
                "rumour", "rumor", "speculation", "fear", "warning", "view"}  # fmt: skip
 """Nouns whose clause is the statement a cue verb reports ("denied claims that ...")."""
-CALL_FOR = {"call", "appeal", "press", "push"}
-"""Cues whose ``for`` phrase is what is asked for: "called for party unity"."""
+CLAUSAL = {"advcl", "ccomp", "parataxis", "csubj", "conj", "cc", "mark"}
+"""Dependents of a cue that hold clauses (what it reports), not the cue's own words."""
+OBJECT_CUES = {"cite", "note", "mention", "report", "claim", "deny", "announce", "propose",
+               "reveal", "disclose", "acknowledge", "question", "highlight", "stress", "emphasize",
+               "emphasise", "underline", "underscore", "recommend", "demand", "promise", "pledge",
+               "suggest", "predict", "explain", "express", "reiterate", "repeat", "confirm",
+               "admit", "concede", "dispute", "reject", "allege", "indicate", "show", "describe",
+               "recount"}  # fmt: skip
+"""Statement verbs whose noun-phrase object is what the speaker put forward (not an addressee:
+"told the committee", nor a belief: "expects a deal")."""
+PREP_CONTENT = {"call": "for", "appeal": "for", "press": "for", "push": "for", "point": "to"}
+"""Cues whose phrase with this preposition is what is asked for or put forward: "called for
+party unity", "pointed to the jobs figures"."""
 
 
 @dataclass
@@ -30,12 +45,43 @@ class Reported:
     end: int
     cue: Token
     who: Token | None
+    clause: bool = True
+    """The content is a clause (what was said), not a noun phrase (what was cited or denied)."""
+
+
+def clause_start(r: Reported, within: int) -> int:
+    """Where the clause of a reported statement begins inside an outer one starting at
+    ``within``: its speaker, cue or content (not a speaker that opens the outer one too: "he
+    fought on and called it a cold")."""
+    starts = [r.start, r.cue.left_edge.idx]
+    if r.who is not None and (r.who.head.i == r.cue.i or r.who.idx > within):
+        starts.append(r.who.left_edge.idx)
+    return min(starts)
+
+
+def cut_before(r: Reported, cut: int) -> tuple[int, int] | None:
+    """The content of ``r`` ended before an inner statement at ``cut`` that is set off from it
+    ("A, though she noted B": A), whole when the inner one is embedded in it ("the money he says
+    he raised"), and None when fewer than ``MIN_KEPT_WORDS`` words come before it."""
+    tokens = [t for t in r.cue.sent if r.start <= t.idx < cut]
+    joint: list[Token] = []
+    while tokens and (
+        tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].dep_ in ("cc", "mark")
+    ):
+        joint.append(tokens.pop())
+    if sum(not t.is_punct for t in tokens) < MIN_KEPT_WORDS:
+        return None
+    if not any(t.text in SET_OFF for t in joint):
+        return r.start, r.end
+    return r.start, tokens[-1].idx + len(tokens[-1].text)
 
 
 def _bounds(tokens: list[Token]) -> tuple[int, int] | None:
     """Character bounds of tokens with edge punctuation and a leading ``that`` trimmed."""
     while tokens and (
-        tokens[0].text in TRIM or tokens[0].lower_ in COMPLEMENTIZERS or tokens[0].is_space
+        tokens[0].text in TRIM
+        or (tokens[0].lower_ in COMPLEMENTIZERS and tokens[0].dep_ != "det")
+        or tokens[0].is_space
     ):
         tokens = tokens[1:]
     while tokens and (tokens[-1].text in TRIM or tokens[-1].is_punct or tokens[-1].is_space):
@@ -64,6 +110,9 @@ def _content_of(verb: Token) -> list[Token] | None:
         if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and _to_infinitive(child):
             # "warned Mr Brown not to be tempted ...": what the addressee is told to do
             return _subtree(child)
+    named = _named_as(verb)
+    if named:
+        return named
     for obj in verb.children:
         clause = _that_clause_on(obj) if obj.dep_ == "dobj" else None
         if clause is not None:
@@ -74,11 +123,16 @@ def _content_of(verb: Token) -> list[Token] | None:
             if clause is not None and clause.pos_ in ("VERB", "AUX"):
                 # "denied suggestions there will be a giveaway": the clause the noun carries
                 return _subtree(clause)
-    if verb.lemma_.lower() in CALL_FOR:
-        for prep in verb.children:
-            if prep.dep_ == "prep" and prep.lower_ == "for":
-                return [t for c in prep.children if c.dep_ == "pobj" for t in c.subtree]
-    if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i < verb.i:
+    wanted = PREP_CONTENT.get(verb.lemma_.lower())
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == wanted), None)
+    if prep is not None:
+        return [t for c in prep.children if c.dep_ == "pobj" for t in c.subtree]
+    if (
+        verb.dep_ in ("parataxis", "ccomp", "advcl")
+        and verb.head.i < verb.i
+        and _set_off_after(verb)
+    ):
+        # "The talks failed, he said": the clause before a cue set off after it
         return [t for t in _clause_without(verb.head, verb) if t.i < verb.i]
     if verb.dep_ == "parataxis" and _set_off(verb):
         # "By contrast, he said, Labour had listened": the clause after a parenthetical cue
@@ -89,6 +143,27 @@ def _content_of(verb: Token) -> list[Token] | None:
         if lefts:
             return [t for c in lefts for t in c.subtree]
     return None
+
+
+def _named_as(verb: Token) -> list[Token]:
+    """``called the vote a mistake``, ``described the plan as reckless``: the object and what
+    the cue names it, the speaker's judgement."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return []
+    named = next(
+        (
+            c
+            for c in verb.children
+            if c.i > obj.i and (c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as"))
+        ),
+        None,
+    )
+    if named is None:
+        return []
+    if obj.i < verb.i:
+        return list(named.subtree)  # "what he called a breach": the name he gave it
+    return list(verb.doc[obj.left_edge.i : named.right_edge.i + 1])
 
 
 def _misattached_rest(verb: Token, clause: Token) -> list[Token]:
@@ -132,15 +207,34 @@ def _that_clause_on(obj: Token) -> Token | None:
 
 
 def _set_off(verb: Token) -> bool:
-    """The cue's clause is set off by commas on both sides (``, he said,``)."""
-    edges = list(verb.subtree)
+    """The cue's own words (``he said on Monday``, not the clauses hung on it) are set off by
+    commas on both sides (``, he said,``)."""
+    first, last = _core(verb)
     doc = verb.doc
-    before = doc[edges[0].i - 1] if edges[0].i > 0 else None
-    after = doc[edges[-1].i + 1] if edges[-1].i + 1 < len(doc) else None
-    inner = [t.text for t in edges]
-    opens = inner[0] == "," or (before is not None and before.text == ",")
-    closes = inner[-1] == "," or (after is not None and after.text == ",")
-    return opens and closes
+    return (
+        first > 0
+        and doc[first - 1].text == ","
+        and last + 1 < len(doc)
+        and doc[last + 1].text == ","
+    )
+
+
+def _core(verb: Token) -> tuple[int, int]:
+    """The first and last token index of a cue and its non-clausal dependents."""
+    kept = [c for c in verb.children if c.dep_ not in CLAUSAL and not c.is_punct]
+    first = min([c.left_edge.i for c in kept if c.i < verb.i], default=verb.i)
+    last = max([c.right_edge.i for c in kept if c.i > verb.i], default=verb.i)
+    return first, last
+
+
+def _set_off_after(verb: Token) -> bool:
+    """The cue's clause follows its content after a break (``..., he said``), and is no clause
+    that a cue governs ("said he would not answer": ``answer`` reports nothing of "said")."""
+    if verb.dep_ == "ccomp" and is_cue(verb.head):
+        return False
+    first = verb.left_edge
+    before = verb.doc[first.i - 1] if first.i > 0 else None
+    return first.text in SET_OFF or (before is not None and before.text in SET_OFF)
 
 
 def _to_infinitive(verb: Token) -> bool:
@@ -222,35 +316,62 @@ def polarity(cue: Token) -> tuple[bool, bool]:
 def find_reported(doc: Doc, paragraphs: list[tuple[int, int]], quotes: Coverage) -> list[Reported]:
     """Reported statements in the paragraphs, outside direct quotations."""
     found: list[Reported] = []
-    lex = cues()
     held = Disjoint(paragraphs)
     for sent in doc.sents:
         for token in sent:
             para = held.holding(token.idx)
             if para is None or inside(token.idx, quotes):
                 continue
-            content: list[Token] | None = None
-            who: Token | None = None
-            if token.lower_ in lex.according_to:
-                hit = _according(token, sent)
-                if hit:
-                    content, who = hit
-            elif token.lower_ in lex.words_nouns:
-                hit = _in_words(token, sent)
-                if hit:
-                    content, who = hit
-            elif token.pos_ == "NOUN" and token.lemma_.lower() in lex.noun_cues:
-                hit = _noun_cue(token)
-                if hit:
-                    content, who = hit
-            elif is_cue(token) and token.lemma_.lower() not in lex.direct_only:
-                content = _content_of(token)
-                who = subject_of(token)
-            if not content:
-                continue
-            content = [t for t in content if para[0] <= t.idx < para[1] and t.i != token.i]
-            bounds = _bounds(sorted(content, key=lambda t: t.i))
-            if bounds is None:
-                continue
-            found.append(Reported(bounds[0], bounds[1], token, who))
+            parts, who = _statement(token, sent)
+            clause = True
+            if not parts:
+                parts, who, clause = [_object_of(token)], subject_of(token), False
+            for part in parts:
+                content = [t for t in part if para[0] <= t.idx < para[1] and t.i != token.i]
+                bounds = _bounds(sorted(content, key=lambda t: t.i))
+                if bounds is not None:
+                    found.append(Reported(bounds[0], bounds[1], token, who, clause))
     return found
+
+
+def _statement(token: Token, sent: TokenSpan) -> tuple[list[list[Token]], Token | None]:
+    """What a cue reports (one part, or two around a cue set off inside it) and who says it."""
+    lex = cues()
+    hit: tuple[list[Token], Token | None] | None = None
+    if token.lower_ in lex.according_to:
+        hit = _according(token, sent)
+    elif token.lower_ in lex.words_nouns:
+        hit = _in_words(token, sent)
+    elif token.pos_ == "NOUN" and token.lemma_.lower() in lex.noun_cues:
+        hit = _noun_cue(token)
+    elif is_cue(token) and token.lemma_.lower() not in lex.direct_only:
+        content = _content_of(token)
+        if content:
+            return [content, _other_side(token)], subject_of(token)
+    return ([hit[0]], hit[1]) if hit else ([], None)
+
+
+def _other_side(verb: Token) -> list[Token]:
+    """The other side of a cue set off inside what it reports: ``A, Smith said, until B`` (B
+    when A was the content) and ``Though A, he said, B`` (A when B was)."""
+    if not _set_off(verb):
+        return []
+    first, last = _core(verb)
+    if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i < verb.i:
+        if not _set_off_after(verb):
+            return []
+        return [t for t in _clause_without(verb.head, verb) if t.i > last]
+    if verb.dep_ == "parataxis" and verb.head.i > verb.i:
+        return [t for c in verb.lefts if c.dep_ in CLAUSAL and c.i < first for t in c.subtree]
+    return []
+
+
+def _object_of(verb: Token) -> list[Token]:
+    """``cited the figures on crime``, ``denied the reports``: the thing a statement verb takes
+    as its object is what was cited, claimed or denied."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in OBJECT_CUES:
+        return []
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.pos_ != "NOUN" or obj.i < verb.i:
+        return []
+    return list(obj.subtree)

@@ -139,10 +139,21 @@ def _conjoined_under(token: Token, who: Token) -> bool:
     return False
 
 
+def _possessor_end(who: Token) -> int | None:
+    """Where a possessor of the subject's head ends (after ``His`` of "His lawyer"), if any."""
+    owners = [c.right_edge for c in who.children if c.dep_ == "poss" and c.i < who.i]
+    return max((t.idx + len(t.text) for t in owners), default=None)
+
+
 def speaker_for(doc: Doc, who: Token, index: MentionIndex) -> tuple[SpeakerRef | None, float]:
     """A speaker reference for the subject token, with how sure we are of it."""
     start, end = phrase_of(who)
     found = index.at(start, end, head=who.idx)
+    owner = _possessor_end(who)
+    if found is not None and owner is not None and found[1].start < owner <= who.idx:
+        # "His lawyer said": the lawyer speaks, not the man "His" stands for; a name between
+        # the possessor and the head still may ("Clinton's running mate Tim Kaine said")
+        found = index.at(owner, who.idx + len(who.text), head=who.idx)
     if found is not None and who.pos_ == "PROPN" and not found[1].start <= who.idx < found[1].end:
         found = None  # "Liberal Democrat peer Lord Carlile said": the name the tagger missed speaks
     found = _person_before_verb(who, index) or found
