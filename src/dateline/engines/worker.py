@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from dateline.batch import THREAD_VARIABLES, Task, analyse_tasks, init_worker
+from dateline.batch import THREAD_VARIABLES, Task, analyse_tasks, init_ingest_worker
 from dateline.errors import DatelineError
 from dateline.limits import _run_job, peak_rss_mb
 
@@ -37,7 +37,7 @@ def prepare(model: str | None, env: dict[str, str]) -> None:
     if model in _PREPARED:
         return
     os.environ.update(env)
-    init_worker(model)
+    init_ingest_worker(model)
     _PREPARED.add(model)
 
 
