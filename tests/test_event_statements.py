@@ -108,3 +108,10 @@ def test_a_supposed_verdict_is_no_criticism() -> None:
         '"If you think the councillors are racist, you should say so," Mr Hale said.'
     )
     assert not [e for e in _events(body) if e.cameo == "111"]
+
+
+def test_a_reported_would_is_a_promise_only_of_the_reporters_own_act() -> None:
+    own = _events("France said it would send aid to Mali next week.")
+    assert any(e.mode == "intent" for e in own)
+    other = _told("He said the money would be better spent on aid to British homes.")
+    assert not [t for t in other if t[0] in ("AGREE", "AID")]

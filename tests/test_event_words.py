@@ -263,6 +263,15 @@ def _xcomp_of(head: str) -> Tok:
     return _under(head, "xcomp", Tok("meet"))
 
 
+def _own_meet(aux: str) -> Tok:
+    """``it <aux> meet``: a reported clause about the reporter's own act."""
+    meet = _aux_on_meet(aux)
+    subject = Tok("it", "nsubj", "PRON")
+    subject.head = meet
+    meet.children.append(subject)
+    return meet
+
+
 def _ccomp_of(word: str) -> Tok:
     """``meet`` as the clause of a verb: ``<word> (that) X will meet``."""
     return _under(word, "ccomp", Tok("meet", "ccomp", "VERB", Tok("will", "aux", "AUX")))
@@ -278,12 +287,12 @@ MODALITY_RULES: dict[str, tuple[Any, tuple[bool, str | None], tuple[bool, str | 
     "negating_heads": (_xcomp_of, (True, None), (False, None)),
     "request_heads": (_xcomp_of, (False, "hypothetical"), (False, None)),
     "reported_future_aux": (
-        lambda w: _under("say", "ccomp", _aux_on_meet(w)),
+        lambda w: _under("say", "ccomp", _own_meet(w)),
         (False, "intent"),
         (False, "hypothetical"),
     ),
     "reporting_heads": (
-        lambda w: _under(w, "ccomp", _aux_on_meet("would")),
+        lambda w: _under(w, "ccomp", _own_meet("would")),
         (False, "intent"),
         (False, "hypothetical"),
     ),

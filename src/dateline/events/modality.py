@@ -95,7 +95,21 @@ def _reported(token: Token) -> bool:
     """The clause is what a reporting verb says (``said it would``), with no condition on it."""
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in token.children):
         return False
-    return token.dep_ == "ccomp" and lemma_of(token.head) in REPORTING_HEADS
+    if token.dep_ != "ccomp" or lemma_of(token.head) not in REPORTING_HEADS:
+        return False
+    return _own_act(token)
+
+
+def _own_act(clause: Token) -> bool:
+    """The reported clause tells the reporter's own act ("France said it would send", "he said
+    he would resign"), not someone else's ("he said the money would be better spent")."""
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False
+    if subject.pos_ == "PRON":
+        return True
+    reporter = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    return reporter is not None and reporter.lower_ == subject.lower_
 
 
 def _asked_for(clause: Token, head_lemma: str) -> bool:
