@@ -23,14 +23,14 @@ ARTICLE = (
     "long debate over its cost.\n\n"
     '"This bridge will serve the town for a century," Mayor Ellen Park told reporters.\n'
 )
-QUOTE_RUN = '"' * 10_000
-"""spaCy's tokenizer is quadratic on a run of quote marks: 10,000 take about 15 s, far past a
-2 s budget on any machine."""
+QUOTED_WORDS = " ".join(f'"word{i}"' for i in range(10_000))
+"""10,000 quotations of one word each: about 13 s of CPU, far past a 2 s budget on any machine
+(runs of bare quote marks no longer are slow: the parser gets them tamed, ``nlp.tame``)."""
 
 
 def slow_article() -> str:
-    """An English article with a run of quote marks in the middle: slow to tokenize."""
-    return ARTICLE + "\n" + QUOTE_RUN + "\n\nThe bridge opens next year, officials said.\n"
+    """An English article with 10,000 one-word quotations in the middle: slow to analyse."""
+    return ARTICLE + "\n" + QUOTED_WORDS + "\n\nThe bridge opens next year, officials said.\n"
 
 
 OTHERS = [

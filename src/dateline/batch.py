@@ -76,13 +76,17 @@ WARM_UP = (
 and the stages (dates, lexicons) out of its time budget."""
 
 
-def init_worker(model: str | None, dedup: bool = False) -> None:
+def init_worker(model: str | None, dedup: bool = False, html: bool = True) -> None:
     """Before the first article (in a worker, or in this process): load the spaCy pipeline once
     and warm the stages up; with ``dedup`` (an ingest's workers) the MinHash signatures too, whose
-    datasketch and scipy imports ``dateline analyze`` never needs."""
+    datasketch and scipy imports ``dateline analyze`` never needs; with ``html`` the HTML
+    extraction (trafilatura), which ``dateline analyze`` imports itself, before a batch with a
+    page in it (``cli._analysed``), so that a text input never loads it."""
     from dateline import nlp
     from dateline.ingest import from_text
 
+    if html:
+        import dateline.structure.html  # noqa: F401
     nlp.load(model)
     with contextlib.suppress(Exception), tracebacks_muted():
         _analyse([Task("warm-up", from_text(WARM_UP))], None, model, signatures=dedup)

@@ -281,8 +281,10 @@ def _analysed(
     warm = False
     while batch := list(islice(stream, BATCH)):
         if not warm and any(not isinstance(raw, Outcome) for raw in batch):
-            init_worker(model)  # the pipeline loads outside the first article's budget
+            init_worker(model, html=False)  # the pipeline loads outside the first article's budget
             warm = True
+        if any(not isinstance(raw, Outcome) and raw.media_type == "text/html" for raw in batch):
+            import dateline.structure.html  # noqa: F401  # trafilatura too, for pages only
         yield from run_inline(batch, analyse, _failed, limits)
 
 

@@ -6,7 +6,6 @@ from dateline.ingest import RawDocument
 from dateline.schema import Source, Span
 from dateline.structure.article import Article
 from dateline.structure.build import structure_text
-from dateline.structure.html import byline_line, extract_page
 
 __all__ = ["Article", "structure", "structure_text"]
 
@@ -27,6 +26,9 @@ def structure(raw: RawDocument, published: str | None = None) -> Article:
         article = structure_text(raw.content, source, published)
         article.warnings.extend(raw.warnings)
         return article
+    # trafilatura (and lxml under it) only for a page: a text input never imports them
+    from dateline.structure.html import byline_line, extract_page
+
     page = extract_page(raw.content, raw.path or raw.url or "input", raw.url)
     published = published or page.date
     source.published = published

@@ -1,0 +1,78 @@
+"""Start-up paths of ``dateline analyze`` (issue 12): trafilatura (structure/html.py) is imported
+only when an input is HTML, and then before the batch's time budget starts."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import SEED
+
+IMPORTED = """
+import json, sys
+from dateline.cli import app
+try:
+    app(sys.argv[1:], prog_name="dateline")
+except SystemExit as exit:
+    if exit.code not in (None, 0, 1):
+        raise
+print(json.dumps(sorted({name.split(".")[0] for name in sys.modules})), file=sys.stderr)
+"""
+
+
+def _imported(*args: str) -> tuple[set[str], subprocess.CompletedProcess[str]]:
+    run = subprocess.run(
+        [sys.executable, "-c", IMPORTED, *args], capture_output=True, text=True, timeout=300
+    )
+    return set(json.loads(run.stderr.strip().splitlines()[-1])), run
+
+
+def test_text_input_does_not_import_trafilatura() -> None:
+    imported, run = _imported("analyze", str(SEED), "--format", "summary")
+    assert "Lavrov" in run.stdout  # it did analyse the article
+    assert "trafilatura" not in imported
+
+
+def test_html_input_imports_trafilatura(tmp_path: Path) -> None:
+    page = tmp_path / "nav.html"
+    page.write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>")
+    imported, run = _imported("analyze", str(page))
+    assert "no article" in run.stderr  # the page went through trafilatura
+    assert "trafilatura" in imported
+
+
+BEFORE_BUDGET = """
+import sys
+import dateline.batch, dateline.limits
+from dateline import cli
+from dateline.limits import Limits
+
+dateline.batch.init_worker = lambda model, dedup=False, html=True: None  # no pipeline needed
+seen = []
+
+def run_inline(batch, analyse, failed, limits):
+    seen.append("dateline.structure.html" in sys.modules)
+    return iter(())
+
+dateline.limits.run_inline = run_inline
+list(cli._analysed(sys.argv[1:], None, None, None, None, Limits()))
+print(seen)
+"""
+
+
+def test_trafilatura_is_imported_before_the_budget_of_a_page(tmp_path: Path) -> None:
+    page = tmp_path / "a.html"
+    page.write_text("<html><body><p>Storm hits coast.</p></body></html>")
+    text = tmp_path / "b.txt"
+    text.write_text("Storm hits coast.\n\nWASHINGTON (AP) - A storm hit the coast on Monday.\n")
+    for paths, seen in (([text], "[False]"), ([page], "[True]"), ([text, page], "[True]")):
+        run = subprocess.run(
+            [sys.executable, "-c", BEFORE_BUDGET, *map(str, paths)],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=True,
+        )
+        assert run.stdout.strip() == seen, run.stderr
