@@ -7,6 +7,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Token
 
+from dateline.calibration import calibrated
 from dateline.events.actors import ActorResolver, Side
 from dateline.events.cameo import plover_type
 from dateline.events.cameo import table as cameo_table
@@ -431,6 +432,7 @@ def extract_events(
     events += _criticisms(article, quotes, actors, events, excluded, lexicon)
     for n, event in enumerate(events, start=1):
         event.id = f"v{n}"
+        event.confidence = calibrated("event", event.confidence)  # raw score -> measured rate
     return events
 
 

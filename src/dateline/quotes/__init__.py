@@ -7,6 +7,7 @@ from bisect import bisect_left
 from spacy.tokens import Doc
 
 from dateline.actors.lexicon import lexicon
+from dateline.calibration import calibrated
 from dateline.quotes.direct import attribute, cue_before_paragraph, stands_alone
 from dateline.quotes.marks import QuoteSpan, Stray, find_quotes
 from dateline.quotes.reported import Reported, clause_start, cut_before, find_reported, polarity
@@ -335,4 +336,5 @@ def extract_quotes(
     _pronouns_from_the_run(quotes, index)
     for n, q in enumerate(quotes, start=1):
         q.id = f"q{n}"
+        q.confidence = calibrated("quote", q.confidence)  # the raw score orders, the map measures
     return quotes, [_stray_flag(s) for s in strays]
