@@ -20,6 +20,16 @@ class Cues:
     noun_cues: frozenset[str] = frozenset()
     according_to: frozenset[str] = frozenset()
     """Words that open an ``according to X`` attribution."""
+    claim_nouns: frozenset[str] = frozenset()
+    """Nouns whose clause is the statement a cue verb reports ("denied claims that ...")."""
+    object_cues: frozenset[str] = frozenset()
+    """Statement verbs whose noun-phrase object is what was put forward ("cited comments")."""
+    prep_content: frozenset[str] = frozenset()
+    """``"call for"``: a cue lemma and the preposition whose phrase is what is asked for."""
+
+    def content_prep(self, lemma: str) -> str | None:
+        """The preposition whose phrase is a cue's content (``call`` -> ``for``), if any."""
+        return next((p.split()[1] for p in self.prep_content if p.split()[0] == lemma), None)
 
 
 @lru_cache(maxsize=1)
@@ -34,4 +44,7 @@ def cues() -> Cues:
         hedge_modals=frozenset(raw["hedge_modals"]),
         noun_cues=frozenset(raw["noun_cues"]),
         according_to=frozenset(raw["according_to"]),
+        claim_nouns=frozenset(raw["claim_nouns"]),
+        object_cues=frozenset(raw["object_cues"]),
+        prep_content=frozenset(raw["prep_content"]),
     )

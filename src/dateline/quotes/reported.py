@@ -19,22 +19,13 @@ TRIM = set(",;:—–-\"“”‘’'() ")
 COMPLEMENTIZERS = {"that"}
 SET_OFF = {",", "—", "–", "-", "("}
 """Marks that set a trailing cue clause off from the content before it."""
-CLAIM_NOUNS = {"suggestion", "claim", "report", "allegation", "accusation", "charge",
-               "rumour", "rumor", "speculation", "fear", "warning", "view"}  # fmt: skip
+CLAIM_NOUNS = cues().claim_nouns
 """Nouns whose clause is the statement a cue verb reports ("denied claims that ...")."""
 CLAUSAL = {"advcl", "ccomp", "parataxis", "csubj", "conj", "cc", "mark"}
 """Dependents of a cue that hold clauses (what it reports), not the cue's own words."""
-OBJECT_CUES = {"cite", "note", "mention", "report", "claim", "deny", "announce", "propose",
-               "reveal", "disclose", "acknowledge", "question", "highlight", "stress", "emphasize",
-               "emphasise", "underline", "underscore", "recommend", "demand", "promise", "pledge",
-               "suggest", "predict", "explain", "express", "reiterate", "repeat", "confirm",
-               "admit", "concede", "dispute", "reject", "allege", "indicate", "show", "describe",
-               "recount"}  # fmt: skip
+OBJECT_CUES = cues().object_cues
 """Statement verbs whose noun-phrase object is what the speaker put forward (not an addressee:
 "told the committee", nor a belief: "expects a deal")."""
-PREP_CONTENT = {"call": "for", "appeal": "for", "press": "for", "push": "for", "point": "to"}
-"""Cues whose phrase with this preposition is what is asked for or put forward: "called for
-party unity", "pointed to the jobs figures"."""
 
 
 @dataclass
@@ -123,7 +114,7 @@ def _content_of(verb: Token) -> list[Token] | None:
             if clause is not None and clause.pos_ in ("VERB", "AUX"):
                 # "denied suggestions there will be a giveaway": the clause the noun carries
                 return _subtree(clause)
-    wanted = PREP_CONTENT.get(verb.lemma_.lower())
+    wanted = cues().content_prep(verb.lemma_.lower())
     prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == wanted), None)
     if prep is not None:
         return [t for c in prep.children if c.dep_ == "pobj" for t in c.subtree]
