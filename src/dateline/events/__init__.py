@@ -32,6 +32,11 @@ UNTARGETED_TYPES = ONE_SIDED_TYPES | {"CONCEDE", "RETREAT"}
 """Types a table row codes with no target: "resigned", "apologised", "withdrew"."""
 
 
+def _word_span(token: Token) -> Span:
+    """The word itself, as the event's trigger."""
+    return Span(text=token.text, start=token.idx, end=token.idx + len(token.text))
+
+
 def _evidence(article: Article, token: Token) -> Span:
     """The sentence that says it, without surrounding white space."""
     sent = token.sent
@@ -425,7 +430,7 @@ def extract_events(
                     mode=mode,
                     quote=quote.id if quote is not None else None,
                     symmetric=symmetric,
-                    trigger=Span(text=token.text, start=token.idx, end=token.idx + len(token.text)),
+                    trigger=_word_span(token),
                     confidence=round(max(0.05, min(1.0, sure)), 2),
                 )
             )
@@ -462,10 +467,10 @@ def _criticisms(
     """ACCUSE events from quotes that judge a named actor badly ("This government has failed")."""
     told = _told_of(coded)
     found: list[Event] = []
+    label, code, confidence = CRITICISM
     for speaker, said in criticisms(quotes, actors, lambda t: lexicon.match(t) is not None):
         if excluded.covers(said.trigger.idx):
             continue
-        label, code, confidence = CRITICISM
         evidence = _evidence(article, said.trigger)
         targets: list[Side | None] = list(said.targets) or [None]
         for target in targets:
@@ -483,11 +488,7 @@ def _criticisms(
                     date=None,
                     evidence=evidence,
                     quote=said.quote.id,
-                    trigger=Span(
-                        text=said.trigger.text,
-                        start=said.trigger.idx,
-                        end=said.trigger.idx + len(said.trigger.text),
-                    ),
+                    trigger=_word_span(said.trigger),
                     confidence=confidence,
                 )
             )

@@ -49,9 +49,9 @@ HYPOTHETICAL_HEADS = words("hypothetical_heads")
 NEGATING_HEADS = words("negating_heads")
 """Frames that say the act did not happen: "was unable to meet", "failed to agree"."""
 REQUEST_HEADS = words("request_heads")
+"""What someone is asked or told to do has not happened: "called on X to call out Russia"."""
 COGNITION_HEADS = words("cognition_heads")
 """Belief and prediction verbs: their ccomp is a guess about the future, not an act told."""
-"""What someone is asked or told to do has not happened: "called on X to call out Russia"."""
 REPORTED_FUTURE_AUX = words("reported_future_aux")
 """Backshifted ``will`` under a reporting verb: "said it would allow aid" is a promise."""
 REPORTING_HEADS = words("reporting_heads")
