@@ -70,13 +70,27 @@ sa.Index("ix_articles_near_duplicate_of", articles.c.near_duplicate_of)
 sa.Index("ix_articles_id_date", articles.c.id, articles.c.date)
 sa.Index("ix_articles_date_id", articles.c.date, articles.c.id)
 
-_article_fk = sa.ForeignKey("articles.id", ondelete="CASCADE")
 
-entities = sa.Table(
+
+def _child_table(name: str, *columns: sa.SchemaItem) -> sa.Table:
+    """A table of rows exploded from one article: a surrogate ``pk``, then ``article_id`` (deleted
+    with its article), then ``columns``."""
+    return sa.Table(
+        name,
+        metadata,
+        sa.Column("pk", sa.Integer, primary_key=True, autoincrement=True),
+        sa.Column(
+            "article_id",
+            sa.String(64),
+            sa.ForeignKey("articles.id", ondelete="CASCADE"),
+            nullable=False,
+        ),
+        *columns,
+    )
+
+
+entities = _child_table(
     "entities",
-    metadata,
-    sa.Column("pk", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("article_id", sa.String(64), _article_fk, nullable=False),
     sa.Column("entity_id", sa.String(32), nullable=False, doc="id within the article (e1)"),
     sa.Column("name", sa.Text, nullable=False),
     sa.Column("type", sa.String(16), nullable=False),
@@ -134,16 +148,8 @@ actor_quotes = sa.Table(
     sa.Column("quotes", sa.Integer, nullable=False, doc="quotes whose speaker is the actor"),
 )
 
-mentions = sa.Table(
+mentions = _child_table(
     "mentions",
-    metadata,
-    sa.Column("pk", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column(
-        "article_id",
-        sa.String(64),
-        sa.ForeignKey("articles.id", ondelete="CASCADE"),
-        nullable=False,
-    ),
     sa.Column("entity_id", sa.String(32), nullable=False),
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("start", sa.Integer, nullable=False),
@@ -152,16 +158,8 @@ mentions = sa.Table(
 )
 sa.Index("ix_mentions_article", mentions.c.article_id)
 
-quotes = sa.Table(
+quotes = _child_table(
     "quotes",
-    metadata,
-    sa.Column("pk", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column(
-        "article_id",
-        sa.String(64),
-        sa.ForeignKey("articles.id", ondelete="CASCADE"),
-        nullable=False,
-    ),
     sa.Column("quote_id", sa.String(32), nullable=False),
     sa.Column("kind", sa.String(16), nullable=False),
     sa.Column("text", sa.Text, nullable=False),
@@ -184,16 +182,8 @@ sa.Index("ix_quotes_article", quotes.c.article_id)
 sa.Index("ix_quotes_speaker_name", quotes.c.speaker_name)
 sa.Index("ix_quotes_speaker", quotes.c.article_id, quotes.c.speaker_entity)
 
-events = sa.Table(
+events = _child_table(
     "events",
-    metadata,
-    sa.Column("pk", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column(
-        "article_id",
-        sa.String(64),
-        sa.ForeignKey("articles.id", ondelete="CASCADE"),
-        nullable=False,
-    ),
     sa.Column("event_id", sa.String(32), nullable=False),
     sa.Column("type", sa.String(32), nullable=False),
     sa.Column("cameo", sa.String(8), nullable=False),
@@ -223,16 +213,8 @@ sa.Index("ix_events_source_code", events.c.source_code)
 sa.Index("ix_events_target_code", events.c.target_code)
 sa.Index("ix_events_type", events.c.type)
 
-flags = sa.Table(
+flags = _child_table(
     "flags",
-    metadata,
-    sa.Column("pk", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column(
-        "article_id",
-        sa.String(64),
-        sa.ForeignKey("articles.id", ondelete="CASCADE"),
-        nullable=False,
-    ),
     sa.Column("kind", sa.String(32), nullable=False),
     sa.Column("message", sa.Text, nullable=False),
     sa.Column("start", sa.Integer, nullable=False),
