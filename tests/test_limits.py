@@ -15,7 +15,7 @@ from conftest import shared
 from typer.testing import CliRunner
 
 from dateline.cli import app
-from dateline.limits import Limits, WorkerPool, over_limit, run_inline
+from dateline.limits import Limits, Overrun, WorkerPool, guard, over_limit, run_inline
 
 ARTICLE = (
     "Council approves new bridge.\n\n"
@@ -259,3 +259,19 @@ def _cmdline(pid: int) -> bytes:
         return Path(f"/proc/{pid}/cmdline").read_bytes()
     except OSError:
         return b""
+
+
+def test_an_overrun_swallowed_once_is_raised_again_at_the_next_tick() -> None:
+    """An alarm landing in a gc callback is dropped by Python; the repeating timer raises again."""
+    swallowed = 0
+    started = time.monotonic()
+    with pytest.raises(Overrun, match=r"timed out after 0\.2 s"), guard(Limits(0.2, 0)):
+        while time.monotonic() - started < 5:
+            try:
+                time.sleep(0.01)
+            except Overrun:
+                swallowed += 1  # as a gc callback would: reported, not propagated
+                if swallowed > 1:
+                    raise
+    assert swallowed == 2
+    assert time.monotonic() - started < 2

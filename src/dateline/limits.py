@@ -119,7 +119,11 @@ def _can_alarm() -> bool:
 @contextlib.contextmanager
 def guard(limits: Limits) -> Iterator[None]:
     """Raise ``Overrun`` in the block when it runs past the time budget or its resident memory
-    grows past the memory budget. A no-op off the main thread or without ``setitimer``."""
+    grows past the memory budget. A no-op off the main thread or without ``setitimer``.
+
+    The timer repeats every ``TICK_S`` until the block ends, so an ``Overrun`` that lands where
+    Python cannot raise it (a garbage-collector callback, a ``__del__``: reported as unraisable
+    and dropped) is raised again at the next tick."""
     if not (limits.timeout or limits.max_memory_mb) or not _can_alarm():
         yield
         return
