@@ -4,9 +4,11 @@ import json
 from importlib import resources
 
 import pytest
+from spacy.tokens import Doc
 
 from dateline.quotes import reported
 from dateline.quotes.cue_lexicon import Cues, cues
+from dateline.schema import Document
 
 
 def test_every_list_of_cues_json_is_read() -> None:
@@ -46,5 +48,98 @@ def test_each_object_cue_reports_its_object(monkeypatch: pytest.MonkeyPatch) -> 
 @pytest.mark.parametrize("pair", sorted(cues().prep_content))
 def test_each_content_preposition_gives_what_is_asked_for(pair: str) -> None:
     verb, prep = pair.split()
-    body = f"The ministers {verb} {prep} new budget figures on Monday."
-    assert _quoted(body, "budget figures"), pair
+    bodies = (  # "called for X", "accused the rivals of X"
+        f"The ministers {verb} {prep} new budget figures on Monday.",
+        f"The ministers {verb} the rivals {prep} hiding new budget figures on Monday.",
+    )
+    assert any(_quoted(body, "budget figures") for body in bodies), pair
+
+
+def _sentence(text: str) -> Doc:
+    from dateline import nlp
+
+    return nlp.load()(text)
+
+
+def test_each_run_pronoun_takes_the_runs_last_named_speaker() -> None:
+    from dateline.quotes import _pronouns_from_the_run
+    from dateline.quotes.speaker import MentionIndex
+    from dateline.schema import Entity, Mention, Quote, Span, SpeakerRef
+
+    anne = Entity(id="e1", name="Anne Green", type="PERSON",
+                  mentions=[Mention(text="Anne Green", start=20, end=30)])  # fmt: skip
+    for pronoun in sorted(cues().run_pronouns | {"they"}):
+        named = Quote(id="q1", kind="direct", text="x", start=0, end=12,
+                      speaker=SpeakerRef(entity="e1", name="Anne Green",
+                                         mention=Span(text="Anne Green", start=20, end=30)))  # fmt: skip
+        mention = Span(text=pronoun, start=60, end=60 + len(pronoun))
+        run_on = Quote(id="q2", kind="direct", text="y", start=40, end=52,
+                       speaker=SpeakerRef(mention=mention))  # fmt: skip
+        _pronouns_from_the_run([named, run_on], MentionIndex([anne]))
+        assert run_on.speaker is not None
+        assert (run_on.speaker.entity == "e1") == (pronoun in cues().run_pronouns), pronoun
+
+
+def test_each_source_noun_names_a_headline_source() -> None:
+    import dateline
+
+    for noun in sorted(cues().source_nouns):
+        doc = dateline.analyze(f"{noun.title()}: Most residents back the park\n\nIt came out.\n")
+        assert [q.speaker.name if q.speaker else None for q in doc.quotes] == [noun.title()], noun
+
+
+def test_each_relative_pronoun_gives_the_name_it_stands_for() -> None:
+    from dateline.quotes.speaker import subject_of
+
+    for pronoun in sorted(cues().relative_pronouns):
+        doc = _sentence(f"Acme Holdings, {pronoun} says the new budget figures are wrong, left.")
+        verb = next(t for t in doc if t.lower_ == "says")
+        who = subject_of(verb)
+        assert who is not None and who.text == "Holdings", pronoun
+
+
+def test_each_empty_subject_names_no_speaker() -> None:
+    from dateline.quotes.speaker import subject_of
+
+    doc = _sentence("The minister was expected to announce the new budget figures.")
+    who = subject_of(next(t for t in doc if t.lower_ == "announce"))
+    assert who is not None and who.lower_ == "minister"
+    for word in sorted(cues().empty_subjects):
+        doc = _sentence(f"{word.title()} was expected to announce the new budget figures.")
+        assert subject_of(next(t for t in doc if t.lower_ == "announce")) is None, word
+
+
+def test_each_speaking_pronoun_keeps_its_mention() -> None:
+    from dateline.quotes.speaker import MentionIndex, speaker_for
+
+    for pronoun in sorted(cues().speaking_pronouns | {"everyone"}):
+        word = "I" if pronoun == "i" else pronoun.title()
+        doc = _sentence(f"{word} said the new budget figures were wrong.")
+        speaker, _ = speaker_for(doc, doc[0], MentionIndex([]))
+        assert (speaker is not None) == (pronoun in cues().speaking_pronouns), pronoun
+
+
+def test_each_complementizer_is_trimmed_from_the_reported_clause() -> None:
+    for word in sorted(cues().complementizers):
+        doc = _analysed(f"The minister said {word} the new budget figures were wrong.")
+        assert [q.text for q in doc.quotes] == ["the new budget figures were wrong"], word
+
+
+def _analysed(body: str) -> Document:
+    import dateline
+
+    return dateline.analyze(f"Headline about figures\n\n{body}\n")
+
+
+@pytest.mark.parametrize("noun", sorted(cues().noun_cues))
+def test_each_noun_cue_reports_what_it_carries(noun: str) -> None:
+    bodies = (  # "her claim that X", "her call for X", "her promise to X"
+        f"The minister repeated her {noun} that the new budget figures were wrong.",
+        f"The minister made her {noun} for new budget figures on Monday.",
+        f"The minister repeated her {noun} to publish new budget figures on Monday.",
+    )
+    assert any(
+        q.cue is not None and q.cue.text == noun and "budget figures" in q.text
+        for body in bodies
+        for q in _analysed(body).quotes
+    ), noun

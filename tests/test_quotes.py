@@ -445,3 +445,102 @@ def test_headline_label_wraps_a_quoted_phrase_in_its_claim() -> None:
     (q,) = doc.quotes
     assert q.kind == "mixed" and q.text == "Rival's plan is ‘a fantasy’"
     assert speaker_name(q) == "Ruth Okafor"
+
+
+def _said(doc: Document, words: str) -> Quote:
+    return next(q for q in doc.quotes if words in q.text)
+
+
+def test_a_subject_inside_the_quotation_does_not_speak() -> None:
+    doc = analyze(
+        "Paul Boateng served on the council before he was elected in 1987, declaring "
+        '"today Brent South, tomorrow Soweto".'
+    )
+    assert speaker_name(_said(doc, "tomorrow Soweto")) == "Paul Boateng"
+
+
+def test_relative_pronoun_speaks_for_the_name_its_descriptor_follows() -> None:
+    doc = analyze(
+        "Lord Condon, head of the council's anti-corruption unit, who made the call for longer "
+        "prison sentences, said the penalty was too low."
+    )
+    quote = _said(doc, "longer prison sentences")
+    assert (speaker_name(quote) or "").endswith("Condon")
+    assert quote.speaker is not None and quote.speaker.mention is not None
+    assert quote.speaker.mention.text == "who"
+
+
+def test_someone_alleged_to_have_said_is_the_speaker() -> None:
+    doc = analyze("Mr Houston is alleged to have said that the organs of prisoners should be sold.")
+    quote = _said(doc, "organs of prisoners")
+    assert quote.cue is not None and quote.cue.text == "said"
+    assert speaker_name(quote) == "Houston"
+
+
+def test_whoever_is_blamed_for_saying_is_the_speaker() -> None:
+    doc = analyze("The party suspended a candidate for suggesting the tax should be abolished.")
+    assert speaker_name(_said(doc, "tax should be abolished")) == "a candidate"
+
+
+def test_a_name_set_off_before_a_subjectless_cue_speaks() -> None:
+    doc = analyze(
+        "In an article for the Times newspaper, Ms Gwyneth Dunwoody, who chairs the committee, "
+        'says: "Speed kills pedestrians."'
+    )
+    assert (speaker_name(_said(doc, "Speed kills")) or "").endswith("Dunwoody")
+
+
+def test_the_object_parsed_off_a_subjectless_reported_clause_belongs_to_it() -> None:
+    doc = analyze(
+        "He also stressed a rise in interest rates ahead of the election would not affect "
+        "the party's chances."
+    )
+    assert _said(doc, "would not affect").text.startswith("a rise in interest rates")
+
+
+def test_what_is_called_for_in_a_clause_and_what_someone_is_accused_of() -> None:
+    doc = analyze(
+        "Chancellor Gerhard Schroeder has repeatedly called for the embargo to be lifted. "
+        "Senator Ann Lee accused the mayor of hiding the budget figures."
+    )
+    assert _said(doc, "embargo").text == "the embargo to be lifted"
+    assert _said(doc, "budget figures").text == "the mayor of hiding the budget figures"
+
+
+def test_a_gerund_proposed_is_the_content() -> None:
+    doc = analyze("Senator Ann Lee proposes doing away with the insurance mandate.")
+    assert _said(doc, "mandate").text == "doing away with the insurance mandate"
+
+
+def test_an_object_of_say_that_holds_a_finite_verb_is_what_was_said() -> None:
+    doc = analyze(
+        "Angelique Brunner, a developer, said many of the examples that critics point to as "
+        "investments in upscale areas failed to note that the program helped."
+    )
+    quote = _said(doc, "many of the examples")
+    assert quote.cue is not None and quote.cue.text == "said"
+    assert speaker_name(quote) == "Angelique Brunner"
+
+
+def test_a_named_body_ruling_that_is_the_speaker_of_its_ruling() -> None:
+    doc = analyze(
+        "The lawyer quit when the government failed to recognise a House of Lords ruling that "
+        "detaining suspects indefinitely is unlawful."
+    )
+    assert "House of Lords" in (speaker_name(_said(doc, "indefinitely is unlawful")) or "")
+
+
+def test_an_unquoted_paragraph_after_added_colon_is_a_block_quote() -> None:
+    doc = analyze(
+        "Governor Chris Christie spoke on the radio on Tuesday.\n\nThe governor added:\n\n"
+        "It is typical of her. She knows nothing about it."
+    )
+    quote = _said(doc, "She knows nothing")
+    assert quote.text == "It is typical of her. She knows nothing about it."
+    assert quote.cue is not None and quote.cue.text == "added"
+    assert speaker_name(quote) == "Chris Christie"
+
+
+def test_a_cue_between_subject_and_verb_interrupts_one_clause() -> None:
+    doc = analyze("The average weekly benefit, the report says, would be about $300 a week.")
+    assert _said(doc, "$300").text.startswith("The average weekly benefit")

@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 
 from dateline.actors.lexicon import lexicon
 from dateline.calibration import calibrated
+from dateline.quotes.cue_lexicon import cues
 from dateline.quotes.direct import attribute, cue_before_paragraph, stands_alone
 from dateline.quotes.marks import QuoteSpan, Stray, find_quotes
 from dateline.quotes.reported import Reported, clause_start, cut_before, find_reported, polarity
@@ -19,13 +20,14 @@ from dateline.structure import Article
 __all__ = ["extract_quotes"]
 
 INHERITED_CONFIDENCE = 0.7
-RUN_PRONOUNS = {"he", "she"}
+RUN_PRONOUNS = cues().run_pronouns
+"""Pronouns an unresolved speaker may be, taking the run's last named person speaking."""
 RUN_CHARS = 600
 """How far back a pronoun speaker looks for the run's last named speaker."""
 SCARE_QUOTE_WORDS = 4
 """A quoted phrase shorter than this, in the writer's sentence and with no cue, is a scare quote."""
 HEADLINE_SPEAKER_MAX_WORDS = 5
-SOURCE_NOUNS = {"poll", "survey", "study", "report", "audit"}
+SOURCE_NOUNS = cues().source_nouns
 """Nouns that name a source of claims in a ``Poll: ...`` headline."""
 DIRECT_SHARE_FOR_CUE = 0.5
 """A reported clause mostly inside quotation marks is the cue of that direct quote, not a quote."""
@@ -114,6 +116,48 @@ def _directs(
             quotes[n].speaker = quotes[n + 1].speaker
             quotes[n].confidence = INHERITED_CONFIDENCE
     return quotes
+
+
+def _block_quotes(
+    doc: Doc,
+    article: Article,
+    spans: list[QuoteSpan],
+    paragraphs: tuple[list[tuple[int, int]], list[int]],
+    index: MentionIndex,
+) -> list[Quote]:
+    """``The governor added:`` closing a paragraph, then a paragraph with no quotation marks in
+    the same section: that paragraph is what was said, set off by layout, not marks (so not a
+    ``direct`` quote, which is one in quotation marks)."""
+    bounds, section_of = paragraphs
+    quoted = {q.paragraph for q in spans}
+    found: list[Quote] = []
+    for n in range(len(bounds) - 1):
+        if n + 1 in quoted or section_of[n] < 0 or section_of[n + 1] != section_of[n]:
+            continue
+        if not article.text[bounds[n][0] : bounds[n][1]].rstrip().endswith(":"):
+            continue
+        att = cue_before_paragraph(doc, bounds[n], index)
+        if att.cue is None:
+            continue
+        start, end = bounds[n + 1]
+        body = article.text[start:end]
+        start += len(body) - len(body.lstrip())
+        end -= len(body) - len(body.rstrip())
+        if end <= start:
+            continue
+        found.append(
+            Quote(
+                id="",
+                kind="indirect",
+                text=article.text[start:end],
+                start=start,
+                end=end,
+                cue=att.cue,
+                speaker=att.speaker,
+                confidence=round(att.confidence if att.speaker else min(att.confidence, 0.3), 2),
+            )
+        )
+    return found
 
 
 def _headline_person(article: Article, q: QuoteSpan, index: MentionIndex) -> SpeakerRef | None:
@@ -327,6 +371,7 @@ def extract_quotes(
     dl = article.dateline
     index = MentionIndex(entities, skip=[(dl.start, dl.end)] if dl is not None else [])
     quotes = _directs(doc, article, spans, paragraphs, index)
+    quotes += _block_quotes(doc, article, spans, (paragraphs, section_of), index)
     quotes += _reported(doc, article, spans, paragraphs, index)
     headline = _headline(article, entities, index, quotes)
     if headline is not None:

@@ -26,6 +26,18 @@ class Cues:
     """Statement verbs whose noun-phrase object is what was put forward ("cited comments")."""
     prep_content: frozenset[str] = frozenset()
     """``"call for"``: a cue lemma and the preposition whose phrase is what is asked for."""
+    run_pronouns: frozenset[str] = frozenset()
+    """Pronouns an unresolved speaker may be, taking the quote run's last named person."""
+    source_nouns: frozenset[str] = frozenset()
+    """Nouns that name a source of claims in a ``Poll: ...`` headline."""
+    relative_pronouns: frozenset[str] = frozenset()
+    """Relative pronouns whose clause's named head speaks ("Smith, who says ...")."""
+    empty_subjects: frozenset[str] = frozenset()
+    """Passive subjects that name no speaker ("it was alleged ...")."""
+    speaking_pronouns: frozenset[str] = frozenset()
+    """Pronouns that can name a speaker ("it" for an organisation or a newspaper)."""
+    complementizers: frozenset[str] = frozenset()
+    """Words trimmed from the start of a reported clause ("said that ...")."""
 
     def content_prep(self, lemma: str) -> str | None:
         """The preposition whose phrase is a cue's content (``call`` -> ``for``), if any."""
@@ -47,4 +59,10 @@ def cues() -> Cues:
         claim_nouns=frozenset(raw["claim_nouns"]),
         object_cues=frozenset(raw["object_cues"]),
         prep_content=frozenset(raw["prep_content"]),
+        run_pronouns=frozenset(raw["run_pronouns"]),
+        source_nouns=frozenset(raw["source_nouns"]),
+        relative_pronouns=frozenset(raw["relative_pronouns"]),
+        empty_subjects=frozenset(raw["empty_subjects"]),
+        speaking_pronouns=frozenset(raw["speaking_pronouns"]),
+        complementizers=frozenset(raw["complementizers"]),
     )

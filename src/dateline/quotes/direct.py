@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from dateline.nlp import first_token_from, last_token_before, sentence_of, text_of
 from dateline.quotes.cue_lexicon import cues
 from dateline.quotes.marks import QuoteSpan
-from dateline.quotes.speaker import MentionIndex, speaker_for, subject_of
+from dateline.quotes.speaker import MentionIndex, speaker_for, speaker_subject
 from dateline.schema import Span, SpeakerRef
 from dateline.spans import Coverage
 
@@ -112,7 +112,7 @@ def attribute(
             if not is_cue(tok):
                 continue
             according = tok.lower_ in cues().according_to
-            who = _according_to(tok) if according else subject_of(tok)
+            who = _according_to(tok) if according else speaker_subject(tok, quotes)
             cue = Span(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text))
             if who is None or inside(who.idx, quotes):
                 return Attribution(cue, None, 0.3, tok.i)  # a quotation never speaks for itself
@@ -148,7 +148,7 @@ def _previous_sentence_cue(
     for tok in reversed(doc[reach:previous_end]):
         if inside(tok.idx, quotes) or not is_cue(tok) or tok.lower_ in cues().according_to:
             continue
-        who = subject_of(tok)
+        who = speaker_subject(tok, quotes)
         if who is None:
             continue
         speaker, sure = speaker_for(doc, who, index)
@@ -223,7 +223,7 @@ def cue_before_paragraph(doc: Doc, paragraph: tuple[int, int], index: MentionInd
         if tok.text in SENTENCE_END:
             break
         if is_cue(tok):
-            who = subject_of(tok)
+            who = speaker_subject(tok)
             cue = Span(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text))
             if who is None:
                 return Attribution(cue, None, 0.3, tok.i)

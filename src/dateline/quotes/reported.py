@@ -9,14 +9,15 @@ from spacy.tokens import Span as TokenSpan
 
 from dateline.quotes.cue_lexicon import cues
 from dateline.quotes.direct import inside, is_cue
-from dateline.quotes.speaker import subject_of
+from dateline.quotes.speaker import speaker_subject
 from dateline.spans import Coverage, Disjoint
 
 MIN_CONTENT_TOKENS = 3
 MIN_KEPT_WORDS = 4
 """An outer statement cut before an inner one by the same speaker keeps at least this many."""
 TRIM = set(",;:—–-\"“”‘’'() ")
-COMPLEMENTIZERS = {"that"}
+COMPLEMENTIZERS = cues().complementizers
+"""Words trimmed from the start of a reported clause ("said that ...")."""
 SET_OFF = {",", "—", "–", "-", "("}
 """Marks that set a trailing cue clause off from the content before it."""
 CLAIM_NOUNS = cues().claim_nouns
@@ -94,13 +95,29 @@ def _clause_without(head: Token, cut: Token) -> list[Token]:
 
 def _content_of(verb: Token) -> list[Token] | None:
     """The clause a reporting verb reports, before or after it."""
-    for child in verb.children:
-        if child.dep_ == "ccomp":
-            return _subtree(child) + _misattached_rest(verb, child)
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if clauses and clauses[0].i < verb.i:
+        # "A. B, he announced" with a glued headline: every clause before the cue is content
+        return [t for c in clauses if c.i < verb.i for t in c.subtree]
+    if clauses:
+        first = clauses[0]
+        return _object_as_subject(verb, first) + _subtree(first) + _misattached_rest(verb, first)
+    said = _clause_said_as_object(verb)
+    if said is not None:
+        return said
     for child in verb.children:
         if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and _to_infinitive(child):
+            if is_cue(child) and any(c.dep_ == "nsubjpass" for c in verb.children):
+                return None  # "Smith is alleged to have said that ...": the inner cue reports
             # "warned Mr Brown not to be tempted ...": what the addressee is told to do
             return _subtree(child)
+        if (
+            child.dep_ == "xcomp"
+            and child.tag_ == "VBG"
+            and child.i > verb.i
+            and verb.lemma_.lower() in OBJECT_CUES
+        ):
+            return _subtree(child)  # "proposes doing away with the mandate"
     named = _named_as(verb)
     if named:
         return named
@@ -115,9 +132,20 @@ def _content_of(verb: Token) -> list[Token] | None:
                 # "denied suggestions there will be a giveaway": the clause the noun carries
                 return _subtree(clause)
     wanted = cues().content_prep(verb.lemma_.lower())
-    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == wanted), None)
+    dobj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    holders = [verb] if dobj is None else [verb, dobj]  # "accused the GOP of": "of" on either
+    prep = next(
+        (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == wanted), None
+    )
     if prep is not None:
-        return [t for c in prep.children if c.dep_ == "pobj" for t in c.subtree]
+        content = [t for c in prep.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree]
+        if dobj is not None and dobj.i < prep.i and content:
+            # "accused the GOP of stoking the issue": who stands accused, and of what
+            return list(verb.doc[dobj.left_edge.i : content[-1].i + 1])
+        return content
+    marked = _clause_marked_by(verb, wanted)
+    if marked is not None:
+        return [t for t in marked.subtree if not (t.dep_ == "mark" and t.head.i == marked.i)]
     if (
         verb.dep_ in ("parataxis", "ccomp", "advcl")
         and verb.head.i < verb.i
@@ -126,14 +154,48 @@ def _content_of(verb: Token) -> list[Token] | None:
         # "The talks failed, he said": the clause before a cue set off after it
         return [t for t in _clause_without(verb.head, verb) if t.i < verb.i]
     if verb.dep_ == "parataxis" and _set_off(verb):
+        around = _clause_without(verb.head, verb)
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i for c in verb.head.children):
+            # "The museum, Mr. Obama said, would make ...": a cue between subject and verb
+            # interrupts one clause, which is the content on both sides of it
+            return around
         # "By contrast, he said, Labour had listened": the clause after a parenthetical cue
-        return [t for t in _clause_without(verb.head, verb) if t.i > verb.i]
+        return [t for t in around if t.i > verb.i]
     if verb.dep_ == "ROOT":
         # ", X said." parsed with the reported clause as the verb's left dependent
         lefts = [c for c in verb.lefts if c.dep_ in ("ccomp", "parataxis", "advcl", "dep")]
         if lefts:
             return [t for c in lefts for t in c.subtree]
     return None
+
+
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _clause_said_as_object(verb: Token) -> list[Token] | None:
+    """``said many of the examples critics point to failed to note ...``: the parse made the
+    subject of a reported clause the object of ``say`` and hung the clause's verb inside it; an
+    object of ``say`` that holds a finite verb is what was said."""
+    if verb.lemma_.lower() != "say":
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None or obj.pos_ == "PRON":
+        return None
+    tokens = list(obj.subtree)
+    if not any(t.tag_ in FINITE_TAGS for t in tokens):
+        return None
+    return tokens
+
+
+def _object_as_subject(verb: Token, clause: Token) -> list[Token]:
+    """``stressed a rise in rates would not affect ...``: the parse made the subject of a
+    subjectless reported clause the cue's object; it belongs to the clause."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children):
+        return []
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i), None)
+    if obj is None:
+        return []
+    return list(verb.doc[obj.left_edge.i : clause.left_edge.i])
 
 
 def _named_as(verb: Token) -> list[Token]:
@@ -155,6 +217,22 @@ def _named_as(verb: Token) -> list[Token]:
     if obj.i < verb.i:
         return list(named.subtree)  # "what he called a breach": the name he gave it
     return list(verb.doc[obj.left_edge.i : named.right_edge.i + 1])
+
+
+def _clause_marked_by(verb: Token, wanted: str | None) -> Token | None:
+    """``called for the embargo to be lifted``: the clause the content preposition opens."""
+    if wanted is None:
+        return None
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in ("advcl", "ccomp")
+            and c.i > verb.i
+            and any(m.dep_ == "mark" and m.lower_ == wanted for m in c.children)
+        ),
+        None,
+    )
 
 
 def _misattached_rest(verb: Token, clause: Token) -> list[Token]:
@@ -280,7 +358,7 @@ def _noun_speaker(noun: Token) -> Token | None:
         if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from"):
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
-        return subject_of(noun.head)
+        return speaker_subject(noun.head)
     return None
 
 
@@ -316,7 +394,7 @@ def find_reported(doc: Doc, paragraphs: list[tuple[int, int]], quotes: Coverage)
             parts, who = _statement(token, sent)
             clause = True
             if not parts:
-                parts, who, clause = [_object_of(token)], subject_of(token), False
+                parts, who, clause = [_object_of(token)], speaker_subject(token), False
             for part in parts:
                 content = [t for t in part if para[0] <= t.idx < para[1] and t.i != token.i]
                 bounds = _bounds(sorted(content, key=lambda t: t.i))
@@ -338,7 +416,7 @@ def _statement(token: Token, sent: TokenSpan) -> tuple[list[list[Token]], Token 
     elif is_cue(token) and token.lemma_.lower() not in lex.direct_only:
         content = _content_of(token)
         if content:
-            return [content, _other_side(token)], subject_of(token)
+            return [content, _other_side(token)], speaker_subject(token)
     return ([hit[0]], hit[1]) if hit else ([], None)
 
 

@@ -7,15 +7,17 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from dateline.nlp import text_of
+from dateline.quotes.cue_lexicon import cues
 from dateline.schema import Entity, Span, SpeakerRef
-from dateline.spans import Intervals
+from dateline.spans import Coverage, Intervals
 
 SUBJECT_DEPS = ("nsubj",)
 CLIMB_DEPS = ("xcomp", "conj", "advcl", "ccomp", "acl", "relcl", "pcomp", "prep")
-RELATIVE_PRONOUNS = {"who", "which"}
-EMPTY_SUBJECTS = {"it", "this", "that", "there"}
+RELATIVE_PRONOUNS = cues().relative_pronouns
+"""Relative pronouns whose clause's named head speaks ("Smith, who says ...")."""
+EMPTY_SUBJECTS = cues().empty_subjects
 """Passive subjects that name no speaker ("it was alleged ...")."""
-SPEAKING_PRONOUNS = {"he", "she", "they", "i", "we", "you", "it"}
+SPEAKING_PRONOUNS = cues().speaking_pronouns
 """Pronouns that can name a speaker ("it" for an organisation or a newspaper)."""
 TYPE_PREFERENCE = {"PERSON": 0, "ORG": 1, "NORP": 2, "GPE": 3, "LOC": 4, "FAC": 5}
 
@@ -51,8 +53,11 @@ class MentionIndex:
         return ent, Span(text=mention.text, start=s, end=e)
 
 
-def subject_of(verb: Token) -> Token | None:
-    """The subject of a cue verb, climbing from ``went on to say`` to the clause that has one."""
+def subject_of(verb: Token, quoted: Coverage | None = None, relatives: bool = True) -> Token | None:
+    """The subject of a cue verb, climbing from ``went on to say`` to the clause that has one
+    (past a "subject" inside a quotation, when ``quoted`` holds the quotations: 'declaring
+    "today Brent South, ..."' is no speech of Brent South); a relative pronoun as the name it
+    stands for unless ``relatives`` is False."""
     token: Token | None = verb
     for _ in range(4):
         if token is None:
@@ -60,19 +65,94 @@ def subject_of(verb: Token) -> Token | None:
         for child in token.children:
             if child.dep_ == "agent":  # "was written by Springsteen": the agent speaks
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
-        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+        subjects = [
+            c
+            for c in token.children
+            if c.dep_ in SUBJECT_DEPS and (quoted is None or not quoted.covers(c.idx))
+        ]
         if subjects:
             # two subjects are a misparse of a long title ("Minister for X, Y and Z Jane Doe
             # said"): the one nearest the verb is the head of the real subject
             at = token.i
             nearest = min(subjects, key=lambda c: abs(c.i - at))
-            return _antecedent_of_relative(nearest, token)
+            return _antecedent_of_relative(nearest, token) if relatives else nearest
         passive = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
         if passive is not None:
             if token is verb or passive.lower_ in EMPTY_SUBJECTS:
                 return None  # "It was reported that ...": the passive subject says nothing
             return passive  # "Smith is alleged to have said", "Smith was quoted saying"
         token = token.head if token.dep_ in CLIMB_DEPS and token.head is not token else None
+    return None
+
+
+def speaker_subject(verb: Token, quoted: Coverage | None = None) -> Token | None:
+    """Who speaks at a cue: its subject (``subject_of``), the object of a verb that blames or
+    praises someone "for saying" ("suspended a candidate for suggesting ..."), the name a
+    subjectless cue follows ("In an article, Ms Lee, who chairs X, says:") or the name a
+    participle cue describes ("a House of Lords ruling that ..."); a relative pronoun as it
+    stands (``speaker_for`` resolves it)."""
+    controller = _object_controller(verb)
+    if controller is not None:
+        return controller
+    found = subject_of(verb, quoted, relatives=False)
+    if found is None:
+        return _apposed_name_before(verb) or _described_noun(verb)
+    return found
+
+
+def _object_controller(verb: Token) -> Token | None:
+    """``criticised Smith for saying``: the object of the verb the ``for`` phrase hangs on."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ != "for":
+        return None
+    return next(
+        (c for c in prep.head.children if c.dep_ == "dobj" and c.i < prep.i and c.pos_ != "PRON"),
+        None,
+    )
+
+
+def _apposed_name_before(verb: Token) -> Token | None:
+    """A name in apposition ending right before a subjectless cue, set off by punctuation only
+    (the parse hung it on the phrase before: "In an article for the Times, Ms Lee, ..., says")."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
+        return None
+    doc = verb.doc
+    return next(
+        (
+            t
+            for t in doc[verb.sent.start : verb.i]
+            if t.dep_ == "appos"
+            and t.pos_ == "PROPN"
+            and all(b.is_punct for b in doc[t.right_edge.i + 1 : verb.i])
+        ),
+        None,
+    )
+
+
+def _described_noun(verb: Token) -> Token | None:
+    """``a House of Lords ruling that ...``: the name a participle cue hangs on speaks (not a
+    common noun: "a news conference announcing ...")."""
+    if verb.dep_ == "acl" and verb.head.pos_ == "PROPN" and verb.tag_ == "VBG":
+        return verb.head
+    return None
+
+
+def _relative_antecedent(pronoun: Token) -> Token | None:
+    """The name a relative pronoun subject stands for: the head of its clause when a name
+    ("Smith, who says"), or the name its descriptor is in apposition to ("Lord Condon, head of
+    the unit, who made the call")."""
+    clause = pronoun.head
+    if clause.dep_ != "relcl":
+        return None
+    if clause.head.pos_ == "PROPN":
+        return clause.head
+    noun = clause.head
+    for _ in range(4):
+        if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+            return noun.head
+        if noun.dep_ not in ("pobj", "prep"):
+            break
+        noun = noun.head
     return None
 
 
@@ -146,7 +226,16 @@ def _possessor_end(who: Token) -> int | None:
 
 
 def speaker_for(doc: Doc, who: Token, index: MentionIndex) -> tuple[SpeakerRef | None, float]:
-    """A speaker reference for the subject token, with how sure we are of it."""
+    """A speaker reference for the subject token, with how sure we are of it (a relative
+    pronoun: the name it stands for, named at the pronoun)."""
+    if who.lower_ in RELATIVE_PRONOUNS:
+        antecedent = _relative_antecedent(who)
+        if antecedent is None:
+            return None, 0.0
+        speaker, sure = speaker_for(doc, antecedent, index)
+        if speaker is not None:
+            speaker.mention = Span(text=who.text, start=who.idx, end=who.idx + len(who.text))
+        return speaker, sure
     start, end = phrase_of(who)
     found = index.at(start, end, head=who.idx)
     owner = _possessor_end(who)
