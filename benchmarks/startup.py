@@ -7,7 +7,8 @@ temporary SQLite file) and a one-article ``dateline analyze``. CPU seconds are t
 user + system time from ``resource.getrusage``, which a loaded machine disturbs far less than wall
 time. Then the fixed costs of a one-article ``analyze``, stage by stage in a fresh interpreter
 (CPU seconds, the minimum over the runs), and whether it imported the near-duplicate hashing
-(datasketch, scipy) that only an ingest needs. Run from the repository root:
+(datasketch, scipy) that only an ingest needs, or the language detector (py3langid), which an
+article that plainly reads as English never needs (``ingest.language.looks_english``). Run from the repository root:
 
     python benchmarks/startup.py [--runs 5]
 """
@@ -64,10 +65,6 @@ def model():
     from dateline import nlp
     nlp.load(None)  # the cached call the pipeline makes
 
-def language():
-    from dateline.ingest.language import _identifier
-    _identifier()
-
 def dates():
     import dateparser
     dateparser.parse("December 1", languages=["en"])
@@ -82,11 +79,10 @@ stage("import dateline.pipeline", lambda: __import__("dateline.pipeline"))
 stage("import dateline.batch (the CLI's warm-up)", lambda: __import__("dateline.batch"))
 stage("geo: first city lookup", city)
 stage("spaCy model load", model)
-stage("language identifier (py3langid) load", language)
 stage("dateparser: first call", dates)
 stage("the article itself (stages warm)", article)
-heavy = sorted({"datasketch", "scipy", "sqlalchemy"} & set(sys.modules))
-print("imported datasketch/scipy/sqlalchemy\t" + (", ".join(heavy) or "none"))
+heavy = sorted({"datasketch", "scipy", "sqlalchemy", "py3langid"} & set(sys.modules))
+print("imported datasketch/scipy/sqlalchemy/py3langid\t" + (", ".join(heavy) or "none"))
 """
 """The fixed costs of ``dateline analyze``, stage by stage, each after the ones before it."""
 

@@ -64,6 +64,7 @@ class Analysed:
     article: Row | None = None
     children: dict[str, list[Row]] | None = None
     minhash: bytes | None = None
+    """The near-duplicate signature, when the worker made it (else the driver does)."""
     error: str | None = None
 
 
@@ -93,12 +94,13 @@ def init_worker(model: str | None, dedup: bool = False, html: bool = True) -> No
 
 
 def init_ingest_worker(model: str | None) -> None:
-    """``init_worker`` for an ingest: the near-duplicate signatures warmed up as well."""
-    init_worker(model, dedup=True)
+    """``init_worker`` for an ingest. The near-duplicate signatures are the driver's
+    (``Ingest._signature``), so a worker never imports datasketch and scipy (0.5 CPU s each)."""
+    init_worker(model)
 
 
 def _analyse(
-    tasks: list[Task], published: str | None, model: str | None, signatures: bool = True
+    tasks: list[Task], published: str | None, model: str | None, signatures: bool = False
 ) -> list[Analysed]:
     from dateline.pipeline import analyze_raw
 
@@ -421,20 +423,29 @@ class Ingest:
             record.status = "duplicate"
             self.state.by_sha256.setdefault(item.sha256, article_id)  # later exact copies too
             return record
-        article["minhash"] = analysed.minhash
-        match = self.state.near.match(analysed.minhash) if analysed.minhash else None
+        minhash = analysed.minhash or _signature(article)
+        article["minhash"] = minhash
+        match = self.state.near.match(minhash) if minhash else None
         if match is not None:
             record.status = "near-duplicate"
             article["near_duplicate_of"], article["similarity"] = match
         else:
             record.status = "stored"
             record.children = analysed.children
-            if analysed.minhash:
-                self.state.near.add(article_id, analysed.minhash)
+            if minhash:
+                self.state.near.add(article_id, minhash)
         record.article = article
         self.state.ids.add(article_id)
         self.state.by_sha256.setdefault(item.sha256, article_id)
         return record
+
+
+def _signature(article: Row) -> bytes:
+    """The MinHash signature of an article row's text, made here in the driver (which holds the
+    near-duplicate index, so imports datasketch anyway) rather than in every worker."""
+    from dateline.store.dedup import signature
+
+    return signature(article["text"])
 
 
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")

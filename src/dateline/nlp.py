@@ -8,7 +8,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 
+import numpy
 import spacy
+from spacy.attrs import IDX, IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -37,11 +39,14 @@ def model_name(name: str | None = None) -> str:
 
 @Language.component("dateline_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
-    """A line break ends a sentence: headlines, subheads and paragraphs never run together."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
-            token.is_sent_start = True
+    """A line break ends a sentence: headlines, subheads and paragraphs never run together.
+    (Only a whitespace token can hold one: a token's trailing ``whitespace_`` is one space or
+    none. They are found in one array pass, not token by token in Python.)"""
+    if len(doc) < 2:
+        return doc
+    for i in numpy.flatnonzero(doc.to_array(IS_SPACE)[:-1]).tolist():
+        if "\n" in doc[i].text:
+            doc[i + 1].is_sent_start = True
     return doc
 
 
@@ -81,15 +86,23 @@ def pipe(
         yield from nlp.pipe((tame(t) for t in texts), batch_size=batch_size)
         return
     docs = (
-        _with_sentence_starts(nlp.make_doc(tame(text)), offsets)
+        _with_sentence_starts(_made(nlp, tame(text)), offsets)
         for text, offsets in zip(texts, starts, strict=True)
     )
     yield from nlp.pipe(docs, batch_size=batch_size)
 
 
+def _made(nlp: Language, text: str) -> Doc:
+    """The tokenized document, its text kept for ``text_of`` (``doc.text`` is always the text
+    it was made from; spaCy would rebuild it from the tokens)."""
+    doc = nlp.make_doc(text)
+    doc.user_data["dateline_text"] = text
+    return doc
+
+
 def _with_sentence_starts(doc: Doc, offsets: Sequence[int]) -> Doc:
     """Mark the tokens at ``offsets`` as sentence starts before the parser runs."""
-    token_starts = [t.idx for t in doc]
+    token_starts = _token_starts(doc)
     for pos in offsets:
         i = bisect_left(token_starts, pos)
         while i < len(doc) and doc[i].is_space:
@@ -107,10 +120,18 @@ def text_of(doc: Doc) -> str:
     return cached
 
 
+def _token_starts(doc: Doc) -> list[int]:
+    """``[t.idx for t in doc]`` read from the document's array (no Token object per token)."""
+    if not len(doc):
+        return []
+    starts: list[int] = doc.to_array(IDX).tolist()
+    return starts
+
+
 def _starts(doc: Doc) -> list[int]:
     starts = doc.user_data.get("dateline_starts")
     if starts is None:
-        starts = doc.user_data["dateline_starts"] = [t.idx for t in doc]
+        starts = doc.user_data["dateline_starts"] = _token_starts(doc)
     return starts
 
 
