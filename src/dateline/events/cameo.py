@@ -24,6 +24,9 @@ PLOVER_OF_ROOT = {
 
 
 UPPER_KEY = "dateline.events.upper"
+CODES_KEY = "dateline.events.cameo_codes"
+"""A document's verb codes, by token index: the event model asks for every verb of a sentence
+once per candidate in it."""
 
 
 @dataclass(frozen=True)
@@ -41,7 +44,15 @@ class CameoTable:
     synsets: dict[str, frozenset[str]]
 
     def code(self, token: Token) -> str | None:
-        """The CAMEO code the dictionary gives this verb in its sentence, if any."""
+        """The CAMEO code the dictionary gives this verb in its sentence, if any (worked out once
+        a token, kept in the document's ``user_data``)."""
+        codes: dict[tuple[int, int], str | None] = token.doc.user_data.setdefault(CODES_KEY, {})
+        key = (id(self), token.i)
+        if key not in codes:
+            codes[key] = self._code(token)
+        return codes[key]
+
+    def _code(self, token: Token) -> str | None:
         entries = self.forms.get(token.text.upper()) or self.forms.get(token.lemma_.upper())
         if not entries:
             return None
