@@ -22,6 +22,7 @@ from dateline.events.actors import ActorResolver, Side
 from dateline.events.modality import modality, words
 from dateline.events.sides import side_of
 from dateline.schema import ActorRef, Quote
+from dateline.syntax import climb, governed_by
 
 CRITICAL_VALENCE = -1.5
 """A word at or below this VADER valence (of -4 .. +4) criticises: "failure" -2.3, "unfair" -2.1."""
@@ -98,35 +99,19 @@ def _pieces(quote: Quote, sents: list[SpacySpan], ends: list[int]) -> Iterator[l
 
 def _within_phrase(top: Token, token: Token) -> bool:
     """``token`` hangs from ``top`` by phrase-internal links only."""
-    current = token
-    for _ in range(8):
-        if current.i == top.i:
-            return True
-        if current.dep_ not in PHRASE_DEPS or current.head.i == current.i:
-            return False
-        current = current.head
-    return False
+    return governed_by(token, top, PHRASE_DEPS, 7)
 
 
 def _names_part(noun: Token, target: Token) -> bool:
     """The noun is the target or a title or name joined to it ("peer Lord Archer")."""
-    current = noun
-    for _ in range(3):
-        if current.i == target.i:
-            return True
-        if current.dep_ not in ("compound", "appos") or current.head.i == current.i:
-            return False
-        current = current.head
-    return False
+    return governed_by(noun, target, ("compound", "appos"), 2)
 
 
 def _clause_verb(token: Token) -> Token:
     """The verb of the clause a judging word sits in (the word itself when it is the verb)."""
-    current = token
-    for _ in range(4):
-        if current.pos_ in ("VERB", "AUX") or current.dep_ not in CLAUSE_STEPS:
-            return current
-        current = current.head
+    for current in climb(token, CLAUSE_STEPS, 4):
+        if current.pos_ in ("VERB", "AUX"):
+            break
     return current
 
 

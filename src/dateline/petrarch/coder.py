@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from dateline.petrarch.dictionaries import Dictionaries
 from dateline.petrarch.reader import MARKERS, Actor, Agent, Element, Pattern, VerbFamily, VerbForm
+from dateline.syntax import climb, first_child, passive_agent
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 CLIMB = {"xcomp", "conj", "advcl", "ccomp", "acomp", "pcomp", "prep", "aux", "relcl", "acl"}
@@ -103,12 +104,8 @@ class SentenceCoder:
 
     def np_head(self, token: Token) -> Token:
         """Climb from a word of a noun phrase to its head noun."""
-        for _ in range(6):
-            if token.dep_ in NP_MODIFIERS and token.head is not token:
-                token = token.head
-            else:
-                break
-        return token
+        *_, head = climb(token, NP_MODIFIERS, 6)
+        return head
 
     def np_bounds(self, head: Token) -> tuple[int, int]:
         left = head.left_edge.i
@@ -176,19 +173,13 @@ class SentenceCoder:
     # ------------------------------------------------------------------ verbs
 
     def subject(self, verb: Token) -> Token | None:
-        token = verb
-        for _ in range(6):
-            subjects = [c for c in token.children if c.dep_ in SUBJECTS]
-            if subjects:
-                subject = subjects[0]
+        for token in climb(verb, CLIMB, 5):
+            subject = first_child(token, SUBJECTS)
+            if subject is not None:
                 if subject.lower_ in RELATIVE and token.dep_ in ("relcl", "acl"):
                     return token.head
                 if subject.pos_ != "PRON" or token.dep_ not in CLIMB:
                     return subject
-            if token.dep_ in CLIMB and token.head is not token:
-                token = token.head
-            else:
-                return None
         return None
 
     def window(self, verb: Token, end: int) -> list[int]:
@@ -325,7 +316,7 @@ class SentenceCoder:
         subject = self.subject(token)
         subject_sides = self.code_np(self.np_head(subject)) if subject is not None else []
         sources = subject_sides
-        agent = self._passive_agent(token)
+        agent = passive_agent(token)
         if agent is not None and subject is not None and not marks:
             # "X was criticised by Y": Y acts on X
             acted_on = self.code_np(self.np_head(subject))
@@ -347,12 +338,6 @@ class SentenceCoder:
         text = best.pattern.text if best is not None else None
         compound = marks.get("%") == "pre"
         return self._pairs(sources, targets, primary, reverse, start, end, text, compound)
-
-    def _passive_agent(self, verb: Token) -> Token | None:
-        for child in verb.children:
-            if child.dep_ == "agent":
-                return next((c for c in child.children if c.dep_ == "pobj"), None)
-        return None
 
     def _pairs(
         self,

@@ -10,6 +10,7 @@ from dateline.nlp import text_of
 from dateline.quotes.cue_lexicon import cues
 from dateline.schema import Entity, Span, SpeakerRef
 from dateline.spans import Coverage, Intervals
+from dateline.syntax import climb, first_child
 
 SUBJECT_DEPS = ("nsubj",)
 CLIMB_DEPS = ("xcomp", "conj", "advcl", "ccomp", "acl", "relcl", "pcomp", "prep")
@@ -58,13 +59,10 @@ def subject_of(verb: Token, quoted: Coverage | None = None, relatives: bool = Tr
     (past a "subject" inside a quotation, when ``quoted`` holds the quotations: 'declaring
     "today Brent South, ..."' is no speech of Brent South); a relative pronoun as the name it
     stands for unless ``relatives`` is False."""
-    token: Token | None = verb
-    for _ in range(4):
-        if token is None:
-            return None
-        for child in token.children:
-            if child.dep_ == "agent":  # "was written by Springsteen": the agent speaks
-                return next((c for c in child.children if c.dep_ == "pobj"), None)
+    for token in climb(verb, CLIMB_DEPS, 3):
+        agent = first_child(token, ("agent",))
+        if agent is not None:  # "was written by Springsteen": the agent speaks
+            return first_child(agent, ("pobj",))
         subjects = [
             c
             for c in token.children
@@ -76,12 +74,11 @@ def subject_of(verb: Token, quoted: Coverage | None = None, relatives: bool = Tr
             at = token.i
             nearest = min(subjects, key=lambda c: abs(c.i - at))
             return _antecedent_of_relative(nearest, token) if relatives else nearest
-        passive = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+        passive = first_child(token, ("nsubjpass",))
         if passive is not None:
-            if token is verb or passive.lower_ in EMPTY_SUBJECTS:
+            if token.i == verb.i or passive.lower_ in EMPTY_SUBJECTS:
                 return None  # "It was reported that ...": the passive subject says nothing
             return passive  # "Smith is alleged to have said", "Smith was quoted saying"
-        token = token.head if token.dep_ in CLIMB_DEPS and token.head is not token else None
     return None
 
 

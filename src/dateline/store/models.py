@@ -71,7 +71,7 @@ sa.Index("ix_articles_id_date", articles.c.id, articles.c.date)
 sa.Index("ix_articles_date_id", articles.c.date, articles.c.id)
 
 
-def _child_table(name: str, *columns: sa.SchemaItem) -> sa.Table:
+def _child_table(name: str, *columns: sa.schema.SchemaItem) -> sa.Table:
     """A table of rows exploded from one article: a surrogate ``pk``, then ``article_id`` (deleted
     with its article), then ``columns``."""
     return sa.Table(
