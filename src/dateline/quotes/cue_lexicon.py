@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from importlib import resources
 
@@ -46,23 +46,6 @@ class Cues:
 
 @lru_cache(maxsize=1)
 def cues() -> Cues:
-    """Load the packaged cue lexicon once."""
+    """Load the packaged cue lexicon once: every field of ``Cues`` is a table of the file."""
     raw = json.loads(resources.files("dateline").joinpath("data/cues.json").read_text("utf-8"))
-    return Cues(
-        verbs=frozenset(raw["verbs"]),
-        direct_only=frozenset(raw["direct_only"]),
-        words_nouns=frozenset(raw["words_nouns"]),
-        hedges=frozenset(raw["hedges"]),
-        hedge_modals=frozenset(raw["hedge_modals"]),
-        noun_cues=frozenset(raw["noun_cues"]),
-        according_to=frozenset(raw["according_to"]),
-        claim_nouns=frozenset(raw["claim_nouns"]),
-        object_cues=frozenset(raw["object_cues"]),
-        prep_content=frozenset(raw["prep_content"]),
-        run_pronouns=frozenset(raw["run_pronouns"]),
-        source_nouns=frozenset(raw["source_nouns"]),
-        relative_pronouns=frozenset(raw["relative_pronouns"]),
-        empty_subjects=frozenset(raw["empty_subjects"]),
-        speaking_pronouns=frozenset(raw["speaking_pronouns"]),
-        complementizers=frozenset(raw["complementizers"]),
-    )
+    return Cues(**{table.name: frozenset(raw[table.name]) for table in fields(Cues)})
