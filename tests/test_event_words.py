@@ -430,6 +430,18 @@ def test_each_verbal_topic_makes_an_attack_on_it_words(
     assert not events._verbal(Tok("attack"), _person("Smith"), _thing(f"the {topic}"), actors)
 
 
+@pytest.mark.parametrize(("table", "word"), _entries("weapons"))
+def test_each_weapon_is_a_source_that_acts(
+    table: str, word: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    span = Span(text=f"the {word}", start=0, end=len(word) + 4)
+    side = Side(ActorRef(name=span.text, span=span), None, kind="thing")
+    doc: Any = SimpleNamespace(char_span=lambda *_, **__: SimpleNamespace(root=Tok(word)))
+    assert events._weapon(side, doc)
+    _drop(monkeypatch, table, word)
+    assert not events._weapon(side, doc)
+
+
 @pytest.mark.parametrize(
     ("table", "entry", "without"),
     [

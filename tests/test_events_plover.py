@@ -186,3 +186,23 @@ def test_not_only_is_no_negation() -> None:
     found = events("Russia not only signed the deal with Syria but also sent troops to the region.")
     signed = [e for e in found if e.trigger is not None and e.trigger.text == "signed"]
     assert signed and not signed[0].negated
+
+
+def test_a_phrasal_verb_is_read_as_one_predicate() -> None:
+    # "call off" and "back down" are concessions, not calls or backing
+    called = [e for e in events("The union called off the strike on Friday.") if e.trigger]
+    assert [(e.type, e.trigger.text) for e in called] == [("CONCEDE", "called")]
+    backed = events("The minister backed down over the tax plan.")
+    assert [e.type for e in backed] == ["CONCEDE"]
+
+
+def test_a_concession_refused_is_a_rejection() -> None:
+    # CAMEO 124, refuse to yield: a rejection, not a negated concession
+    event = only("The United States will not lift sanctions on Iran.")
+    assert (event.type, event.cameo, event.negated) == ("REJECT", "124", False)
+    assert name(event.source) == "The United States" or "United States" in name(event.source)
+
+
+def test_an_armed_word_in_an_uncoded_side_makes_an_attack_force() -> None:
+    found = events("Unidentified men attacked an army camp in the north on Sunday.")
+    assert found and found[0].type == "ASSAULT", [(e.type, e.source, e.target) for e in found]

@@ -45,6 +45,11 @@ def _sector(token: Token) -> str | None:
     return lex.org_sectors.get(lemma) or lex.sector(lemma) or sector_nouns().get(lemma)
 
 
+def sector_of(token: Token) -> str | None:
+    """The CAMEO sector a common noun names, if any (for the coder's rules)."""
+    return _sector(token)
+
+
 @lru_cache(maxsize=1)
 def sector_nouns() -> dict[str, str]:
     """Sectors of the nouns the role lexicon has none for (``data/actor_nouns.json``)."""

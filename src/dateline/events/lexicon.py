@@ -53,27 +53,37 @@ class Lexicon:
 
     predicates: dict[tuple[str, str], list[Predicate]] = field(default_factory=dict)
     actors: dict[str, str] = field(default_factory=dict)
+    phrasal: set[str] = field(default_factory=set)
+    """The verbs of phrasal rows ("call" of "call off"): only their particles are looked up."""
 
     def add(self, predicate: Predicate) -> None:
         """Register a predicate; later ones with objects are tried before catch-alls."""
         entries = self.predicates.setdefault((predicate.lemma, predicate.pos), [])
         entries.append(predicate)
         entries.sort(key=lambda p: p.objects is None)
+        if " " in predicate.lemma:
+            self.phrasal.add(predicate.lemma.split()[0])
 
     def match(self, token: Token) -> Predicate | None:
         """The predicate a token expresses, if any."""
         pos = "NOUN" if token.pos_ in ("NOUN", "PROPN") else "VERB" if token.pos_ == "VERB" else ""
         if not pos:
             return None
-        for key in ((token.lemma_.lower(), pos), (token.lower_, pos)):
-            for predicate in self.predicates.get(key, []):
+        lemmas = [token.lemma_.lower(), token.lower_]
+        if lemmas[0] in self.phrasal or lemmas[1] in self.phrasal:
+            particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+            if particle is not None:
+                # "called off the strike", "backed down": the phrasal verb's own row first
+                lemmas = [f"{lemma} {particle}" for lemma in lemmas] + lemmas
+        for lemma in lemmas:
+            for predicate in self.predicates.get((lemma, pos), []):
                 if predicate.matches(token):
                     return predicate
         return None
 
     def merged(self, other: Lexicon) -> Lexicon:
         """This lexicon with another one's entries added (user lexicons extend the default)."""
-        out = Lexicon(dict(self.predicates), dict(self.actors))
+        out = Lexicon(dict(self.predicates), dict(self.actors), set(self.phrasal))
         out.predicates = {k: list(v) for k, v in self.predicates.items()}
         for entries in other.predicates.values():
             for p in entries:

@@ -319,6 +319,9 @@ def noun_sides(
     if between:
         return resolve(between[0], actors), []
     sources += resolve(passive_agent(token), actors)
+    if not sources:
+        # "criticism from the UN", "a visit from the president": who it comes from acts
+        sources = [s for o in prep_objects(token, frozenset({"from"})) for s in resolve(o, actors)]
     if not sources and token.dep_ in ("dobj", "pobj", "attr"):
         head = token.head.head if token.dep_ == "pobj" else token.head
         if head.lemma_.lower() in SOURCE_HOLDERS:
@@ -326,6 +329,9 @@ def noun_sides(
     targets: list[Side] = []
     for obj in prep_objects(token, (preps or TARGET_PREPS) - {"between"}):
         targets += resolve(obj, actors)
+    if not _actors(targets) and token.dep_ == "dobj" and token.head.lemma_.lower() in UNDERGOING:
+        # "Labour has attracted media criticism": who undergoes it is the other side
+        targets += _actors(resolve(subject(token.head), actors))
     return sources, _best_first(targets)
 
 
