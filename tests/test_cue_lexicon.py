@@ -55,6 +55,26 @@ def test_each_content_preposition_gives_what_is_asked_for(pair: str) -> None:
     assert any(_quoted(body, "budget figures") for body in bodies), pair
 
 
+@pytest.mark.parametrize(
+    ("body", "words"),
+    [  # attitude and discovery cues: what is wanted, sought, cited, learned, found, echoed
+        ("The ministers want to cut the budget figures on Monday.", "to cut the budget"),
+        ("The ministers sought to cut the budget figures on Monday.", "to cut the budget"),
+        ("The ministers cited the budget figures on Monday.", "budget figures"),
+        ("The ministers learned that the budget figures were wrong.", "budget figures were"),
+        ("The ministers discovered that the budget figures were wrong.", "budget figures were"),
+        ("The ministers echoed that the budget figures were wrong.", "budget figures were"),
+    ],
+)
+def test_attitude_and_discovery_verbs_report_their_clause(body: str, words: str) -> None:
+    assert _quoted(body, words)
+
+
+def test_a_direct_only_verb_reports_only_its_content_preposition() -> None:
+    assert _quoted("The ministers criticized the rivals for hiding the budget.", "for hiding")
+    assert not _quoted("The ministers criticized that the rivals hid the budget.", "rivals hid")
+
+
 def _sentence(text: str) -> Doc:
     from dateline import nlp
 

@@ -163,6 +163,19 @@ def test_mixed_quote_holds_a_quoted_fragment() -> None:
     assert speaker_name(q) == "Tom Wolf"
 
 
+def test_a_clause_mostly_quoted_with_words_of_its_own_is_a_mixed_quote() -> None:
+    doc = analyze("Clinton says Trump’s “latest twitter meltdown is unhinged, even for him.”")
+    (q,) = kinds(doc, "mixed")
+    assert q.text.startswith("Trump’s “latest twitter meltdown")
+    assert speaker_name(q) == "Clinton"
+
+
+def test_a_cue_that_is_the_verb_of_the_reported_clause_keeps_the_clause_whole() -> None:
+    doc = analyze("Foreign Secretary Jack Straw said he also wanted the embargo to end.")
+    assert [q.text for q in doc.quotes] == ["he also wanted the embargo to end"]
+    assert speaker_name(doc.quotes[0]) == "Jack Straw"
+
+
 def test_headline_speaker_colon() -> None:
     doc = dateline.analyze(
         "Mayor: bridge will close for a year\n\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from spacy.tokens import Doc
@@ -31,6 +32,10 @@ SOURCE_NOUNS = cues().source_nouns
 """Nouns that name a source of claims in a ``Poll: ...`` headline."""
 DIRECT_SHARE_FOR_CUE = 0.5
 """A reported clause mostly inside quotation marks is the cue of that direct quote, not a quote."""
+MIXED_OWN_WORDS = 2
+"""...unless this many of its words lie outside the marks: then it is a mixed quote (“Clinton
+says Trump’s ‘latest meltdown is unhinged’”: “Trump’s” is the writer’s part of the claim)."""
+_WORD = re.compile(r"\w+")
 
 
 def _paragraphs(article: Article) -> tuple[list[tuple[int, int]], list[int]]:
@@ -200,9 +205,10 @@ def _reported(
             continue
         start, end = bounds
         share = _share_inside(start, end, covered)
-        if share >= DIRECT_SHARE_FOR_CUE or any(
-            _mostly_same(start, end, q) for _, _, q in kept.overlapping(start, end)
-        ):
+        if (
+            share >= DIRECT_SHARE_FOR_CUE
+            and _words_outside(article.text, start, end, covered) < MIXED_OWN_WORDS
+        ) or any(_mostly_same(start, end, q) for _, _, q in kept.overlapping(start, end)):
             continue
         speaker, sure = speakers[n]
         negated, hedged = polarity(r.cue)
@@ -222,6 +228,11 @@ def _reported(
         )
         kept.add(start, end, found[-1])
     return found
+
+
+def _words_outside(text: str, start: int, end: int, covered: Coverage) -> int:
+    """How many words between ``start`` and ``end`` lie outside quotation marks."""
+    return sum(1 for m in _WORD.finditer(text, start, end) if not covered.covers(m.start()))
 
 
 def _mostly_same(start: int, end: int, other: Quote) -> bool:
@@ -245,9 +256,24 @@ def _own_part(
     inner = [
         clause_start(reported[m], r.start)
         for _, m in cues[lo:hi]
-        if m != n and reported[m].clause and _same_speaker(speaker, speakers[m][0])
+        if m != n
+        and reported[m].clause
+        and _same_speaker(speaker, speakers[m][0])
+        and not _reports_the_cue(r, reported[m])
     ]
     return cut_before(r, min(inner)) if inner else (r.start, r.end)
+
+
+def _reports_the_cue(outer: Reported, inner: Reported) -> bool:
+    """The inner cue is the verb of the outer clause and asserts no belief of its own ("said he
+    wanted it to end"): the outer statement reports it and keeps it whole. A belief or a denial
+    ("said she believed ...", "said he did not think ...") still cuts: the inner statement
+    carries the hedge or negation."""
+    return (
+        inner.cue.head.i == outer.cue.i
+        and inner.cue.dep_ == "ccomp"
+        and polarity(inner.cue) == (False, False)
+    )
 
 
 def _same_speaker(outer: SpeakerRef | None, inner: SpeakerRef | None) -> bool:

@@ -39,9 +39,9 @@ class Cues:
     complementizers: frozenset[str] = frozenset()
     """Words trimmed from the start of a reported clause ("said that ...")."""
 
-    def content_prep(self, lemma: str) -> str | None:
-        """The preposition whose phrase is a cue's content (``call`` -> ``for``), if any."""
-        return next((p.split()[1] for p in self.prep_content if p.split()[0] == lemma), None)
+    def content_preps(self, lemma: str) -> frozenset[str]:
+        """The prepositions whose phrase is a cue's content (``speak`` -> ``of``, ``about``)."""
+        return frozenset(p.split()[1] for p in self.prep_content if p.split()[0] == lemma)
 
 
 @lru_cache(maxsize=1)

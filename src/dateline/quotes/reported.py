@@ -131,21 +131,9 @@ def _content_of(verb: Token) -> list[Token] | None:
             if clause is not None and clause.pos_ in ("VERB", "AUX"):
                 # "denied suggestions there will be a giveaway": the clause the noun carries
                 return _subtree(clause)
-    wanted = cues().content_prep(verb.lemma_.lower())
-    dobj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
-    holders = [verb] if dobj is None else [verb, dobj]  # "accused the GOP of": "of" on either
-    prep = next(
-        (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == wanted), None
-    )
-    if prep is not None:
-        content = [t for c in prep.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree]
-        if dobj is not None and dobj.i < prep.i and content:
-            # "accused the GOP of stoking the issue": who stands accused, and of what
-            return list(verb.doc[dobj.left_edge.i : content[-1].i + 1])
-        return content
-    marked = _clause_marked_by(verb, wanted)
-    if marked is not None:
-        return [t for t in marked.subtree if not (t.dep_ == "mark" and t.head.i == marked.i)]
+    by_prep = _prep_content(verb)
+    if by_prep is not None:
+        return by_prep
     if (
         verb.dep_ in ("parataxis", "ccomp", "advcl")
         and verb.head.i < verb.i
@@ -166,6 +154,29 @@ def _content_of(verb: Token) -> list[Token] | None:
         lefts = [c for c in verb.lefts if c.dep_ in ("ccomp", "parataxis", "advcl", "dep")]
         if lefts:
             return [t for c in lefts for t in c.subtree]
+    return None
+
+
+def _prep_content(verb: Token) -> list[Token] | None:
+    """``called for party unity``, ``accused the GOP of stoking the issue``, ``spoke of her
+    plans``: the phrase or clause that the cue's content preposition opens."""
+    wanted = cues().content_preps(verb.lemma_.lower())
+    if not wanted:
+        return None
+    dobj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    holders = [verb] if dobj is None else [verb, dobj]  # "accused the GOP of": "of" on either
+    prep = next(
+        (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in wanted), None
+    )
+    if prep is not None:
+        content = [t for c in prep.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree]
+        if dobj is not None and dobj.i < prep.i and content:
+            # "accused the GOP of stoking the issue": who stands accused, and of what
+            return list(verb.doc[dobj.left_edge.i : content[-1].i + 1])
+        return content
+    marked = _clause_marked_by(verb, wanted)
+    if marked is not None:
+        return [t for t in marked.subtree if not (t.dep_ == "mark" and t.head.i == marked.i)]
     return None
 
 
@@ -219,17 +230,15 @@ def _named_as(verb: Token) -> list[Token]:
     return list(verb.doc[obj.left_edge.i : named.right_edge.i + 1])
 
 
-def _clause_marked_by(verb: Token, wanted: str | None) -> Token | None:
+def _clause_marked_by(verb: Token, wanted: frozenset[str]) -> Token | None:
     """``called for the embargo to be lifted``: the clause the content preposition opens."""
-    if wanted is None:
-        return None
     return next(
         (
             c
             for c in verb.children
             if c.dep_ in ("advcl", "ccomp")
             and c.i > verb.i
-            and any(m.dep_ == "mark" and m.lower_ == wanted for m in c.children)
+            and any(m.dep_ == "mark" and m.lower_ in wanted for m in c.children)
         ),
         None,
     )
@@ -413,8 +422,12 @@ def _statement(token: Token, sent: TokenSpan) -> tuple[list[list[Token]], Token 
         hit = _in_words(token, sent)
     elif token.pos_ == "NOUN" and token.lemma_.lower() in lex.noun_cues:
         hit = _noun_cue(token)
-    elif is_cue(token) and token.lemma_.lower() not in lex.direct_only:
-        content = _content_of(token)
+    elif is_cue(token):
+        if token.lemma_.lower() in lex.direct_only:
+            # "criticized X for Y", "spoke of Z": such a cue reports only its preposition's phrase
+            content = _prep_content(token)
+        else:
+            content = _content_of(token)
         if content:
             return [content, _other_side(token)], speaker_subject(token)
     return ([hit[0]], hit[1]) if hit else ([], None)
