@@ -8,10 +8,11 @@ words are all there (synsets match any member's first word), else the form's or 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Token
 
 PLOVER_OF_ROOT = {
@@ -36,12 +37,21 @@ class CameoPattern:
     after: tuple[str, ...]
 
 
+Compiled = tuple[int, str, frozenset[str], tuple[frozenset[str], ...], frozenset[str],
+                 tuple[frozenset[str], ...]]  # fmt: skip
+"""A pattern ready to test: size, code, and before and after its plain words and synsets."""
+EMPTY: frozenset[str] = frozenset()
+
+
 @dataclass(frozen=True)
 class CameoTable:
     """Verb forms -> (family patterns, own code); synsets for pattern words."""
 
     forms: dict[str, list[tuple[str, tuple[CameoPattern, ...]]]]
     synsets: dict[str, frozenset[str]]
+    compiled: dict[int, list[Compiled]] = field(default_factory=dict, compare=False, repr=False)
+    """Each family's patterns, longest first (ties in the table's order), by ``id`` of the
+    family's pattern tuple: compiled on first use."""
 
     def code(self, token: Token) -> str | None:
         """The CAMEO code the dictionary gives this verb in its sentence, if any (worked out once
@@ -61,18 +71,25 @@ class CameoTable:
         after: set[str] | None = None
         best: tuple[int, str] | None = None
         for own, patterns in entries:
-            for p in patterns:
-                size = len(p.before) + len(p.after)
+            # The longest pattern that holds, the first of its length; in a family's own order a
+            # longer one overrides and one no longer is skipped, which comes to the same.
+            for size, found, plain_before, syns_before, plain_after, syns_after in self._compiled(
+                patterns
+            ):
                 if best is not None and size <= best[0]:
-                    continue
-                if p.before and before is None:
-                    before = set(words[token.sent.start : token.i])
-                if p.after and after is None:
-                    after = {words[t.i] for t in token.subtree if t.i > token.i}
-                if all(self._has(w, before or set()) for w in p.before) and all(
-                    self._has(w, after or set()) for w in p.after
-                ):
-                    best = (size, p.code)
+                    break
+                if plain_before or syns_before:
+                    if before is None:
+                        before = set(words[token.sent.start : token.i])
+                    if not _holds(plain_before, syns_before, before):
+                        continue
+                if plain_after or syns_after:
+                    if after is None:
+                        after = {words[t.i] for t in token.subtree if t.i > token.i}
+                    if not _holds(plain_after, syns_after, after):
+                        continue
+                best = (size, found)
+                break
             if best is None and own:
                 best = (-1, own)
         code = best[1] if best is not None else None
@@ -80,17 +97,37 @@ class CameoTable:
             return None
         return code.partition(":")[0]
 
-    def _has(self, word: str, words: set[str]) -> bool:
-        if word.startswith("&"):
-            return bool(self.synsets.get(word, frozenset()) & words)
-        return word in words
+    def _compiled(self, patterns: tuple[CameoPattern, ...]) -> list[Compiled]:
+        found = self.compiled.get(id(patterns))
+        if found is None:
+            found = self.compiled[id(patterns)] = sorted(
+                (self._compile(p) for p in patterns), key=lambda c: -c[0]
+            )
+        return found
+
+    def _compile(self, p: CameoPattern) -> Compiled:
+        def plain(words: tuple[str, ...]) -> frozenset[str]:
+            return frozenset(w for w in words if not w.startswith("&"))
+
+        def syns(words: tuple[str, ...]) -> tuple[frozenset[str], ...]:
+            return tuple(self.synsets.get(w, EMPTY) for w in words if w.startswith("&"))
+
+        size = len(p.before) + len(p.after)
+        return size, p.code, plain(p.before), syns(p.before), plain(p.after), syns(p.after)
+
+
+def _holds(plain: frozenset[str], syns: tuple[frozenset[str], ...], words: set[str]) -> bool:
+    """Every plain word of a pattern's side is there, and a member of each of its synsets."""
+    return plain <= words and (not syns or all(not s.isdisjoint(words) for s in syns))
 
 
 def _upper_words(doc: Doc) -> list[str]:
     """The document's words in capitals, made once per document."""
     cached = doc.user_data.get(UPPER_KEY)
     if cached is None or len(cached) != len(doc):
-        cached = doc.user_data[UPPER_KEY] = [t.text.upper() for t in doc]
+        strings = doc.vocab.strings  # a token's text is its ORTH string: no Token objects made
+        orths: list[int] = doc.to_array(ORTH).tolist()
+        cached = doc.user_data[UPPER_KEY] = [strings[orth].upper() for orth in orths]
     return cached
 
 

@@ -10,9 +10,11 @@ import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
+
+import numpy as np
 
 from dateline.errors import DatelineError
 
@@ -32,12 +34,23 @@ class EventModel:
     triggers: frozenset[str] = frozenset()
     """Lemmas that told an event in the training data."""
 
+    @cached_property
+    def _dense(self) -> tuple[dict[str, int], np.ndarray]:
+        """Each feature's row of a dense weight matrix whose row 0 is the intercepts."""
+        rows = {feature: n for n, feature in enumerate(self.weights, start=1)}
+        matrix = np.zeros((len(rows) + 1, len(self.classes)))
+        matrix[0] = self.intercepts
+        for feature, n in rows.items():
+            for index, weight in self.weights[feature].items():
+                matrix[n, index] = weight
+        return rows, matrix
+
     def probabilities(self, features: Sequence[str]) -> dict[str, float]:
-        """P(class | features), softmax of the summed weights."""
-        scores = list(self.intercepts)
-        for feature in features:
-            for index, weight in self.weights.get(feature, {}).items():
-                scores[index] += weight
+        """P(class | features), softmax of the summed weights (summed in the features' order,
+        from the intercept, as the sparse sum would: a zero weight adds nothing)."""
+        rows, matrix = self._dense
+        found = [0] + [n for f in features if (n := rows.get(f)) is not None]
+        scores: list[float] = matrix[found].sum(axis=0).tolist()
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)
