@@ -115,3 +115,39 @@ def test_a_reported_would_is_a_promise_only_of_the_reporters_own_act() -> None:
     assert any(e.mode == "intent" for e in own)
     other = _told("He said the money would be better spent on aid to British homes.")
     assert not [t for t in other if t[0] in ("AGREE", "AID")]
+
+
+def test_a_second_speakers_verdict_is_told_beside_anothers_act() -> None:
+    body = "The Tories rejected the housing plan, while the Greens said the scheme was bungled."
+    events = [e for e in _events(body) if e.cameo == "111"]
+    assert [(e.source.name if e.source else None, e.target) for e in events] == [("Greens", None)]
+
+
+def test_a_judging_word_on_what_an_actor_does_judges_the_actor() -> None:
+    body = 'Ms Jones spoke in Leeds. "Voters are tired of draconian government rules," she said.'
+    events = [e for e in _events(body) if e.cameo == "111"]
+    assert [e.target.name for e in events if e.target] == ["government"]
+
+
+@pytest.mark.parametrize(
+    ("body", "types"),
+    [
+        ("Mr Smith warned voters that a Labour victory would raise taxes.", {"THREATEN"}),
+        ("Ms Jones said she hoped Mr Smith would be leader one day.", {"REQUEST"}),
+        ("He has surrounded himself with loyal advisers.", {"ASSAULT", "COERCE"}),
+        (
+            'Mr Smith said: "Duties should rise as we seek to meet our targets for emissions."',
+            {"CONSULT", "AGREE"},
+        ),
+    ],
+    ids=["actors-thing-predicted", "wished", "reflexive", "target-met"],
+)
+def test_no_act_between_two_sides(body: str, types: set[str]) -> None:
+    assert not [t for t in _told(body) if t[0] in types]
+
+
+def test_saying_an_actor_cannot_be_trusted_is_criticism() -> None:
+    body = 'Mr Smith spoke in Leeds. "The Tories cannot be trusted with the economy," he said.'
+    events = [e for e in _events(body) if e.cameo == "111"]
+    assert [(e.source.name if e.source else None, e.target.name if e.target else None)
+            for e in events] == [("Smith", "Tories")]  # fmt: skip

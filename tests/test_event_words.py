@@ -625,6 +625,17 @@ def test_each_criticism_word_judges(table: str, word: str, monkeypatch: pytest.M
     assert not statements.critical(token)
 
 
+@pytest.mark.parametrize(("table", "word"), _entries("negated_praise"))
+def test_each_praise_word_judges_when_negated(
+    table: str, word: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    token = Tok(word, "acomp", "ADJ", Tok("not", "neg", "PART"), tag="JJ")
+    assert statements.critical(token)
+    assert not statements.critical(Tok(word, "acomp", "ADJ", tag="JJ"))
+    _drop(monkeypatch, table, word)
+    assert not statements.critical(token)
+
+
 @pytest.mark.parametrize(("table", "word"), _entries("not_criticism"))
 def test_each_plight_adjective_judges_no_one(
     table: str, word: str, monkeypatch: pytest.MonkeyPatch

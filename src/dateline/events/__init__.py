@@ -323,7 +323,26 @@ def _prediction(token: Token, actors: ActorResolver) -> bool:
     if said is None or any(c.dep_ == "aux" and c.i < said.i for c in clause.children):
         return False  # "should the region proceed": an inverted condition
     found = resolve(said, actors)
-    return bool(found) and all(side.kind == "thing" for side in found)
+    if not found:  # "the Iraq war could be illegal": a named event or thing
+        return said.pos_ in ("NOUN", "PROPN") and said.ent_type_ not in ACTOR_ENTITIES
+    return all(_thing_said(said, side) for side in found)
+
+
+ACTOR_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
+
+
+def _thing_said(said: Token, side: Side) -> bool:
+    """A thing, or a common noun that names one of an actor's ("a Clinton victory", "the Iraq
+    war"): the actor who modifies it is not the one said to act."""
+    if side.kind == "thing":
+        return True
+    return (
+        said.tag_ == "NN"  # singular: "protesters" are people
+        and not said.conjuncts
+        and side.kind in ("phrase", "group")  # coded from its modifier: "the Iraq war" IRQ
+        and sector_of(said) is None
+        and said.lemma_.lower() not in side_rules.group_nouns()
+    )
 
 
 def _decide(c: Candidate, model: EventModel | None) -> tuple[str, str, float] | None:
@@ -343,11 +362,15 @@ def _decide(c: Candidate, model: EventModel | None) -> tuple[str, str, float] | 
         return None
     if _declined_statement(c):
         return None
+    if row is None and (_reflexive(c.token) or _wished(c.token)):
+        return None
     label, p_type, p_none = model.best(c.features)
     if row is not None:
         open_ended = row.symmetric or row.objects is not None  # "reopened the case": no one
         untargeted = row.type in UNTARGETED_TYPES | MATERIAL_TYPES or _denial(c)
         if not c.targets and not open_ended and not untargeted:
+            return None
+        if _met_a_thing(c):
             return None
         if label != row.type and (row.objects is not None or p_type < TABLE_OVERRULED_AT):
             return row.type, _cameo(row.type, c), 0.8
@@ -357,6 +380,44 @@ def _decide(c: Candidate, model: EventModel | None) -> tuple[str, str, float] | 
     if not any(t.kind != "thing" for t in c.targets) and p_type < UNTARGETED_THRESHOLD:
         return None  # "pointed to the growing tourist inflow": no one on the other side
     return label, _cameo(label, c), round(p_type / (p_type + p_none), 2)
+
+
+def _met_a_thing(c: Candidate) -> bool:
+    """``seek to meet our targets``, ``meet the needs of``: the object of a meeting verb (a
+    symmetric row whose object is the partner) is a partner; plural things there are goals."""
+    row = c.row
+    if row is None or row.type != "CONSULT" or c.token.pos_ != "VERB":
+        return False
+    if row.objects is not None or row.object_is_topic or not row.symmetric:
+        return False  # "discuss plans": the object is the topic; "visited the plant"
+    obj = next((t for t in c.token.children if t.dep_ == "dobj"), None)
+    if obj is None or any(t.kind != "thing" and _same_token(t, obj) for t in c.targets):
+        return False
+    return (
+        obj.tag_ == "NNS"  # "targets", "needs"; "met his counterpart" is a person
+        and not obj.ent_type_
+        and sector_of(obj) is None
+        and obj.lemma_.lower() not in side_rules.group_nouns()
+        and not obj.lower_.endswith(side_rules.AGENT_SUFFIXES)
+    )
+
+
+def _same_token(side: Side, token: Token) -> bool:
+    """The side is named by the phrase the token heads (not only by a possessor before it)."""
+    span = side.actor.span
+    return span is not None and span.start <= token.idx < span.end
+
+
+def _wished(token: Token) -> bool:
+    """``hoped Mr Brown would be premier``: a desire frame over a clause wishes for what
+    another may do or be; it asks nothing of them (for words no table row codes)."""
+    return lemma_of(token) in DESIRE_FRAMES and any(c.dep_ == "ccomp" for c in token.children)
+
+
+def _reflexive(token: Token) -> bool:
+    """``surrounded himself with advisers``: an act on oneself is no event between two sides
+    (for words no table row codes)."""
+    return any(c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in token.children)
 
 
 REFUSED_CONCESSION = ("REJECT", "124", False)
@@ -515,10 +576,16 @@ CRITICISM = ("ACCUSE", "111", 0.5)
 
 
 def _told_of(events: list[Event]) -> set[tuple[int, str]]:
-    """(sentence start, target) of the events coded already: one act, one event ("" for an
-    event with no target, and for every sentence that has one, so a verdict adds nothing)."""
+    """(sentence start, target) of the events coded already: one act, one event; and (sentence
+    start, the source's verdict key) for each, so a verdict by that source adds nothing."""
     told = {(e.evidence.start, _actor_key(e.target)) for e in events if e.target is not None}
-    return told | {(e.evidence.start, "") for e in events}
+    return told | {(e.evidence.start, _verdict_key(e.source)) for e in events}
+
+
+def _verdict_key(speaker: ActorRef | None) -> str:
+    """A verdict's key: one speaker's verdict adds nothing to a sentence that codes an act of
+    theirs ("The Tories dismissed the plan, while the Lib Dems said it was misdirected": two)."""
+    return "verdict " + (_actor_key(speaker) if speaker is not None else "")
 
 
 def _actor_key(actor: ActorRef) -> str:
@@ -543,7 +610,10 @@ def _criticisms(
         evidence = _evidence(article, said.trigger)
         targets: list[Side | None] = list(said.targets) or [None]
         for target in targets:
-            key = (evidence.start, _actor_key(target.actor) if target is not None else "")
+            key = (
+                evidence.start,
+                _actor_key(target.actor) if target is not None else _verdict_key(speaker.actor),
+            )
             if key in told:
                 continue
             told.add(key)

@@ -18,6 +18,7 @@ from functools import lru_cache
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+import dateline.events.modality as mood_rules
 from dateline.events.actors import ActorResolver, Side
 from dateline.events.modality import modality, words
 from dateline.events.sides import side_of
@@ -34,6 +35,10 @@ NOT_CRITICISM = words("not_criticism")
 TARGET_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos", "attr", "dative"}
 """Where in a clause a named actor is the one the criticism is about."""
 ACTOR_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
+ABILITY_AUX = {"can", "ca", "could"}
+"""Modals of ability: "can not be trusted" ("ca" is spaCy's first half of "can't")."""
+NEGATED_PRAISE = words("negated_praise")
+"""Words of trust or worth that judge badly when negated ("Labour cannot be trusted")."""
 EXPERIENCER_ADJECTIVES = words("experiencer_adjectives")
 """Feelings: their subject feels them ("was suspicious of"), the one felt about is judged."""
 NOTHING_WORDS = words("nothing_words")
@@ -64,11 +69,14 @@ def _negated(token: Token) -> bool:
 
 def critical(token: Token) -> bool:
     """A word that judges someone badly, not negated: an adjective of negative valence ("unfair",
-    "wrong"), or a word of ``CRITICISM_WORDS`` ("failure", "con", "mislead"). The VADER lexicon's
+    "wrong"), a word of ``CRITICISM_WORDS`` ("failure", "con", "mislead"), or one of
+    ``NEGATED_PRAISE`` negated ("cannot be trusted"). The VADER lexicon's
     nouns and verbs are mostly topics and acts ("weapons", "detained"), which other rules code."""
     low, lemma = token.lower_, token.lemma_.lower()
     if low in NOT_CRITICISM or lemma in NOT_CRITICISM or token.ent_type_:
         return False
+    if low in NEGATED_PRAISE or lemma in NEGATED_PRAISE:
+        return token.pos_ in ("ADJ", "VERB") and _negated(token)  # "cannot be trusted"
     if low in CRITICISM_WORDS or lemma in CRITICISM_WORDS:
         hit = token.pos_ in ("ADJ", "NOUN", "VERB")
     elif token.pos_ != "ADJ" or token.tag_ in COMPARING_TAGS:
@@ -144,7 +152,9 @@ def _targets(
     (and the speaker's "we")."""
     found: list[Side] = []
     for token in tokens:
-        if token.dep_ not in TARGET_DEPS or token.pos_ not in ("NOUN", "PROPN", "PRON"):
+        if token.pos_ not in ("NOUN", "PROPN", "PRON"):
+            continue
+        if token.dep_ not in TARGET_DEPS and not _modified_with(trigger, token):
             continue
         if token.dep_ == "pobj" and token.head.lower_ == "as":
             continue  # "Tony Blair as prime minister": the role of a side already named
@@ -157,6 +167,11 @@ def _targets(
             continue
         found.append(side)
     return found
+
+
+def _modified_with(trigger: Token, token: Token) -> bool:
+    """The actor names what the judging word qualifies ("overbearing government initiatives")."""
+    return token.dep_ == "compound" and trigger.dep_ == "amod" and token.head.i == trigger.head.i
 
 
 def _actor(side: Side, actors: ActorResolver, token: Token) -> bool:
@@ -241,14 +256,25 @@ def _judgement(
 
 
 def _supposed(trigger: Token) -> bool:
-    """A judgement only supposed ("if you think they are racist"): its clause is hypothetical."""
-    return modality(_clause_verb(trigger)).mode == "hypothetical"
+    """A judgement only supposed ("if you think they are racist"): its clause is hypothetical;
+    "cannot be trusted" denies an ability as a verdict, supposed only under a condition."""
+    verb = _clause_verb(trigger)
+    denied = trigger.lower_ in NEGATED_PRAISE or trigger.lemma_.lower() in NEGATED_PRAISE
+    if denied and any(c.dep_ == "aux" and c.lower_ in ABILITY_AUX for c in verb.children):
+        return any(
+            c.dep_ == "mark" and c.lower_ in mood_rules.CONDITIONAL_MARKS for c in verb.children
+        )
+    return modality(verb).mode == "hypothetical"
 
 
 def _predicated(token: Token) -> bool:
-    """A verdict said of something ("it was misdirected", "a shambles"), not a modifier."""
-    return token.dep_ in ("acomp", "attr", "oprd", "ROOT") or (
-        token.pos_ == "NOUN" and token.dep_ in ("dobj", "attr", "nsubj")
+    """A verdict said of something ("it is wrong", "a shambles", a passive "it was
+    misdirected"), not a modifier."""
+    passive = token.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in token.children)
+    return (
+        token.dep_ in ("acomp", "attr", "oprd", "ROOT")
+        or (token.pos_ == "NOUN" and token.dep_ in ("dobj", "attr", "nsubj"))
+        or passive  # "it was misdirected", "voters were misled"
     )
 
 
