@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import islice
 from typing import Literal
 
 from spacy.tokens import Doc, Token
@@ -24,6 +25,7 @@ from dateline.nlp import text_of
 from dateline.schema import ActorRef, Entity, Event, Quote, Span
 from dateline.spans import Coverage, Intervals
 from dateline.structure import Article
+from dateline.syntax import climb
 
 __all__ = ["EventModel", "Lexicon", "build", "extract_events"]
 
@@ -476,14 +478,7 @@ FRAME_CHAIN = ("xcomp", "dobj", "pobj", "prep", "acomp")
 
 def _governed_by(token: Token, coded: set[int]) -> bool:
     """The word sits in the clause of a frame verb already coded (``agreed to hold talks``)."""
-    current = token
-    for _ in range(4):
-        if current.dep_ not in FRAME_CHAIN or current.head is current:
-            return False
-        current = current.head
-        if current.i in coded:
-            return True
-    return False
+    return any(head.i in coded for head in islice(climb(token, FRAME_CHAIN, 4), 1, None))
 
 
 def extract_events(

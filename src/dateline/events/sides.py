@@ -20,6 +20,7 @@ from dateline.events.modality import word_list, words
 from dateline.nlp import text_of
 from dateline.quotes.speaker import phrase_of, subject_of
 from dateline.schema import ActorRef, Span
+from dateline.syntax import passive_agent
 
 TARGET_PREPS = words("target_preps")
 """Prepositions whose object can be the other side when the predicate names none."""
@@ -168,14 +169,6 @@ def subject(token: Token) -> Token | None:
         if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in REPORTING_VERBS:
             return subject_of(clause.head) or found
     return found
-
-
-def passive_agent(token: Token) -> Token | None:
-    """The ``by`` phrase of a passive verb."""
-    for prep in token.children:
-        if prep.dep_ == "agent":
-            return next((c for c in prep.children if c.dep_ == "pobj"), None)
-    return None
 
 
 def prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
