@@ -285,7 +285,7 @@ def test_sector_nouns_are_well_formed() -> None:
 
 
 def _sector_of(lemma: str) -> str | None:
-    return actors._sector(SimpleNamespace(lemma_=lemma))  # type: ignore[arg-type]
+    return actors.sector_of(SimpleNamespace(lemma_=lemma))  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(("noun", "sector"), list(actors.sector_nouns().items()))

@@ -38,16 +38,11 @@ INSTITUTION_SECTORS = {"GOV", "LEG", "JUD", "MIL", "COP"}
 """Common nouns that name an actor even without a name: the administration, the court."""
 
 
-def _sector(token: Token) -> str | None:
+def sector_of(token: Token) -> str | None:
     """The CAMEO sector a common noun names (``company`` BUS, ``administration`` GOV)."""
     lex = lexicon()
     lemma = token.lemma_.lower()
     return lex.org_sectors.get(lemma) or lex.sector(lemma) or sector_nouns().get(lemma)
-
-
-def sector_of(token: Token) -> str | None:
-    """The CAMEO sector a common noun names, if any (for the coder's rules)."""
-    return _sector(token)
 
 
 @lru_cache(maxsize=1)
@@ -123,7 +118,7 @@ class ActorResolver:
                     return self._group(token, country) or Side(
                         ActorRef(code=country, name=text_of(self.doc)[start:end]), country
                     )
-        if token.pos_ == "NOUN" and _sector(token) in INSTITUTION_SECTORS:
+        if token.pos_ == "NOUN" and sector_of(token) in INSTITUTION_SECTORS:
             return self._group(token, None)
         return None
 
@@ -132,7 +127,7 @@ class ActorResolver:
 
     def _group(self, token: Token, country: str | None) -> Side | None:
         """A common-noun actor (the company, the administration) coded by country and sector."""
-        sector = _sector(token)
+        sector = sector_of(token)
         if sector is None and country is None:
             return None
         name = text_of(self.doc)[token.left_edge.idx : token.idx + len(token.text)]
