@@ -151,3 +151,11 @@ def test_saying_an_actor_cannot_be_trusted_is_criticism() -> None:
     events = [e for e in _events(body) if e.cameo == "111"]
     assert [(e.source.name if e.source else None, e.target.name if e.target else None)
             for e in events] == [("Smith", "Tories")]  # fmt: skip
+
+
+def test_cannot_be_trusted_under_a_condition_is_only_supposed() -> None:
+    body = (
+        'Mr Smith spoke in Leeds. "If the Tories cannot be trusted with the economy, '
+        'voters will say so," he said.'
+    )
+    assert not [e for e in _events(body) if e.cameo == "111" and not e.negated]
