@@ -43,3 +43,22 @@ def test_governed_by_and_first_child(doc) -> None:
 def test_passive_agent(doc) -> None:
     assert passive_agent(_token(doc, "written")).text == "Smith"
     assert passive_agent(_token(doc, "agreed")) is None
+
+
+def test_no_package_name_shadows_its_own_submodule() -> None:
+    """``import dateline.events.modality as m`` must give the module, not a function of that
+    name re-exported by the package (which once crashed articles at run time)."""
+    import importlib
+    import pkgutil
+    import types
+
+    import dateline
+
+    for info in pkgutil.walk_packages(dateline.__path__, "dateline."):
+        if not info.ispkg:
+            continue
+        package = importlib.import_module(info.name)
+        for sub in pkgutil.iter_modules(package.__path__):
+            value = getattr(package, sub.name, None)
+            if value is not None:
+                assert isinstance(value, types.ModuleType), f"{info.name}.{sub.name}"

@@ -11,7 +11,7 @@ from dateline.actors import cluster as clustering
 from dateline.actors import mentions as mention_finder
 from dateline.actors import refer, titles
 from dateline.actors.cluster import Cluster
-from dateline.actors.lexicon import lexicon
+from dateline.actors.lexicon import lexicon as role_lexicon
 from dateline.actors.mentions import WorkMention
 from dateline.schema import Entity, EntityType, Mention
 from dateline.spans import Coverage
@@ -76,7 +76,7 @@ def _country(cluster: Cluster) -> str | None:
 
 def _code(cluster: Cluster, country: str | None) -> str | None:
     """A CAMEO-style actor code: country + sector (RUSGOV), an IGO code, or a country alone."""
-    lex = lexicon()
+    lex = role_lexicon()
     if cluster.label in ("GPE", "LOC"):
         return country
     if cluster.label == "ORG":

@@ -14,9 +14,10 @@ from dateline.events import sides as side_rules
 from dateline.events.actors import ActorResolver, Side, sector_of
 from dateline.events.cameo import plover_type
 from dateline.events.cameo import table as cameo_table
-from dateline.events.features import features
+from dateline.events.features import features as model_features
 from dateline.events.lexicon import Lexicon, Predicate, build
-from dateline.events.modality import Modality, lemma_of, modality, words
+from dateline.events.modality import Modality, lemma_of, words
+from dateline.events.modality import modality as mood_of
 from dateline.events.model import EventModel, default_model
 from dateline.events.sides import complement, demand_sides, noun_sides, resolve, verb_sides
 from dateline.events.statements import criticisms
@@ -193,7 +194,7 @@ def candidate(
     """Read one word's predicate, modality and sides, and the features the model scores
     (only where there is a source, which every event needs, unless ``always``)."""
     predicate = lexicon.match(token)
-    mood = modality(token)
+    mood = mood_of(token)
     if token.pos_ in ("NOUN", "PROPN"):
         preps = predicate.target_preps if predicate is not None else frozenset()
         sources, targets = noun_sides(token, preps, actors)
@@ -209,7 +210,7 @@ def candidate(
         mood,
         sources,
         targets,
-        features(token, lexicon, mood, sources, targets) if sources or always else [],
+        model_features(token, lexicon, mood, sources, targets) if sources or always else [],
         lexicon.match(inner) if (inner := complement(token)) is not None else None,
     )
 
