@@ -557,3 +557,60 @@ def test_an_unquoted_paragraph_after_added_colon_is_a_block_quote() -> None:
 def test_a_cue_between_subject_and_verb_interrupts_one_clause() -> None:
     doc = analyze("The average weekly benefit, the report says, would be about $300 a week.")
     assert _said(doc, "$300").text.startswith("The average weekly benefit")
+
+
+def test_a_follow_on_quote_is_the_run_speakers_not_a_name_in_a_side_clause() -> None:
+    doc = analyze(
+        '"Budgets are not optional," Senator Ellen Marsh said at the hearing, where '
+        'Governor Tom Reyes also spoke. "We will vote on it next week."'
+    )
+    follow = [q for q in kinds(doc, "direct") if q.text.startswith('"We will')]
+    assert [speaker_name(q) for q in follow] == ["Ellen Marsh"]
+
+
+def test_an_inverted_said_before_a_name_and_colon() -> None:
+    doc = analyze(
+        "Mayor Dana Whitfield spoke to the council on Monday. The budget is late. "
+        "Said Whitfield: “Nobody here wants another delay.”"
+    )
+    (q,) = kinds(doc, "direct")
+    assert speaker_name(q) == "Dana Whitfield"
+
+
+def test_a_quote_after_a_colon_is_the_words_of_the_clause_subject() -> None:
+    doc = analyze(
+        "Senator Ellen Marsh met the press on Friday.\n\n"
+        "On Tuesday, Marsh made the following comment:\n\n"
+        "“The plan will cost every family more than it saves.”"
+    )
+    (q,) = kinds(doc, "direct")
+    assert speaker_name(q) == "Ellen Marsh"
+
+
+def test_a_colon_lead_never_hands_a_quote_to_a_place() -> None:
+    doc = analyze("Paris woke to one headline:\n\n“The strike is over.”")
+    assert all(speaker_name(q) != "Paris" for q in doc.quotes)
+
+
+def test_footage_of_a_person_saying_is_that_persons_quote() -> None:
+    doc = analyze(
+        "The advert uses footage of Governor Tom Reyes asking, “Why are we not further ahead?”"
+    )
+    (q,) = kinds(doc, "direct")
+    assert speaker_name(q) == "Tom Reyes"
+
+
+def test_a_dateline_place_never_speaks_for_the_person_after_it() -> None:
+    from dateline.nlp import load
+    from dateline.quotes.speaker import MentionIndex, speaker_for
+    from dateline.schema import Entity, Mention
+
+    doc = load()("WASHINGTON -- President Ann Lee, opening a museum on Saturday, said it was good.")
+    place = next(t for t in doc if t.text == "WASHINGTON")
+    lee = Entity(id="e1", name="Ann Lee", type="PERSON",
+                 mentions=[Mention(text="Ann Lee", start=24, end=31)])  # fmt: skip
+    index = MentionIndex([lee], skip=[(0, 13)])
+    speaker, _ = speaker_for(doc, place, index)
+    assert speaker is None or speaker.name == "Ann Lee"
+    if place.dep_ == "nsubj":  # the misparse this guards against
+        assert speaker is not None and speaker.entity == "e1"

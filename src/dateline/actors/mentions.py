@@ -54,6 +54,21 @@ def is_subject(span: Span) -> bool:
     return root.dep_ == "conj" and root.head.dep_ in ("nsubj", "nsubjpass")
 
 
+FINITE_VERB_TAGS = {"VBD", "VBZ"}
+
+
+def _opens_with_a_verb(ent: Span) -> bool:
+    """A sentence that opens with its verb before a name (``Said Ellis:``, ``Adds Smith:``):
+    the tagger knows the verb, the recogniser takes it for a first name."""
+    first = ent[0]
+    return (
+        len(ent) > 1
+        and first.is_sent_start is True
+        and first.tag_ in FINITE_VERB_TAGS
+        and all(t.pos_ == "PROPN" for t in ent[1:])
+    )
+
+
 def clean(doc: Doc, ent: Span) -> tuple[int, int, bool] | None:
     """Character bounds of an entity without a leading ``the`` or trailing possessive/slash."""
     text = ent.text
@@ -61,6 +76,8 @@ def clean(doc: Doc, ent: Span) -> tuple[int, int, bool] | None:
     lead = LEADING_DET.match(text)
     if lead:
         start += lead.end()
+    elif _opens_with_a_verb(ent):
+        start = ent[1].idx  # "Said Ellis: ...": the inverted cue is no part of the name
     tail = TRAILING_JUNK.search(text_of(doc), start, end)
     possessive = False
     if tail and tail.start() > start:

@@ -10,9 +10,16 @@ from spacy.tokens import Doc, Token
 from dateline.nlp import first_token_from, last_token_before, sentence_of, text_of
 from dateline.quotes.cue_lexicon import cues
 from dateline.quotes.marks import QuoteSpan
-from dateline.quotes.speaker import MentionIndex, speaker_for, speaker_subject
+from dateline.quotes.speaker import (
+    MentionIndex,
+    phrase_of,
+    speaker_for,
+    speaker_subject,
+    subject_of,
+)
 from dateline.schema import Span, SpeakerRef
 from dateline.spans import Coverage
+from dateline.syntax import climb, is_root
 
 AFTER_WINDOW = 40
 """A cue after a quote is within this many tokens of it, in the same sentence (long appositions)."""
@@ -118,7 +125,41 @@ def attribute(
                 return Attribution(cue, None, 0.3, tok.i)  # a quotation never speaks for itself
             speaker, sure = speaker_for(doc, who, index)
             return Attribution(cue, speaker, 0.5 + 0.4 * sure if speaker else 0.3, tok.i)
+    led = colon_lead(doc, last_token_before(doc, quote.start), quotes, index)
+    if led is not None:
+        return led
     return _previous_sentence_cue(doc, quote, quotes, paragraph, index)
+
+
+LEAD_SPEAKERS = {"PERSON", "ORG", "NORP"}
+LEAD_LINKS = {"dobj", "attr", "pobj", "prep", "appos", "npadvmod"}
+"""Links from the noun a colon hangs on up to its verb ("made the following comment:")."""
+"""Who a colon lead may hand a quote to: people, organisations and groups, never a place."""
+
+
+def colon_lead(
+    doc: Doc, colon_at: int, quotes: Coverage, index: MentionIndex
+) -> Attribution | None:
+    """``Sanders made the following comment: "..."``, ``Obama is rolling out a new message:
+    "It's about me."``: a quote right after a colon, with no cue, is the words of the subject of
+    the clause the colon ends, when that subject names a person or organisation."""
+    if colon_at < 0 or doc[colon_at].text != ":":
+        return None
+    verb = next(
+        (t for t in climb(doc[colon_at].head, LEAD_LINKS, 3) if t.pos_ in ("VERB", "AUX")), None
+    )
+    if verb is None or inside(verb.idx, quotes):
+        return None
+    who = subject_of(verb, quotes, relatives=False)
+    if who is None or who.pos_ == "PRON":
+        return None
+    found = index.at(*phrase_of(who), head=who.idx)
+    if found is None or found[0].type not in LEAD_SPEAKERS:
+        return None
+    speaker, sure = speaker_for(doc, who, index)
+    if speaker is None or speaker.entity != found[0].id:
+        return None
+    return Attribution(None, speaker, 0.4 + 0.3 * sure, verb.i)
 
 
 PREVIOUS_SENTENCE_REACH = 150
@@ -145,9 +186,12 @@ def _previous_sentence_cue(
     if doc[previous_start].idx < paragraph[0]:
         return Attribution(None, None, 0.0)
     reach = max(previous_start, previous_end - PREVIOUS_SENTENCE_REACH)
-    for tok in reversed(doc[reach:previous_end]):
-        if inside(tok.idx, quotes) or not is_cue(tok) or tok.lower_ in cues().according_to:
-            continue
+    found = [
+        tok
+        for tok in reversed(doc[reach:previous_end])
+        if not inside(tok.idx, quotes) and is_cue(tok) and tok.lower_ not in cues().according_to
+    ]
+    for tok in sorted(found, key=_in_side_clause):
         who = speaker_subject(tok, quotes)
         if who is None:
             continue
@@ -155,6 +199,26 @@ def _previous_sentence_cue(
         if speaker is not None:
             return Attribution(None, speaker, 0.4 + 0.3 * sure, tok.i)
     return Attribution(None, None, 0.0)
+
+
+SIDE_CLAUSES = {"relcl", "acl", "advcl"}
+"""Clauses that tell about something else: in ``"…," X said after Y was called to testify`` or
+``X said at the dinner, where Y also spoke`` the quote run is X's, and Y's verb is no new cue."""
+
+
+SIDE_CLAUSE_REACH = 8
+"""Heads climbed from a cue looking for the side clause it sits in (a misparse can chain many)."""
+
+
+def _in_side_clause(token: Token) -> bool:
+    """The cue sits in a relative, adverbial or noun-modifying clause (tried after the others)."""
+    for _ in range(SIDE_CLAUSE_REACH):
+        if token.dep_ in SIDE_CLAUSES:
+            return True
+        if is_root(token):
+            return False
+        token = token.head
+    return False
 
 
 def _according_to(token: Token) -> Token | None:
@@ -229,7 +293,8 @@ def cue_before_paragraph(doc: Doc, paragraph: tuple[int, int], index: MentionInd
                 return Attribution(cue, None, 0.3, tok.i)
             speaker, sure = speaker_for(doc, who, index)
             return Attribution(cue, speaker, 0.5 + 0.3 * sure if speaker else 0.3, tok.i)
-    return Attribution(None, None, 0.0)
+    led = colon_lead(doc, tokens[-1].i, Coverage(()), index)
+    return led if led is not None else Attribution(None, None, 0.0)
 
 
 LEAD_WINDOW = 400

@@ -88,12 +88,12 @@ def speaker_subject(verb: Token, quoted: Coverage | None = None) -> Token | None
     subjectless cue follows ("In an article, Ms Lee, who chairs X, says:") or the name a
     participle cue describes ("a House of Lords ruling that ..."); a relative pronoun as it
     stands (``speaker_for`` resolves it)."""
-    controller = _object_controller(verb)
+    controller = _object_controller(verb) or _shown_saying(verb)
     if controller is not None:
         return controller
     found = subject_of(verb, quoted, relatives=False)
     if found is None:
-        return _apposed_name_before(verb) or _described_noun(verb)
+        return _apposed_name_before(verb) or _described_noun(verb) or _inverted_name(verb)
     return found
 
 
@@ -106,6 +106,25 @@ def _object_controller(verb: Token) -> Token | None:
         (c for c in prep.head.children if c.dep_ == "dobj" and c.i < prep.i and c.pos_ != "PRON"),
         None,
     )
+
+
+SHOWN_BY = {"of", "with", "showing"}
+"""Words before a name and a participle cue that show someone speaking ("footage of Trump
+saying", "a clip with Clinton asking")."""
+
+
+def _shown_saying(verb: Token) -> Token | None:
+    """``footage of Hillary Clinton asking, "..."``: the name right before a participle cue
+    speaks, not the subject of the clause (the ad that shows the footage)."""
+    if verb.tag_ != "VBG" or verb.i == 0:
+        return None
+    name = verb.doc[verb.i - 1]
+    if name.pos_ != "PROPN":
+        return None
+    first = _name_start(name)
+    if first.i == 0 or verb.doc[first.i - 1].lower_ not in SHOWN_BY:
+        return None
+    return name
 
 
 def _apposed_name_before(verb: Token) -> Token | None:
@@ -124,6 +143,15 @@ def _apposed_name_before(verb: Token) -> Token | None:
         ),
         None,
     )
+
+
+def _inverted_name(verb: Token) -> Token | None:
+    """``Said Ellis: "..."``: a sentence opening with the cue before the name, which the parse
+    takes for one name ("Said" a compound of "Ellis")."""
+    head = verb.head
+    if verb.dep_ == "compound" and head.pos_ == "PROPN" and verb.i == verb.sent.start:
+        return head
+    return None
 
 
 def _described_noun(verb: Token) -> Token | None:
@@ -233,6 +261,13 @@ def speaker_for(doc: Doc, who: Token, index: MentionIndex) -> tuple[SpeakerRef |
         if speaker is not None:
             speaker.mention = Span(text=who.text, start=who.idx, end=who.idx + len(who.text))
         return speaker, sure
+    if any(s <= who.idx < e for s, e in index.skip):
+        # "WASHINGTON -- President Obama, ..., said": the parse makes the dateline's place the
+        # subject and the speaker its apposition; a dateline never speaks
+        named = first_child(who, ("appos",))
+        if named is None:
+            return None, 0.0
+        who = named
     start, end = phrase_of(who)
     found = index.at(start, end, head=who.idx)
     owner = _possessor_end(who)
