@@ -15,7 +15,16 @@ from conftest import shared
 from typer.testing import CliRunner
 
 from dateline.cli import app
-from dateline.limits import Limits, Overrun, WorkerPool, guard, over_limit, run_inline
+from dateline.limits import (
+    Limits,
+    Overrun,
+    WorkerPool,
+    current_stage,
+    guard,
+    over_limit,
+    run_inline,
+    stage,
+)
 
 ARTICLE = (
     "Council approves new bridge.\n\n"
@@ -117,9 +126,13 @@ def _failed(item: str, reason: str) -> str:
     return f"{item}: {reason}"
 
 
-def test_run_inline_fails_only_the_item_that_overruns() -> None:
+def test_run_inline_fails_only_the_item_that_overruns_and_runs_no_other_twice() -> None:
+    calls: list[str] = []
+
     def work(items: list[str]) -> list[str]:
+        calls.extend(items)
         for item in items:
+            stage("parse")
             if item == "slow":
                 time.sleep(30)
             if item == "big":
@@ -130,7 +143,8 @@ def test_run_inline_fails_only_the_item_that_overruns() -> None:
 
     start = time.monotonic()
     out = run_inline(["a", "slow", "b"], work, _failed, Limits(timeout=0.5, max_memory_mb=0))
-    assert out == ["A", "slow: timed out after 0.5 s", "B"]
+    assert out == ["A", "slow: timed out after 0.5 s in parse", "B"]
+    assert calls == ["a", "slow", "b"]  # one at a time, each once
     out = run_inline(["big"], work, _failed, Limits(timeout=0, max_memory_mb=100))
     assert out == ["big: out of memory (over 100 MB)"]
     assert time.monotonic() - start < 10
@@ -138,6 +152,7 @@ def test_run_inline_fails_only_the_item_that_overruns() -> None:
 
 def test_reasons_of_an_overrun_are_told_from_other_failures() -> None:
     assert over_limit("a.txt: timed out after 60 s")
+    assert over_limit("a.txt: timed out after 60 s in parse")
     assert over_limit("a.txt: out of memory (over 2048 MB)")
     assert over_limit("a.txt: the worker analysing it died (killed by SIGKILL; out of memory?)")
     assert not over_limit("a.txt: binary (not text)")
@@ -147,10 +162,15 @@ def test_reasons_of_an_overrun_are_told_from_other_failures() -> None:
 # -- worker processes ------------------------------------------------------------------------
 
 
-def work_in_worker(items: list[str]) -> list[str]:
-    """A worker function for the pool test: 'slow' never ends, 'big' wants 400 MB, 'die' dies."""
+def work_in_worker(items: list[str], marks: str | None = None) -> list[str]:
+    """A worker function for the pool test: 'slow' never ends (in its 'parse'), 'big' wants
+    400 MB, 'die' dies. With ``marks``, each call leaves a file there: ``ITEM.PID``."""
     for item in items:
+        if marks:
+            (Path(marks) / f"{item}.{os.getpid()}").touch()
+        stage("structure")
         if item == "slow":
+            stage("parse")
             time.sleep(60)
         elif item == "big":
             held = b"x" * (400 * 1024 * 1024)
@@ -160,31 +180,54 @@ def work_in_worker(items: list[str]) -> list[str]:
     return [item.upper() for item in items]
 
 
-def test_a_worker_that_overruns_is_killed_and_replaced_and_only_the_guilty_item_fails() -> None:
+def test_a_worker_that_overruns_is_killed_and_replaced_and_only_the_guilty_item_fails(
+    tmp_path: Path,
+) -> None:
+    """Each article has the whole budget: the slow one fails with its stage, its batch-mates
+    are analysed once (those before it by the killed worker, those after by its successor);
+    memory is capped per article; an article whose worker dies gets one more worker."""
+    marks = tmp_path / "marks"
+    marks.mkdir()
     pool: WorkerPool[str, str] = WorkerPool(
         1, work_in_worker, _failed, Limits(timeout=1.5, max_memory_mb=100)
     )
     try:
-        batch = pool.submit(["a", "slow", "b"])
-        greedy = pool.submit(["big"])
-        dying = pool.submit(["die"])
-        assert pool.wait(batch) == ["A", "slow: timed out after 1.5 s", "B"]
-        assert pool.wait(greedy) == ["big: out of memory (over 100 MB)"]
-        assert pool.wait(dying) == ["die: the worker analysing it died (exit status 3)"]
-        assert len(pool.peaks) >= 2  # the first worker was replaced
+        batch = pool.submit(["a", "slow", "b", "c"], str(marks))
+        greedy = pool.submit(["d", "big", "e"], str(marks))
+        dying = pool.submit(["die", "f"], str(marks))
+        assert pool.wait(batch) == ["A", "slow: timed out after 1.5 s in parse", "B", "C"]
+        assert pool.wait(greedy) == ["D", "big: out of memory (over 100 MB)", "E"]
+        assert pool.wait(dying) == ["die: the worker analysing it died (exit status 3)", "F"]
     finally:
         pool.close()
     assert not pool.workers
+    runs: dict[str, set[str]] = {}
+    for mark in marks.iterdir():
+        item, pid = mark.name.split(".")
+        runs.setdefault(item, set()).add(pid)
+    assert {item: len(pids) for item, pids in runs.items()} == {
+        "a": 1,
+        "slow": 1,
+        "b": 1,
+        "c": 1,
+        "d": 1,
+        "big": 1,
+        "e": 1,
+        "die": 2,
+        "f": 1,
+    }
+    assert runs["a"] == runs["slow"] != runs["b"] == runs["c"]  # the rest went to a new worker
+    assert len(pool.peaks) == 4  # one worker lost each to the overrun, the memory and the death
 
 
 def test_ingest_with_a_worker_records_the_slow_article_and_goes_on(tmp_path: Path) -> None:
-    inputs = write_inputs(tmp_path / "in", slow_at=1, good=1)
+    inputs = write_inputs(tmp_path / "in", slow_at=1, good=2)
     db = str(tmp_path / "t.db")
-    args = ["ingest", str(inputs), "--db", db, "--workers", "1", "--batch-size", "1"]
+    args = ["ingest", str(inputs), "--db", db, "--workers", "1"]  # one batch of 3
     result = CliRunner().invoke(app, [*args, "--timeout", "2"])
     assert result.exit_code == 1, result.output
-    assert "a0x-slow.txt: timed out after 2 s" in result.output
-    assert "1 stored, 0 duplicate, 0 near-duplicate, 1 failed" in result.output
+    assert "a0x-slow.txt: timed out after 2 s in parse" in result.output
+    assert "2 stored, 0 duplicate, 0 near-duplicate, 1 failed" in result.output
 
 
 def _children(pid: int) -> set[int]:
@@ -275,3 +318,12 @@ def test_an_overrun_swallowed_once_is_raised_again_at_the_next_tick() -> None:
                     raise
     assert swallowed == 2
     assert time.monotonic() - started < 2
+
+
+def test_the_stage_is_reset_by_the_guard_and_named_in_the_reason() -> None:
+    stage("quotes")
+    assert current_stage() == "quotes"
+    with guard(Limits(0, 0)):
+        assert current_stage() is None
+    assert Limits(timeout=3).timed_out("parse") == "timed out after 3 s in parse"
+    assert Limits(timeout=3).timed_out() == "timed out after 3 s"

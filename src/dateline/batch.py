@@ -7,10 +7,12 @@ Results are written in input order, so the first copy of an article is always th
 its near-duplicates (MinHash) are linked to it. A batch is committed whole or not at all: Ctrl-C,
 a kill or a crash loses at most the batches in flight, and a rerun resumes from there.
 
-Every article has a budget of time and memory (``dateline.limits``): a worker that overruns is
-killed and replaced, its batch is run again one article at a time, and the article that overruns
-alone is recorded as failed with the reason. A rerun skips such articles unless asked to retry
-them (``retry_failed``); other failures (unreadable input, ...) are cheap and tried again.
+Every article has a budget of time and memory (``dateline.limits``): a worker analyses its batch
+one article at a time, and one whose article overruns is killed and replaced; that article is
+recorded as failed with the reason (and the stage it was in), the articles before it keep their
+results and those after it go to the next worker, so no article is analysed twice. A rerun skips
+such articles unless asked to retry them (``retry_failed``); other failures (unreadable input,
+...) are cheap and tried again.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 from dateline.errors import one_line, show_traceback, tracebacks_muted
 from dateline.ingest import RawDocument
 from dateline.ingest.sources import SourceItem, Sources
-from dateline.limits import InlinePool, Job, Limits, WorkerPool, over_limit
+from dateline.limits import InlinePool, Job, Limits, WorkerPool, over_limit, stage
 from dateline.store.rows import Row, article_row, child_rows
 
 if TYPE_CHECKING:  # the store imports SQLAlchemy, and dedup datasketch (and scipy): both load
@@ -41,7 +43,8 @@ if TYPE_CHECKING:  # the store imports SQLAlchemy, and dedup datasketch (and sci
 log = logging.getLogger(__name__)
 
 BATCH_SIZE = 8
-"""Articles per batch: one ``nlp.pipe`` call in a worker and one transaction in the store."""
+"""Articles per batch: one message to a worker (which analyses them one at a time: ``nlp.pipe``
+over 8 articles is no faster, 0.98x CPU on 64 PolNeAR texts) and one transaction in the store."""
 
 
 # -- the worker side ---------------------------------------------------------------------------
@@ -114,6 +117,7 @@ def _analyse(
             results.append(Analysed(task.key, error=outcome.error or f"{task.key}: failed"))
             continue
         document = outcome.document
+        stage("output")
         article = article_row(document, document.to_json(indent=None), task.source)
         results.append(
             Analysed(

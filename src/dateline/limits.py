@@ -1,17 +1,22 @@
 """Per-article limits: a budget of time and memory for analysing one article.
 
-The budget is enforced where the time is spent. In worker processes (``WorkerPool``): the driver
-kills a worker whose batch overruns the time budget (one article's budget for the whole batch:
-a stuck article wastes one budget, not one per article of its batch; a healthy batch takes a few
-seconds, far below the 60 s default) and starts another; each worker caps its
-address space (RLIMIT_AS) at what it held when the batch began plus the memory budget, and dies
-with its parent (PR_SET_PDEATHSIG on Linux, a parent-pid watchdog elsewhere). In this process
-(``run_inline``: ``analyze``, ``ingest --workers 0``): a SIGALRM timer raises ``Overrun`` in the
-analysis when the time is up or the resident memory grew past the budget; best effort, since
-the signal is only seen when the interpreter runs Python code again.
+The budget is enforced where the time is spent, one article at a time. In worker processes
+(``WorkerPool``): a worker takes a batch but analyses its articles one by one, sending each
+result as it is ready and the stage the article is in (``stage``); the driver gives each article
+the whole time budget from when its predecessor's result came (the first, from when the batch
+was sent), and kills a worker whose article overruns it: that article fails (``timed out after
+60 s in parse``), its batch-mates' results are kept and the articles after it go to the next
+worker, so nothing is analysed twice. A worker caps its address space (RLIMIT_AS) at what it
+held when the article began plus the memory budget, and dies with its parent (PR_SET_PDEATHSIG
+on Linux, a parent-pid watchdog elsewhere).
+A worker that dies in an article without overrunning (killed from outside, or by the kernel's
+OOM killer) gets that article once more on a fresh worker; it fails when it kills that one too.
+In this process (``run_inline``: ``analyze``, ``ingest --workers 0``): each article runs under a
+SIGALRM timer that raises ``Overrun`` in the analysis when the time is up or the resident memory
+grew past the budget; best effort, since the signal is only seen when the interpreter runs
+Python code again.
 
-Either way a batch that overruns is run again one article at a time, each with the whole budget,
-so that only the guilty article fails, with its reason (``timed out after 60 s``).
+Either way only the guilty article fails, with its reason, and no other article is rerun.
 """
 
 from __future__ import annotations
@@ -59,9 +64,10 @@ class Limits:
     timeout: float = DEFAULT_TIMEOUT_S
     max_memory_mb: int = DEFAULT_MAX_MEMORY_MB
 
-    def timed_out(self) -> str:
-        """The failure reason of an article that ran out of time."""
-        return f"timed out after {self.timeout:g} s"
+    def timed_out(self, stage: str | None = None) -> str:
+        """The failure reason of an article that ran out of time (in ``stage``, when known)."""
+        where = f" in {stage}" if stage else ""
+        return f"timed out after {self.timeout:g} s{where}"
 
     def out_of_memory(self) -> str:
         """The failure reason of an article that ran out of memory."""
@@ -71,6 +77,30 @@ class Limits:
 def over_limit(reason: str | None) -> bool:
     """Whether a recorded failure reason says the article ran out of its budget."""
     return bool(reason and OVER_LIMIT.search(reason))
+
+
+# -- the stage an article is in -------------------------------------------------------------
+
+
+class _Progress:
+    """The stage of the article being analysed in this process, and who else wants to know
+    (a worker's driver)."""
+
+    stage: str | None = None
+    report: Callable[[str], None] | None = None
+
+
+def stage(name: str) -> None:
+    """Say that the article being analysed enters stage ``name`` (``structure``, ``parse``,
+    ``quotes`` ...): an article that runs out of time is reported with the stage it was in."""
+    _Progress.stage = name
+    if _Progress.report is not None:
+        _Progress.report(name)
+
+
+def current_stage() -> str | None:
+    """The stage the article being analysed in this process is in (None before the first)."""
+    return _Progress.stage
 
 
 # -- memory figures ------------------------------------------------------------------------------
@@ -123,7 +153,9 @@ def guard(limits: Limits) -> Iterator[None]:
 
     The timer repeats every ``TICK_S`` until the block ends, so an ``Overrun`` that lands where
     Python cannot raise it (a garbage-collector callback, a ``__del__``: reported as unraisable
-    and dropped) is raised again at the next tick."""
+    and dropped) is raised again at the next tick. The block starts with no ``stage``; a time
+    overrun names the stage it happened in."""
+    _Progress.stage = None
     if not (limits.timeout or limits.max_memory_mb) or not _can_alarm():
         yield
         return
@@ -136,7 +168,7 @@ def guard(limits: Limits) -> Iterator[None]:
         if not armed:
             return
         if deadline is not None and time.monotonic() >= deadline:
-            raise Overrun(limits.timed_out())
+            raise Overrun(limits.timed_out(_Progress.stage))
         if ceiling is not None and (rss_mb() or 0.0) > ceiling:
             raise Overrun(limits.out_of_memory())
 
@@ -156,11 +188,19 @@ def run_inline(
     failed: Callable[[T, str], R],
     limits: Limits,
 ) -> list[R]:
-    """``fn(items)`` in this process under ``guard``; if the batch overruns or breaks, each item
-    alone, and an item that does so alone gets ``failed(item, reason)``."""
+    """``fn([item])`` for each item in turn, in this process, each under ``guard`` with the whole
+    budget; an item that overruns or breaks gets ``failed(item, reason)``, the others their
+    results (none is run twice)."""
+    return [_run_one(item, fn, failed, limits) for item in items]
+
+
+def _run_one(
+    item: T, fn: Callable[[list[T]], list[R]], failed: Callable[[T, str], R], limits: Limits
+) -> R:
     try:
         with guard(limits):
-            return fn(items)
+            (result,) = fn([item])
+        return result
     except Overrun as exc:
         problem = exc.reason
     except MemoryError:
@@ -171,11 +211,8 @@ def run_inline(
         problem = str(exc)
     except Exception as exc:  # one article's failure never stops a run
         problem = f"analysis failed ({type(exc).__name__}: {one_line(str(exc))})"
-        if len(items) == 1:
-            show_traceback(exc)  # with --debug, before the one-line reason
-    if len(items) == 1:
-        return [failed(items[0], problem)]
-    return [result for item in items for result in run_inline([item], fn, failed, limits)]
+        show_traceback(exc)  # with --debug, before the one-line reason
+    return failed(item, problem)
 
 
 # -- worker processes ----------------------------------------------------------------------------
@@ -228,6 +265,9 @@ def address_space_limit(megabytes: int) -> Iterator[None]:
 
 
 def _run_job(job_id: int, fn: Callable[..., Any], args: tuple[Any, ...], mb: int) -> tuple:
+    """``fn(*args)`` under the memory cap: ``("done", job_id, results, peak_mb)``,
+    ``("memory", job_id)`` or ``("error", job_id, message)`` (the engines' workers run a whole
+    batch so; the local pool's, one article at a time)."""
     try:
         with address_space_limit(mb):
             results = fn(*args)
@@ -239,6 +279,28 @@ def _run_job(job_id: int, fn: Callable[..., Any], args: tuple[Any, ...], mb: int
     return ("done", job_id, results, peak_rss_mb())
 
 
+def _run_items(conn: Connection, job_id: int, fn: Callable[..., Any], args: tuple, mb: int) -> bool:
+    """A job in a worker: ``fn([item], *rest)`` for each item of ``args[0]`` in turn, each under
+    its own memory cap, sending ``("item", job_id, result, peak_mb)`` (or the item's
+    ``("error", ...)``) as soon as it is ready and ``("stage", job_id, name)`` as it goes.
+    False after a ``MemoryError`` (the worker exits, to be replaced)."""
+    items, rest = args[0], args[1:]
+    _Progress.report = lambda name: conn.send(("stage", job_id, name))
+    try:
+        for item in items:
+            _Progress.stage = None
+            reply = _run_job(job_id, fn, ([item], *rest), mb)
+            if reply[0] == "done":
+                (result,) = reply[2]
+                reply = ("item", job_id, result, reply[3])
+            conn.send(reply)
+            if reply[0] == "memory":
+                return False
+    finally:
+        _Progress.report = None
+    return True
+
+
 def worker_main(
     conn: Connection,
     initializer: Callable[..., None] | None,
@@ -246,10 +308,10 @@ def worker_main(
     max_memory_mb: int,
     parent_pid: int,
 ) -> None:
-    """A worker: die with the parent, leave Ctrl-C to it, initialise, then run jobs until told
-    to stop (None) or the pipe closes. After a ``MemoryError`` it exits, to be replaced; an
-    initializer that raises a ``DatelineError`` (a missing pipeline) is reported, not shown as a
-    traceback."""
+    """A worker: die with the parent, leave Ctrl-C to it, initialise, then run jobs (one article
+    at a time, ``_run_items``) until told to stop (None) or the pipe closes. After a
+    ``MemoryError`` it exits, to be replaced; an initializer that raises a ``DatelineError`` (a
+    missing pipeline) is reported, not shown as a traceback."""
     die_with_parent(parent_pid)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if initializer is not None:
@@ -267,27 +329,43 @@ def worker_main(
         if message is None:
             return
         job_id, fn, args = message
-        reply = _run_job(job_id, fn, args, max_memory_mb)
-        conn.send(reply)
-        if reply[0] == "memory":
+        if not _run_items(conn, job_id, fn, args, max_memory_mb):
             return
 
 
 @dataclass
 class Job(Generic[T, R]):
-    """A batch of items for one worker; split into one job per item when it overruns."""
+    """A batch of items. The local pool fills ``partial`` an item at a time (a worker that is
+    lost hands the rest of the batch on); a remote engine's pool splits the batch into ``parts``
+    of one item each when it overruns."""
 
     items: list[T]
     args: tuple[Any, ...]
     ident: int = 0
     results: list[R] | None = None
     parts: list[Job[T, R]] | None = None
+    partial: list[R] = field(default_factory=list)
+    """The results of the first items, in order, while the batch is not done."""
+    died_in: int | None = None
+    """The item a worker died in (without overrunning): it gets one more worker."""
 
     @property
     def done(self) -> bool:
         """Whether every item has a result."""
         if self.parts is not None:
             return all(part.done for part in self.parts)
+        return self.results is not None
+
+    @property
+    def current(self) -> T:
+        """The first item without a result."""
+        return self.items[len(self.partial)]
+
+    def settle(self, result: R) -> bool:
+        """Record the result of the current item; whether the batch is done."""
+        self.partial.append(result)
+        if len(self.partial) == len(self.items):
+            self.results = self.partial
         return self.results is not None
 
     def outcome(self) -> list[R]:
@@ -305,14 +383,18 @@ class _Worker:
     ready: bool = False
     job: Job | None = None
     deadline: float | None = None
+    """When the article it analyses runs out of time."""
+    stage: str | None = None
+    """The stage that article is in, as the worker last said."""
     retiring: bool = False
     """It ran out of memory and exits: no more batches for it."""
 
 
 @dataclass
 class WorkerPool(Generic[T, R]):
-    """Worker processes that run ``fn(items, *args) -> results`` (one result per item) under the
-    budget; ``failed(item, reason)`` makes the result of an item that could not be analysed."""
+    """Worker processes that run ``fn(items, *args) -> results`` (one result per item; called
+    with one item at a time) under the budget; ``failed(item, reason)`` makes the result of an
+    item that could not be analysed."""
 
     size: int
     fn: Callable[..., list[R]]
@@ -390,16 +472,24 @@ class WorkerPool(Generic[T, R]):
                 self._send(worker, self.waiting.popleft())
 
     def _send(self, worker: _Worker, job: Job[T, R]) -> None:
+        """Hand a worker the items of ``job`` that have no result yet; the first gets the whole
+        time budget from now."""
         self.counter += 1
         job.ident = self.counter
         worker.job = job
-        budget = self.limits.timeout  # the whole batch: a stuck article costs one budget, not n
-        worker.deadline = time.monotonic() + budget if budget else None
+        self._next_article(worker)
+        rest = job.items[len(job.partial) :]
         try:
-            worker.conn.send((job.ident, self.fn, (job.items, *job.args)))
+            worker.conn.send((job.ident, self.fn, (rest, *job.args)))
         except (OSError, ValueError):  # it died idle: not this batch's fault, send it again
             worker.job, worker.deadline = None, None
             self.waiting.appendleft(job)
+
+    def _next_article(self, worker: _Worker) -> None:
+        """The worker starts an article: a fresh time budget, no stage yet."""
+        budget = self.limits.timeout
+        worker.deadline = time.monotonic() + budget if budget else None
+        worker.stage = None
 
     def _step(self) -> None:
         self._dispatch()
@@ -408,10 +498,9 @@ class WorkerPool(Generic[T, R]):
         for worker in list(self.workers):
             self._read(worker)
             if not worker.process.is_alive():
-                self._lost(worker, self._death(worker))
+                self._lost(worker, self._death(worker), overran=False)
             elif worker.deadline is not None and time.monotonic() >= worker.deadline:
-                log.debug("worker %s overran its batch; killing it", worker.process.pid)
-                self._lost(worker, self.limits.timed_out())
+                self._lost(worker, self.limits.timed_out(worker.stage), overran=True)
         self._dispatch()
 
     def _time_left(self) -> float:
@@ -437,17 +526,34 @@ class WorkerPool(Generic[T, R]):
         job = worker.job
         if job is None or message[1] != job.ident:
             return
-        worker.job, worker.deadline = None, None
-        if kind == "done":
-            job.results = message[2]
+        if kind == "stage":
+            worker.stage = message[2]
+            return
+        if kind == "item":
             self.peaks[worker.process.pid] = max(
                 self.peaks.get(worker.process.pid, 0.0), message[3]
             )
+            self._settle(worker, job, message[2])
         elif kind == "memory":
             worker.ready, worker.retiring = False, True
-            self._fail(job, self.limits.out_of_memory())
+            self._settle(worker, job, self.failed(job.current, self.limits.out_of_memory()))
+            self._hand_on(worker)
+        elif kind == "error":
+            self._settle(worker, job, self.failed(job.current, f"analysis failed ({message[2]})"))
+
+    def _settle(self, worker: _Worker, job: Job[T, R], result: R) -> None:
+        """The worker's current article has its result: on to the next, or the batch is done."""
+        if job.settle(result):
+            worker.job, worker.deadline, worker.stage = None, None, None
         else:
-            self._fail(job, f"analysis failed ({message[2]})")
+            self._next_article(worker)
+
+    def _hand_on(self, worker: _Worker) -> None:
+        """The worker takes no more of its batch: the rest goes first to the next worker."""
+        job = worker.job
+        worker.job, worker.deadline, worker.stage = None, None, None
+        if job is not None and not job.done:
+            self.waiting.appendleft(job)
 
     def _death(self, worker: _Worker) -> str:
         code = worker.process.exitcode
@@ -457,14 +563,24 @@ class WorkerPool(Generic[T, R]):
                 return f"the worker analysing it died ({how}; out of memory?)"
         return f"the worker analysing it died (exit status {code})"
 
-    def _lost(self, worker: _Worker, reason: str) -> None:
-        """A worker died or overran: kill it, fail or split its batch; a new one replaces it."""
+    def _lost(self, worker: _Worker, reason: str, overran: bool) -> None:
+        """A worker died or overran: kill it; the article it was in fails (an overrun, or a
+        second death in the same article: a first one gets another worker), the rest of its
+        batch goes to the next worker; a new one replaces it."""
         self._kill(worker)
         self.workers.remove(worker)
-        if worker.job is not None:
-            self._fail(worker.job, reason)
-        elif not worker.ready and not worker.retiring:
-            self._failed_start()
+        job = worker.job
+        if job is None:
+            if not worker.ready and not worker.retiring:
+                self._failed_start()
+            return
+        index = len(job.partial)
+        log.debug("worker %s lost in item %d of a batch: %s", worker.process.pid, index, reason)
+        if overran or job.died_in == index:
+            self._settle(worker, job, self.failed(job.current, reason))
+        else:
+            job.died_in = index
+        self._hand_on(worker)
 
     def _failed_start(self) -> None:
         self.failed_starts += 1
@@ -474,20 +590,12 @@ class WorkerPool(Generic[T, R]):
                 "or use --workers 0)"
             )
 
-    def _fail(self, job: Job[T, R], reason: str) -> None:
-        if len(job.items) == 1:
-            job.results = [self.failed(job.items[0], reason)]
-            return
-        log.info("a batch of %d overran or broke (%s); one at a time now", len(job.items), reason)
-        job.parts = [Job([item], job.args) for item in job.items]
-        self.waiting.extendleft(reversed(job.parts))
-
 
 @dataclass
 class InlinePool(Generic[T, R]):
-    """The same interface as ``WorkerPool``, analysing in this process (``--workers 0``) under
-    ``guard``: a batch runs when it is waited for; the initializer runs (outside the budget)
-    before the first."""
+    """The same interface as ``WorkerPool``, analysing in this process (``--workers 0``) one
+    article at a time under ``guard`` (``run_inline``): a batch runs when it is waited for; the
+    initializer runs (outside the budget) before the first."""
 
     fn: Callable[..., list[R]]
     failed: Callable[[T, str], R]

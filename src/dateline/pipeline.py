@@ -17,6 +17,7 @@ from dateline.errors import DatelineError, InputError, show_traceback
 from dateline.events import Lexicon, extract_events
 from dateline.ingest import RawDocument, from_text
 from dateline.ingest.language import ANY_LANGUAGE_ENV, judge_language
+from dateline.limits import stage
 from dateline.petrarch import Dictionaries, code_entities, code_events
 from dateline.quotes import extract_quotes
 from dateline.schema import Document, Entity, Flag, Quote
@@ -68,9 +69,13 @@ def assemble(
     lexicon: Lexicon | None = None,
     dictionaries: Dictionaries | None = None,
 ) -> Document:
-    """Run the stages after the parse and build the output document."""
+    """Run the stages after the parse and build the output document (each named to
+    ``limits.stage``, for the reason of an article that runs out of time)."""
+    stage("actors")
     entities = extract_actors(article, doc)
+    stage("quotes")
     quotes, quote_flags = extract_quotes(article, doc, entities)
+    stage("events")
     if dictionaries is None:
         events = extract_events(article, doc, entities, quotes, lexicon)
     else:
@@ -78,6 +83,7 @@ def assemble(
         for entity in entities:
             entity.code = code_entities(article, [entity], dictionaries).get(entity.id, entity.code)
         events = code_events(article, doc, entities, dictionaries)
+    stage("checks")
     flags = sorted(
         run_checks(article, doc, entities) + quote_flags, key=lambda f: (f.start, f.kind)
     )
@@ -185,11 +191,13 @@ def _analyze_chunk(
             pending.append(_Pending(raw.label, error=raw.error, refused=raw.refused))
             continue
         label = raw.path or raw.url or "input"
+        stage("structure")
         try:
             article = structure(raw, published)
         except DatelineError as exc:
             pending.append(_Pending(label, error=str(exc), refused=isinstance(exc, InputError)))
             continue
+        stage("language check")
         try:
             within_max_length(article, label, model)
             language = article_language(article, label, model, bool(any_language))
@@ -211,6 +219,7 @@ def _analyze_chunk(
         if analysed is None:
             yield Outcome(label, error=item.error, refused=item.refused)
             continue
+        stage("parse")
         doc = next(docs)
         try:
             document = assemble(analysed, doc, lexicon, dictionaries)

@@ -3,10 +3,12 @@
 ``batch.Ingest`` drives it unchanged: the driver still classifies inputs, drops exact duplicates,
 writes batches in input order in one transaction each and counts every input.
 
-The budget follows the local pool's rules: a batch that overruns its time budget (the
-per-article budget times its articles, counted from when the driver starts waiting for it, which
-is after every earlier batch was written) has its worker killed; a batch that breaks, runs out of memory or loses its worker is run again one
-article at a time, and only an article that does so alone fails, with the local pool's reasons.
+The budget is per batch here (the local pool's is per article, from the progress its workers
+report; an engine's worker reports none): a batch that overruns one article's time budget
+(counted from when the driver starts waiting for it, which is after every earlier batch was
+written) has its worker killed; a batch that breaks, runs out of memory or loses its worker is
+run again one article at a time, and only an article that does so alone fails, with the local
+pool's reasons.
 A worker killed from outside is replaced by the engine (Ray restarts the actor, Dask's nanny the
 worker) and its batch is retried by the engine first.
 """
@@ -108,7 +110,7 @@ class RemotePool:
             return job.outcome()
         if job.results is not None:
             return job.results
-        timeout = self.limits.timeout or None  # one budget per batch, as the local pool
+        timeout = self.limits.timeout or None  # one article's budget for the batch
         try:
             pid, reply = self.result(job, timeout)
         except TimeoutError:
