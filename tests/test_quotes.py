@@ -614,3 +614,8 @@ def test_a_dateline_place_never_speaks_for_the_person_after_it() -> None:
     assert speaker is None or speaker.name == "Ann Lee"
     if place.dep_ == "nsubj":  # the misparse this guards against
         assert speaker is not None and speaker.entity == "e1"
+
+
+def test_who_after_a_common_noun_speaks_as_that_noun() -> None:
+    doc = analyze("The firm was sued by an architect who said he was never paid.")
+    assert [speaker_name(q) for q in doc.quotes] == ["an architect"]

@@ -162,6 +162,10 @@ def _described_noun(verb: Token) -> Token | None:
     return None
 
 
+PERSON_RELATIVES = {"who", "whom"}
+"""Relative pronouns that stand for people, so that a common noun before them speaks too."""
+
+
 def _relative_antecedent(pronoun: Token) -> Token | None:
     """The name a relative pronoun subject stands for: the head of its clause when a name
     ("Smith, who says"), or the name its descriptor is in apposition to ("Lord Condon, head of
@@ -178,6 +182,8 @@ def _relative_antecedent(pronoun: Token) -> Token | None:
         if noun.dep_ not in ("pobj", "prep"):
             break
         noun = noun.head
+    if pronoun.lower_ in PERSON_RELATIVES and clause.head.pos_ == "NOUN":
+        return clause.head  # "an architect who said": "who" is a person, whatever the noun
     return None
 
 
