@@ -24,9 +24,7 @@ from dateline.events.actors import Side
 from dateline.schema import ActorRef, Span
 
 events = importlib.import_module("dateline.events")
-modality = importlib.import_module(
-    "dateline.events.modality"
-)  # the package's ``modality`` is the function
+modality = importlib.import_module("dateline.events.modality")
 sides = importlib.import_module("dateline.events.sides")
 
 EVENTS_DIR = Path(str(events.__file__)).parent

@@ -18,8 +18,9 @@ from functools import lru_cache
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from dateline.events import modality as mood_rules
 from dateline.events.actors import ActorResolver, Side
-from dateline.events.modality import CONDITIONAL_MARKS, modality, words
+from dateline.events.modality import modality, words
 from dateline.events.sides import side_of
 from dateline.schema import ActorRef, Quote
 from dateline.syntax import climb, governed_by
@@ -260,7 +261,9 @@ def _supposed(trigger: Token) -> bool:
     verb = _clause_verb(trigger)
     denied = trigger.lower_ in NEGATED_PRAISE or trigger.lemma_.lower() in NEGATED_PRAISE
     if denied and any(c.dep_ == "aux" and c.lower_ in ABILITY_AUX for c in verb.children):
-        return any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children)
+        return any(
+            c.dep_ == "mark" and c.lower_ in mood_rules.CONDITIONAL_MARKS for c in verb.children
+        )
     return modality(verb).mode == "hypothetical"
 
 
