@@ -9,19 +9,24 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from conftest import shared
 from typer.testing import CliRunner
 
+from dateline import limits
 from dateline.cli import app
 from dateline.limits import (
+    WALL_BACKSTOP,
     Limits,
     Overrun,
     WorkerPool,
+    _Worker,
     current_stage,
     guard,
     over_limit,
+    process_cpu_s,
     run_inline,
     stage,
 )
@@ -126,6 +131,13 @@ def _failed(item: str, reason: str) -> str:
     return f"{item}: {reason}"
 
 
+def burn(seconds: float) -> None:
+    """Use ``seconds`` of this process's CPU time (a busy loop)."""
+    end = time.process_time() + seconds
+    while time.process_time() < end:
+        pass
+
+
 def test_run_inline_fails_only_the_item_that_overruns_and_runs_no_other_twice() -> None:
     calls: list[str] = []
 
@@ -134,7 +146,7 @@ def test_run_inline_fails_only_the_item_that_overruns_and_runs_no_other_twice() 
         for item in items:
             stage("parse")
             if item == "slow":
-                time.sleep(30)
+                burn(30)
             if item == "big":
                 held = b"x" * (300 * 1024 * 1024)
                 time.sleep(5)
@@ -143,16 +155,45 @@ def test_run_inline_fails_only_the_item_that_overruns_and_runs_no_other_twice() 
 
     start = time.monotonic()
     out = run_inline(["a", "slow", "b"], work, _failed, Limits(timeout=0.5, max_memory_mb=0))
-    assert out == ["A", "slow: timed out after 0.5 s in parse", "B"]
+    assert out == ["A", "slow: timed out after 0.5 s of CPU in parse", "B"]
     assert calls == ["a", "slow", "b"]  # one at a time, each once
     out = run_inline(["big"], work, _failed, Limits(timeout=0, max_memory_mb=100))
     assert out == ["big: out of memory (over 100 MB)"]
     assert time.monotonic() - start < 10
 
 
+def test_run_inline_counts_cpu_seconds_and_a_wall_clock_backstop() -> None:
+    """A sleeping article (no CPU) outlives its budget but not the backstop and is analysed; one
+    that burns CPU past the budget fails on CPU; one that sleeps past the backstop, on the wall."""
+
+    def work(items: list[str]) -> list[str]:
+        for item in items:
+            stage("quotes")
+            if item == "nap":
+                time.sleep(0.3)  # past the 0.1 s budget (and a tick), short of the 0.4 s backstop
+            elif item == "burn":
+                burn(30)
+            elif item == "stuck":
+                time.sleep(30)
+        return [item.upper() for item in items]
+
+    budget = Limits(timeout=0.1, max_memory_mb=0)
+    assert budget.backstop == 0.1 * WALL_BACKSTOP
+    start = time.monotonic()
+    out = run_inline(["nap", "burn", "stuck"], work, _failed, budget)
+    assert out == [
+        "NAP",
+        "burn: timed out after 0.1 s of CPU in quotes",
+        "stuck: timed out after 0.4 s (wall) in quotes",
+    ]
+    assert time.monotonic() - start < 3
+
+
 def test_reasons_of_an_overrun_are_told_from_other_failures() -> None:
     assert over_limit("a.txt: timed out after 60 s")
     assert over_limit("a.txt: timed out after 60 s in parse")
+    assert over_limit("a.txt: timed out after 60 s of CPU in parse")
+    assert over_limit("a.txt: timed out after 240 s (wall) in parse")
     assert over_limit("a.txt: out of memory (over 2048 MB)")
     assert over_limit("a.txt: the worker analysing it died (killed by SIGKILL; out of memory?)")
     assert not over_limit("a.txt: binary (not text)")
@@ -162,16 +203,25 @@ def test_reasons_of_an_overrun_are_told_from_other_failures() -> None:
 # -- worker processes ------------------------------------------------------------------------
 
 
+def ready_worker() -> None:
+    """The pool tests' initializer: the worker imports this module (to unpickle it) when it
+    starts, not in its first article's budget."""
+
+
 def work_in_worker(items: list[str], marks: str | None = None) -> list[str]:
-    """A worker function for the pool test: 'slow' never ends (in its 'parse'), 'big' wants
-    400 MB, 'die' dies. With ``marks``, each call leaves a file there: ``ITEM.PID``."""
+    """A worker function for the pool tests: 'slow' burns CPU and never ends, 'nap' sleeps
+    0.6 s, 'stuck' sleeps forever (all in their 'parse'), 'big' wants 400 MB, 'die' dies. With
+    ``marks``, each call leaves a file there: ``ITEM.PID``."""
     for item in items:
         if marks:
             (Path(marks) / f"{item}.{os.getpid()}").touch()
         stage("structure")
-        if item == "slow":
+        if item in ("slow", "nap", "stuck"):
             stage("parse")
-            time.sleep(60)
+            if item == "slow":
+                burn(60)
+            else:
+                time.sleep(0.6 if item == "nap" else 60)
         elif item == "big":
             held = b"x" * (400 * 1024 * 1024)
             del held
@@ -189,13 +239,17 @@ def test_a_worker_that_overruns_is_killed_and_replaced_and_only_the_guilty_item_
     marks = tmp_path / "marks"
     marks.mkdir()
     pool: WorkerPool[str, str] = WorkerPool(
-        1, work_in_worker, _failed, Limits(timeout=1.5, max_memory_mb=100)
+        1,
+        work_in_worker,
+        _failed,
+        Limits(timeout=0.5, max_memory_mb=100),
+        initializer=ready_worker,
     )
     try:
         batch = pool.submit(["a", "slow", "b", "c"], str(marks))
         greedy = pool.submit(["d", "big", "e"], str(marks))
         dying = pool.submit(["die", "f"], str(marks))
-        assert pool.wait(batch) == ["A", "slow: timed out after 1.5 s in parse", "B", "C"]
+        assert pool.wait(batch) == ["A", "slow: timed out after 0.5 s of CPU in parse", "B", "C"]
         assert pool.wait(greedy) == ["D", "big: out of memory (over 100 MB)", "E"]
         assert pool.wait(dying) == ["die: the worker analysing it died (exit status 3)", "F"]
     finally:
@@ -220,13 +274,58 @@ def test_a_worker_that_overruns_is_killed_and_replaced_and_only_the_guilty_item_
     assert len(pool.peaks) == 4  # one worker lost each to the overrun, the memory and the death
 
 
+def test_a_worker_budget_is_cpu_seconds_with_a_wall_clock_backstop() -> None:
+    """A load that slows the clock fails no article: one that sleeps past its 0.3 s budget, but
+    not past the 1.2 s backstop, is analysed; one that burns 0.3 s of CPU fails on CPU; one that
+    sleeps past the backstop fails on the wall clock."""
+    pool: WorkerPool[str, str] = WorkerPool(
+        2, work_in_worker, _failed, Limits(timeout=0.3, max_memory_mb=0), ready_worker
+    )
+    try:
+        napping = pool.submit(["nap", "slow"])
+        stuck = pool.submit(["a", "stuck"])
+        start = time.monotonic()
+        assert pool.wait(napping) == ["NAP", "slow: timed out after 0.3 s of CPU in parse"]
+        assert pool.wait(stuck) == ["A", "stuck: timed out after 1.2 s (wall) in parse"]
+        assert time.monotonic() - start < 10  # with the workers' start; not 60 s
+    finally:
+        pool.close()
+
+
+def _driver_view(pool: WorkerPool[str, str]) -> _Worker:
+    """A worker as the pool's driver sees it, for this very process (nothing is spawned)."""
+    worker = _Worker(SimpleNamespace(pid=os.getpid()), None)  # type: ignore[arg-type]
+    pool._next_article(worker)
+    worker.stage = "parse"
+    return worker
+
+
+def test_the_driver_reads_a_worker_cpu_and_without_proc_falls_back_to_the_wall_clock(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pool: WorkerPool[str, str] = WorkerPool(1, work_in_worker, _failed, Limits(0.2, 0))
+    if process_cpu_s(os.getpid()) is not None:
+        assert abs((process_cpu_s(os.getpid()) or 0.0) - time.process_time()) < 0.1
+        worker = _driver_view(pool)
+        assert worker.cpu_start is not None and pool._overrun(worker) is None
+        burn(0.25)
+        assert pool._overrun(worker) == "timed out after 0.2 s of CPU in parse"
+    monkeypatch.setattr(limits, "process_cpu_s", lambda pid: None)  # as on macOS
+    worker = _driver_view(pool)
+    assert worker.cpu_start is None and worker.deadline is not None
+    assert worker.deadline - time.monotonic() <= 0.2  # the budget itself, on the wall clock
+    assert pool._overrun(worker) is None
+    worker.deadline = time.monotonic()
+    assert pool._overrun(worker) == "timed out after 0.2 s in parse"
+
+
 def test_ingest_with_a_worker_records_the_slow_article_and_goes_on(tmp_path: Path) -> None:
     inputs = write_inputs(tmp_path / "in", slow_at=1, good=2)
     db = str(tmp_path / "t.db")
     args = ["ingest", str(inputs), "--db", db, "--workers", "1"]  # one batch of 3
     result = CliRunner().invoke(app, [*args, "--timeout", "2"])
     assert result.exit_code == 1, result.output
-    assert "a0x-slow.txt: timed out after 2 s in parse" in result.output
+    assert "a0x-slow.txt: timed out after 2 s of CPU in parse" in result.output
     assert "2 stored, 0 duplicate, 0 near-duplicate, 1 failed" in result.output
 
 
@@ -305,10 +404,11 @@ def _cmdline(pid: int) -> bytes:
 
 
 def test_an_overrun_swallowed_once_is_raised_again_at_the_next_tick() -> None:
-    """An alarm landing in a gc callback is dropped by Python; the repeating timer raises again."""
+    """An alarm landing in a gc callback is dropped by Python; the repeating timer raises again
+    (here the wall-clock backstop: the loop sleeps)."""
     swallowed = 0
     started = time.monotonic()
-    with pytest.raises(Overrun, match=r"timed out after 0\.2 s"), guard(Limits(0.2, 0)):
+    with pytest.raises(Overrun, match=r"timed out after 0\.4 s \(wall\)"), guard(Limits(0.1, 0)):
         while time.monotonic() - started < 5:
             try:
                 time.sleep(0.01)
@@ -327,3 +427,5 @@ def test_the_stage_is_reset_by_the_guard_and_named_in_the_reason() -> None:
         assert current_stage() is None
     assert Limits(timeout=3).timed_out("parse") == "timed out after 3 s in parse"
     assert Limits(timeout=3).timed_out() == "timed out after 3 s"
+    assert Limits(timeout=3).timed_out("parse", "cpu") == "timed out after 3 s of CPU in parse"
+    assert Limits(timeout=3).timed_out("parse", "wall") == "timed out after 12 s (wall) in parse"

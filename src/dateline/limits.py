@@ -1,20 +1,27 @@
 """Per-article limits: a budget of time and memory for analysing one article.
 
+The time budget is CPU seconds of the process analysing the article (user + system), so that a
+busy machine, which stretches every article's wall-clock time, fails none that keeps within it.
+A wall-clock backstop, ``WALL_BACKSTOP`` times the budget, still fails an article that uses
+little CPU but never ends (blocked on I/O, a stopped worker). The reason names the clock:
+``timed out after 60 s of CPU in parse``, ``timed out after 240 s (wall) in parse``.
+
 The budget is enforced where the time is spent, one article at a time. In worker processes
 (``WorkerPool``): a worker takes a batch but analyses its articles one by one, sending each
 result as it is ready and the stage the article is in (``stage``); the driver gives each article
-the whole time budget from when its predecessor's result came (the first, from when the batch
-was sent), and kills a worker whose article overruns it: that article fails (``timed out after
-60 s in parse``), its batch-mates' results are kept and the articles after it go to the next
-worker, so nothing is analysed twice. A worker caps its address space (RLIMIT_AS) at what it
-held when the article began plus the memory budget, and dies with its parent (PR_SET_PDEATHSIG
-on Linux, a parent-pid watchdog elsewhere).
+the whole budget from when its predecessor's result came (the first, from when the batch was
+sent): it reads the worker's CPU time from ``/proc/PID/stat`` then and as it waits (where /proc
+is absent, as on macOS, the budget is wall-clock seconds: ``timed out after 60 s in parse``), and
+kills a worker whose article overruns: that article fails, its batch-mates' results are kept and
+the articles after it go to the next worker, so nothing is analysed twice. A worker caps its
+address space (RLIMIT_AS) at what it held when the article began plus the memory budget, and dies
+with its parent (PR_SET_PDEATHSIG on Linux, a parent-pid watchdog elsewhere).
 A worker that dies in an article without overrunning (killed from outside, or by the kernel's
 OOM killer) gets that article once more on a fresh worker; it fails when it kills that one too.
 In this process (``run_inline``: ``analyze``, ``ingest --workers 0``): each article runs under a
-SIGALRM timer that raises ``Overrun`` in the analysis when the time is up or the resident memory
-grew past the budget; best effort, since the signal is only seen when the interpreter runs
-Python code again.
+SIGALRM timer that looks every ``TICK_S`` at this process's CPU time, the wall clock and the
+resident memory, and raises ``Overrun`` in the analysis when one is past its limit; best effort,
+since the signal is only seen when the interpreter runs Python code again.
 
 Either way only the guilty article fails, with its reason, and no other article is rerun.
 """
@@ -23,6 +30,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import functools
 import logging
 import multiprocessing
 import os
@@ -37,21 +45,31 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
 from dateline.errors import DatelineError, InputError, one_line, show_traceback
 
 log = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT_S = 60.0
-"""Seconds an article may take (structure, parse and the stages after it)."""
+"""CPU seconds an article may take (structure, parse and the stages after it)."""
+WALL_BACKSTOP = 4.0
+"""An article fails after this many times its budget in wall-clock seconds, however little CPU
+it used (blocked on I/O, a stopped worker). Wide enough for a loaded machine: at a load of 5 on 2
+cores a process gets about 0.4 of a core, so an article within its CPU budget takes at most 2.5
+times the budget on the wall clock."""
 DEFAULT_MAX_MEMORY_MB = 2048
 """Megabytes an article may add to the memory of the process analysing it."""
 TICK_S = 0.25
-"""How often the in-process guard looks at the clock and the resident memory."""
+"""How often the in-process guard looks at the CPU time, the clock and the resident memory."""
+MIN_POLL_S = 0.01
+"""The shortest wait of the pool's driver for a worker's CPU time (one clock tick of /proc)."""
 
 OVER_LIMIT = re.compile(r": (timed out after |out of memory|the worker analysing it died)")
 """Failure reasons of an article that ran out of its budget (a rerun skips it unless asked)."""
+
+Clock = Literal["cpu", "wall"]
+"""Which clock an article ran out of: its CPU budget, or the wall-clock backstop."""
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -59,14 +77,26 @@ R = TypeVar("R")
 
 @dataclass(frozen=True)
 class Limits:
-    """The budget of one article: seconds and megabytes, 0 for no limit."""
+    """The budget of one article: CPU seconds and megabytes, 0 for no limit."""
 
     timeout: float = DEFAULT_TIMEOUT_S
     max_memory_mb: int = DEFAULT_MAX_MEMORY_MB
 
-    def timed_out(self, stage: str | None = None) -> str:
-        """The failure reason of an article that ran out of time (in ``stage``, when known)."""
+    @property
+    def backstop(self) -> float:
+        """Wall-clock seconds after which an article fails whatever its CPU time."""
+        return self.timeout * WALL_BACKSTOP
+
+    def timed_out(self, stage: str | None = None, clock: Clock | None = None) -> str:
+        """The failure reason of an article that ran out of time (in ``stage``, when known): of
+        its CPU budget (``timed out after 60 s of CPU``), of the wall-clock backstop (``timed
+        out after 240 s (wall)``), or of a budget counted in wall-clock seconds (no ``clock``:
+        without /proc, and the remote engines' per-batch budget: ``timed out after 60 s``)."""
         where = f" in {stage}" if stage else ""
+        if clock == "cpu":
+            return f"timed out after {self.timeout:g} s of CPU{where}"
+        if clock == "wall":
+            return f"timed out after {self.backstop:g} s (wall){where}"
         return f"timed out after {self.timeout:g} s{where}"
 
     def out_of_memory(self) -> str:
@@ -130,6 +160,25 @@ def rss_mb() -> float | None:
     return None if kb is None else kb / 1024
 
 
+# -- CPU time ------------------------------------------------------------------------------------
+
+
+@functools.cache
+def _clock_ticks() -> int:
+    return os.sysconf("SC_CLK_TCK")
+
+
+def process_cpu_s(pid: int) -> float | None:
+    """CPU seconds (user + system, all threads) that process ``pid`` has used: ``utime`` and
+    ``stime`` of ``/proc/PID/stat``. None where /proc is absent or the process is gone."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        fields = stat.rsplit(")", 1)[1].split()  # after the command name, which may hold spaces
+        return (int(fields[11]) + int(fields[12])) / _clock_ticks()
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 # -- in this process: SIGALRM ----------------------------------------------------------------
 
 
@@ -148,8 +197,9 @@ def _can_alarm() -> bool:
 
 @contextlib.contextmanager
 def guard(limits: Limits) -> Iterator[None]:
-    """Raise ``Overrun`` in the block when it runs past the time budget or its resident memory
-    grows past the memory budget. A no-op off the main thread or without ``setitimer``.
+    """Raise ``Overrun`` in the block when it uses up the budget in this process's CPU seconds,
+    runs past the wall-clock backstop or its resident memory grows past the memory budget. A
+    no-op off the main thread or without ``setitimer``.
 
     The timer repeats every ``TICK_S`` until the block ends, so an ``Overrun`` that lands where
     Python cannot raise it (a garbage-collector callback, a ``__del__``: reported as unraisable
@@ -159,7 +209,8 @@ def guard(limits: Limits) -> Iterator[None]:
     if not (limits.timeout or limits.max_memory_mb) or not _can_alarm():
         yield
         return
-    deadline = time.monotonic() + limits.timeout if limits.timeout else None
+    budget = limits.timeout
+    cpu_start, deadline = time.process_time(), time.monotonic() + limits.backstop
     base = rss_mb()
     ceiling = base + limits.max_memory_mb if base is not None and limits.max_memory_mb else None
     armed = True
@@ -167,8 +218,10 @@ def guard(limits: Limits) -> Iterator[None]:
     def _tick(signum: int, frame: object) -> None:
         if not armed:
             return
-        if deadline is not None and time.monotonic() >= deadline:
-            raise Overrun(limits.timed_out(_Progress.stage))
+        if budget and time.process_time() - cpu_start >= budget:
+            raise Overrun(limits.timed_out(_Progress.stage, "cpu"))
+        if budget and time.monotonic() >= deadline:
+            raise Overrun(limits.timed_out(_Progress.stage, "wall"))
         if ceiling is not None and (rss_mb() or 0.0) > ceiling:
             raise Overrun(limits.out_of_memory())
 
@@ -383,7 +436,10 @@ class _Worker:
     ready: bool = False
     job: Job | None = None
     deadline: float | None = None
-    """When the article it analyses runs out of time."""
+    """When the article it analyses runs out of wall-clock time: the backstop (without /proc,
+    the budget)."""
+    cpu_start: float | None = None
+    """The worker's CPU seconds when that article began (None: not measured, no /proc)."""
     stage: str | None = None
     """The stage that article is in, as the worker last said."""
     retiring: bool = False
@@ -482,14 +538,39 @@ class WorkerPool(Generic[T, R]):
         try:
             worker.conn.send((job.ident, self.fn, (rest, *job.args)))
         except (OSError, ValueError):  # it died idle: not this batch's fault, send it again
-            worker.job, worker.deadline = None, None
+            worker.job, worker.deadline, worker.cpu_start = None, None, None
             self.waiting.appendleft(job)
 
     def _next_article(self, worker: _Worker) -> None:
-        """The worker starts an article: a fresh time budget, no stage yet."""
+        """The worker starts an article: a fresh time budget from its CPU time now (and the
+        backstop on the wall clock), no stage yet. Now is when the driver hears of it, so the
+        CPU a worker spends on an article before that is not counted: a lenient error."""
+        worker.stage, worker.deadline, worker.cpu_start = None, None, None
         budget = self.limits.timeout
-        worker.deadline = time.monotonic() + budget if budget else None
-        worker.stage = None
+        if not budget:
+            return
+        worker.cpu_start = process_cpu_s(worker.process.pid)
+        wall = self.limits.backstop if worker.cpu_start is not None else budget
+        worker.deadline = time.monotonic() + wall
+
+    def _cpu_used(self, worker: _Worker) -> float | None:
+        """CPU seconds the worker's current article has used (None: not measured)."""
+        if worker.cpu_start is None:
+            return None
+        now = process_cpu_s(worker.process.pid)
+        return None if now is None else now - worker.cpu_start
+
+    def _overrun(self, worker: _Worker) -> str | None:
+        """The failure reason of the worker's current article if it is out of time."""
+        if worker.deadline is None:
+            return None
+        used = self._cpu_used(worker)
+        if used is not None and used >= self.limits.timeout:
+            return self.limits.timed_out(worker.stage, "cpu")
+        if time.monotonic() >= worker.deadline:
+            clock: Clock | None = "wall" if worker.cpu_start is not None else None
+            return self.limits.timed_out(worker.stage, clock)
+        return None
 
     def _step(self) -> None:
         self._dispatch()
@@ -499,15 +580,23 @@ class WorkerPool(Generic[T, R]):
             self._read(worker)
             if not worker.process.is_alive():
                 self._lost(worker, self._death(worker), overran=False)
-            elif worker.deadline is not None and time.monotonic() >= worker.deadline:
-                self._lost(worker, self.limits.timed_out(worker.stage), overran=True)
+            elif (reason := self._overrun(worker)) is not None:
+                self._lost(worker, reason, overran=True)
         self._dispatch()
 
     def _time_left(self) -> float:
-        deadlines = [w.deadline for w in self.workers if w.deadline is not None]
-        if not deadlines:
-            return 1.0
-        return min(1.0, max(0.0, min(deadlines) - time.monotonic()))
+        """How long to wait for the workers: at most a second, and no longer than the first
+        wall-clock deadline or the CPU budget left (a process uses CPU no faster than the
+        clock, with one thread)."""
+        now, left = time.monotonic(), 1.0
+        for worker in self.workers:
+            if worker.deadline is None:
+                continue
+            left = min(left, max(0.0, worker.deadline - now))
+            used = self._cpu_used(worker)
+            if used is not None:
+                left = min(left, max(MIN_POLL_S, self.limits.timeout - used))
+        return left
 
     def _read(self, worker: _Worker) -> None:
         try:
@@ -544,14 +633,14 @@ class WorkerPool(Generic[T, R]):
     def _settle(self, worker: _Worker, job: Job[T, R], result: R) -> None:
         """The worker's current article has its result: on to the next, or the batch is done."""
         if job.settle(result):
-            worker.job, worker.deadline, worker.stage = None, None, None
+            worker.job, worker.deadline, worker.cpu_start, worker.stage = None, None, None, None
         else:
             self._next_article(worker)
 
     def _hand_on(self, worker: _Worker) -> None:
         """The worker takes no more of its batch: the rest goes first to the next worker."""
         job = worker.job
-        worker.job, worker.deadline, worker.stage = None, None, None
+        worker.job, worker.deadline, worker.cpu_start, worker.stage = None, None, None, None
         if job is not None and not job.done:
             self.waiting.appendleft(job)
 

@@ -3,12 +3,13 @@
 ``batch.Ingest`` drives it unchanged: the driver still classifies inputs, drops exact duplicates,
 writes batches in input order in one transaction each and counts every input.
 
-The budget is per batch here (the local pool's is per article, from the progress its workers
-report; an engine's worker reports none): a batch that overruns one article's time budget
-(counted from when the driver starts waiting for it, which is after every earlier batch was
-written) has its worker killed; a batch that breaks, runs out of memory or loses its worker is
-run again one article at a time, and only an article that does so alone fails, with the local
-pool's reasons.
+The budget is per batch here, in wall-clock seconds (the local pool's is per article and in the
+worker's CPU seconds, from the progress its workers report and /proc; an engine's worker reports
+none and may run on another machine): a batch that overruns one article's time budget (counted
+from when the driver starts waiting for it, which is after every earlier batch was written) has
+its worker killed (``timed out after 60 s``, no clock named); a batch that breaks, runs out of
+memory or loses its worker is run again one article at a time, and only an article that does so
+alone fails, with the local pool's reasons.
 A worker killed from outside is replaced by the engine (Ray restarts the actor, Dask's nanny the
 worker) and its batch is retried by the engine first.
 """

@@ -66,8 +66,9 @@ TimeoutOption = Annotated[
         "--timeout",
         min=0,
         metavar="SECONDS",
-        help="Time budget of one article; an article that overruns it fails with the reason "
-        "'timed out' and the run goes on (0: none).",
+        help="Time budget of one article, in CPU seconds (a busy machine does not use it up), "
+        "with a wall-clock backstop of 4 times as many seconds; an article that overruns either "
+        "fails with the reason 'timed out' and the run goes on (0: none).",
     ),
 ]
 MaxMemoryOption = Annotated[
