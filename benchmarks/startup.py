@@ -8,7 +8,10 @@ user + system time from ``resource.getrusage``, which a loaded machine disturbs 
 time. Then the fixed costs of a one-article ``analyze``, stage by stage in a fresh interpreter
 (CPU seconds, the minimum over the runs), and whether it imported the near-duplicate hashing
 (datasketch, scipy) that only an ingest needs, or the language detector (py3langid), which an
-article that plainly reads as English never needs (``ingest.language.looks_english``). Run from the repository root:
+article that plainly reads as English never needs (``ingest.language.looks_english``). It says too
+whether dateline's own modules load from bytecode, as installed, or are compiled in every run (an
+editable checkout under ``PYTHONDONTWRITEBYTECODE``: ~0.03 CPU s of ``quotes``, ~0.1 of
+``analyze`` on the 2-core machine of 2026-11-28). Run from the repository root:
 
     python benchmarks/startup.py [--runs 5]
 """
@@ -16,6 +19,7 @@ article that plainly reads as English never needs (``ingest.language.looks_engli
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import resource
 import shutil
@@ -112,6 +116,19 @@ def stages(article: Path, runs: int) -> None:
         print(f"{name}: {value}")
 
 
+def bytecode_note() -> str:
+    """Whether the runs load dateline's own modules from bytecode, as an installed package does,
+    or compile them from source each time (no ``__pycache__`` beside an editable checkout when
+    ``PYTHONDONTWRITEBYTECODE`` is set: ~20 modules for ``quotes``, ~60 for ``analyze``)."""
+    import dateline.cli
+
+    source = dateline.cli.__file__ or ""
+    if Path(importlib.util.cache_from_source(source)).exists():
+        return "dateline's modules: loaded from bytecode"
+    why = " (PYTHONDONTWRITEBYTECODE is set)" if sys.flags.dont_write_bytecode else ""
+    return f"dateline's modules: no bytecode cache{why}, compiled from source in every run"
+
+
 def _article() -> Path:
     found = sorted(SEED.glob("*.txt"))
     if not found:
@@ -142,6 +159,7 @@ def main() -> None:
         ]
         load = os.getloadavg()
         print(f"machine load {load[0]:.2f} (1 min), {load[1]:.2f} (5 min); {args.runs} runs each")
+        print(bytecode_note())
         print(f"{'command':<32} {'wall min':>9} {'median':>8} {'CPU min':>8} {'median':>8}")
         base: float | None = None
         for name, command in cases:

@@ -1,14 +1,18 @@
 """Start-up paths of ``dateline analyze`` (issue 12): trafilatura (structure/html.py) is imported
-only when an input is HTML, and then before the batch's time budget starts."""
+only when an input is HTML, and then before the batch's time budget starts. And the garbage
+collector while a command starts (``dateline.startup``)."""
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
 from pathlib import Path
 
 from conftest import SEED
+
+from dateline.startup import START_UP_THRESHOLD, started, starting
 
 IMPORTED = """
 import json, sys
@@ -76,3 +80,31 @@ def test_trafilatura_is_imported_before_the_budget_of_a_page(tmp_path: Path) -> 
             check=True,
         )
         assert run.stdout.strip() == seen, run.stderr
+
+
+def test_a_command_collects_rarely_while_it_starts_then_as_before() -> None:
+    before = gc.get_threshold()
+    with starting():
+        assert gc.get_threshold() == (START_UP_THRESHOLD, *before[1:])
+        with starting():  # a command inside a command: the outer one decides
+            assert gc.get_threshold()[0] == START_UP_THRESHOLD
+        assert gc.get_threshold()[0] == START_UP_THRESHOLD
+    assert gc.get_threshold() == before
+
+
+def test_once_started_its_objects_are_frozen_and_the_defaults_return() -> None:
+    before, frozen = gc.get_threshold(), gc.get_freeze_count()
+    try:
+        with starting():
+            started()
+            assert gc.get_threshold() == before
+            assert gc.get_freeze_count() > frozen
+    finally:
+        gc.unfreeze()
+    assert gc.get_threshold() == before
+
+
+def test_outside_a_command_started_changes_nothing() -> None:
+    state = gc.get_threshold(), gc.get_freeze_count()
+    started()  # the library's init_worker, an ingest worker
+    assert (gc.get_threshold(), gc.get_freeze_count()) == state

@@ -34,6 +34,7 @@ from dateline.errors import one_line, show_traceback, tracebacks_muted
 from dateline.ingest import RawDocument
 from dateline.ingest.sources import SourceItem, Sources
 from dateline.limits import InlinePool, Job, Limits, WorkerPool, over_limit, stage
+from dateline.startup import started
 from dateline.store.rows import Row, article_row, child_rows
 
 if TYPE_CHECKING:  # the store imports SQLAlchemy, and dedup datasketch (and scipy): both load
@@ -94,6 +95,7 @@ def init_worker(model: str | None, dedup: bool = False, html: bool = True) -> No
     nlp.load(model)
     with contextlib.suppress(Exception), tracebacks_muted():
         _analyse([Task("warm-up", from_text(WARM_UP))], None, model, signatures=dedup)
+    started()  # the command line's start-up is over (``dateline.startup``)
 
 
 def init_ingest_worker(model: str | None) -> None:

@@ -34,6 +34,7 @@ from dateline.options import (
     Since,
     Until,
 )
+from dateline.startup import starting
 from dateline.store.cli import (
     AnyLanguageOption,
     DateColumnOption,
@@ -68,7 +69,8 @@ class _App(typer.Typer):
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         try:
-            return super().__call__(*args, **kwargs)
+            with starting():  # the garbage collector waits while the command starts
+                return super().__call__(*args, **kwargs)
         except Exception as exc:
             if not _is_fault(exc):
                 raise
@@ -217,13 +219,16 @@ def _run(
 ) -> None:
     """Analyse the inputs in order, emit each document, report each failure; exit 1 if any."""
     from dateline.events import build as build_lexicon
-    from dateline.petrarch import load_dictionaries
 
     failed = 0
     bar = _progress(paths)
     try:
         lex = build_lexicon(lexicon or [])
-        dicts = load_dictionaries(dictionaries) if dictionaries else None
+        dicts = None
+        if dictionaries:  # the PETRARCH coder loads only with --dictionaries
+            from dateline.petrarch import load_dictionaries
+
+            dicts = load_dictionaries(dictionaries)
         analysed = _analysed(paths, published, model, lex, dicts, limits or Limits(), columns)
         for outcome in analysed:
             bar.update(1)

@@ -29,10 +29,8 @@ Either way only the guilty article fails, with its reason, and no other article 
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import functools
 import logging
-import multiprocessing
 import os
 import re
 import resource
@@ -43,11 +41,13 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Any, Generic, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 from dateline.errors import DatelineError, InputError, one_line, show_traceback
+
+if TYPE_CHECKING:  # multiprocessing and ctypes load where workers start: not for --help, quotes
+    from multiprocessing.connection import Connection
 
 log = logging.getLogger(__name__)
 
@@ -278,6 +278,8 @@ def die_with_parent(parent_pid: int) -> None:
     and a thread that watches the parent's pid everywhere (also closes the race with a parent
     that died before the prctl)."""
     if sys.platform.startswith("linux"):
+        import ctypes
+
         with contextlib.suppress(OSError, AttributeError):
             libc = ctypes.CDLL(None, use_errno=True)
             libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
@@ -464,6 +466,8 @@ class WorkerPool(Generic[T, R]):
     """Peak resident memory (MB) of each worker, by pid."""
 
     def __post_init__(self) -> None:
+        import multiprocessing
+
         self.context = multiprocessing.get_context("spawn")
         self.workers: list[_Worker] = []
         self.waiting: deque[Job[T, R]] = deque()
@@ -573,6 +577,8 @@ class WorkerPool(Generic[T, R]):
         return None
 
     def _step(self) -> None:
+        from multiprocessing.connection import wait
+
         self._dispatch()
         waits = [w.conn for w in self.workers] + [w.process.sentinel for w in self.workers]
         wait(waits, timeout=self._time_left())

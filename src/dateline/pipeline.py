@@ -7,6 +7,7 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
@@ -18,10 +19,12 @@ from dateline.events import Lexicon, extract_events
 from dateline.ingest import RawDocument, from_text
 from dateline.ingest.language import ANY_LANGUAGE_ENV, judge_language
 from dateline.limits import stage
-from dateline.petrarch import Dictionaries, code_entities, code_events
 from dateline.quotes import extract_quotes
 from dateline.schema import Document, Entity, Flag, Quote
 from dateline.structure import Article, structure
+
+if TYPE_CHECKING:  # the PETRARCH coder loads only with dictionaries (start-up time)
+    from dateline.petrarch import Dictionaries
 
 CHUNK = 64
 """Inputs read, structured and parsed together; output starts after the first chunk."""
@@ -80,6 +83,8 @@ def assemble(
         events = extract_events(article, doc, entities, quotes, lexicon)
     else:
         # PETRARCH/Phoenix dictionaries replace the built-in lexicon and code the actors too.
+        from dateline.petrarch import code_entities, code_events
+
         for entity in entities:
             entity.code = code_entities(article, [entity], dictionaries).get(entity.id, entity.code)
         events = code_events(article, doc, entities, dictionaries)

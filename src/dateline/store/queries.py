@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
-from dateline.schema import Document
 from dateline.store import models as m
 from dateline.store.repository import Store
 from dateline.store.rows import full_date
 from dateline.store.search import matches, speaker_quotes
+
+if TYPE_CHECKING:  # the pydantic models are built only where documents are (start-up time)
+    from dateline.schema import Document
 
 a, q, v, e = m.articles, m.quotes, m.events, m.entities
 CANONICAL = a.c.near_duplicate_of.is_(None)

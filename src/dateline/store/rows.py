@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from dateline.schema import Document, Event
+if TYPE_CHECKING:  # reading a store builds no pydantic models (start-up time)
+    from dateline.schema import Document, Event
 
 Row = dict[str, Any]
 FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
