@@ -163,3 +163,16 @@ def test_each_noun_cue_reports_what_it_carries(noun: str) -> None:
         for body in bodies
         for q in _analysed(body).quotes
     ), noun
+
+
+@pytest.mark.parametrize("noun", sorted(cues().lead_nouns))
+def test_each_lead_noun_hands_the_quote_after_its_colon_to_the_subject(noun: str) -> None:
+    import dateline
+
+    def speakers(lead_noun: str) -> list[str | None]:
+        body = f"Senator Ellen Marsh gave her {lead_noun}: “The plan will cost every family more.”"
+        doc = dateline.analyze(f"Headline about figures\n\n{body}\n")
+        return [q.speaker.name if q.speaker else None for q in doc.quotes]
+
+    assert speakers(noun) == ["Ellen Marsh"], noun
+    assert speakers("sandwich") == [None]

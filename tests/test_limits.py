@@ -170,21 +170,21 @@ def test_run_inline_counts_cpu_seconds_and_a_wall_clock_backstop() -> None:
         for item in items:
             stage("quotes")
             if item == "nap":
-                time.sleep(0.3)  # past the 0.1 s budget (and a tick), short of the 0.4 s backstop
+                time.sleep(0.4)  # past the 0.2 s budget (and a tick), well short of the 0.8 s backstop
             elif item == "burn":
                 burn(30)
             elif item == "stuck":
                 time.sleep(30)
         return [item.upper() for item in items]
 
-    budget = Limits(timeout=0.1, max_memory_mb=0)
-    assert budget.backstop == 0.1 * WALL_BACKSTOP
+    budget = Limits(timeout=0.2, max_memory_mb=0)
+    assert budget.backstop == 0.2 * WALL_BACKSTOP
     start = time.monotonic()
     out = run_inline(["nap", "burn", "stuck"], work, _failed, budget)
     assert out == [
         "NAP",
-        "burn: timed out after 0.1 s of CPU in quotes",
-        "stuck: timed out after 0.4 s (wall) in quotes",
+        "burn: timed out after 0.2 s of CPU in quotes",
+        "stuck: timed out after 0.8 s (wall) in quotes",
     ]
     assert time.monotonic() - start < 3
 

@@ -619,3 +619,34 @@ def test_a_dateline_place_never_speaks_for_the_person_after_it() -> None:
 def test_who_after_a_common_noun_speaks_as_that_noun() -> None:
     doc = analyze("The firm was sued by an architect who said he was never paid.")
     assert [speaker_name(q) for q in doc.quotes] == ["an architect"]
+
+
+def test_a_colon_lead_on_a_thing_shown_or_someone_elses_words_names_no_speaker() -> None:
+    for lead in (
+        "Senator Ellen Marsh held up a sign:",
+        "Senator Ellen Marsh quoted a line from Winston Churchill:",
+        "Senator Ellen Marsh read out a letter from a constituent:",
+    ):
+        doc = analyze(f"{lead} “We shall never surrender.”")
+        assert [speaker_name(q) for q in doc.quotes] == [None], lead
+
+
+def test_a_name_after_with_in_a_verb_phrase_is_not_the_speaker() -> None:
+    doc = analyze("Senator Ellen Marsh broke with Obama saying the deal was a mistake.")
+    assert [speaker_name(q) for q in doc.quotes] == ["Ellen Marsh"]
+
+
+def test_a_region_inside_the_dateline_never_speaks() -> None:
+    from dateline.nlp import load
+    from dateline.quotes.speaker import MentionIndex, speaker_for
+
+    doc = load()("ATLANTA, Ga. -- Governor Ann Lee, speaking at a museum, said it was good.")
+    place = next(t for t in doc if t.text == "ATLANTA")
+    speaker, _ = speaker_for(doc, place, MentionIndex([], skip=[(0, 15)]))
+    assert speaker is None or speaker.name not in ("Ga.", "ATLANTA")
+
+
+def test_a_verb_before_a_name_that_is_a_subject_stays_in_the_name() -> None:
+    doc = analyze("The drought hit hard this year. Said Jawad, a farmer in Helmand, lost his crop.")
+    names = {e.name for e in doc.entities}
+    assert "Jawad" not in names

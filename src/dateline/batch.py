@@ -273,6 +273,7 @@ class Ingest:
                 initargs=(self.model,),
                 spawning=_single_threaded_children,
             )
+            started()  # the driver's start-up is over: default collections from here on
         else:
             self.pool = InlinePool(
                 analyse_tasks, failed_task, self.limits, init_ingest_worker, (self.model,)

@@ -230,9 +230,14 @@ def guard(limits: Limits) -> Iterator[None]:
     try:
         yield
     finally:
-        armed = False
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        while True:  # a tick may land in the teardown itself: disarm, then stop and restore
+            try:
+                armed = False
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.signal(signal.SIGALRM, previous)
+                break
+            except Overrun:
+                continue  # the block is over: its result (or its own error) stands
 
 
 def run_inline(
@@ -583,11 +588,14 @@ class WorkerPool(Generic[T, R]):
         waits = [w.conn for w in self.workers] + [w.process.sentinel for w in self.workers]
         wait(waits, timeout=self._time_left())
         for worker in list(self.workers):
-            self._read(worker)
-            if not worker.process.is_alive():
+            alive = worker.process.is_alive()  # before reading: a dying worker's last words
+            self._read(worker)  # are in the pipe by now, and are read before it counts as lost
+            if not alive:
                 self._lost(worker, self._death(worker), overran=False)
-            elif (reason := self._overrun(worker)) is not None:
-                self._lost(worker, reason, overran=True)
+            elif self._overrun(worker) is not None:
+                self._read(worker)  # the article may have just finished: look once more
+                if (reason := self._overrun(worker)) is not None:
+                    self._lost(worker, reason, overran=True)
         self._dispatch()
 
     def _time_left(self) -> float:

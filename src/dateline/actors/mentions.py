@@ -55,17 +55,23 @@ def is_subject(span: Span) -> bool:
 
 
 FINITE_VERB_TAGS = {"VBD", "VBZ"}
+INVERTED_CUE_ENDS = {":", ","}
+"""What follows the name after an inverted cue ("Said Ellis: ...", "Adds Smith, ...")."""
 
 
 def _opens_with_a_verb(ent: Span) -> bool:
     """A sentence that opens with its verb before a name (``Said Ellis:``, ``Adds Smith:``):
     the tagger knows the verb, the recogniser takes it for a first name."""
     first = ent[0]
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     return (
         len(ent) > 1
         and first.is_sent_start is True
         and first.tag_ in FINITE_VERB_TAGS
         and all(t.pos_ == "PROPN" for t in ent[1:])
+        and ent.root.dep_ not in ("nsubj", "nsubjpass")  # "Said Jawad, a farmer, lost ..."
+        and after is not None
+        and after.text in INVERTED_CUE_ENDS
     )
 
 

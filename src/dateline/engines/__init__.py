@@ -22,6 +22,7 @@ from typing import Any
 from dateline.batch import BATCH_SIZE, Ingest, Summary
 from dateline.errors import DatelineError
 from dateline.limits import Limits
+from dateline.startup import started
 from dateline.store import Record, Store, open_store
 
 ENGINES = ("local", "ray", "dask")
@@ -68,6 +69,7 @@ class EngineIngest(Ingest):
             super()._start_pool()
             return
         self.pool = make_pool(self.engine, self.workers, self.limits, self.model, self.address)
+        started()  # the driver's start-up is over (``dateline.startup``)
 
     def _record(self, pending: Any, analysed: Any) -> Record:
         record = super()._record(pending, analysed)

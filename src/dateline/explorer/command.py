@@ -46,5 +46,7 @@ def serve(
       dateline serve --db corpus.db --port 8080 --allow-ingest "$TOKEN"
     """
     from dateline.explorer.server import run
+    from dateline.startup import started
 
+    started()  # a server runs for days: the collector's default thresholds from here on
     run(db, host, port, allow_ingest)

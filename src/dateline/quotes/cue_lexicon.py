@@ -38,6 +38,8 @@ class Cues:
     """Pronouns that can name a speaker ("it" for an organisation or a newspaper)."""
     complementizers: frozenset[str] = frozenset()
     """Words trimmed from the start of a reported clause ("said that ...")."""
+    lead_nouns: frozenset[str] = frozenset()
+    """Nouns a colon may hang on before a quote of the clause's subject ("made this comment:")."""
 
     def content_preps(self, lemma: str) -> frozenset[str]:
         """The prepositions whose phrase is a cue's content (``speak`` -> ``of``, ``about``)."""

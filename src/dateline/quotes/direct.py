@@ -132,9 +132,23 @@ def attribute(
 
 
 LEAD_SPEAKERS = {"PERSON", "ORG", "NORP"}
-LEAD_LINKS = {"dobj", "attr", "pobj", "prep", "appos", "npadvmod"}
-"""Links from the noun a colon hangs on up to its verb ("made the following comment:")."""
 """Who a colon lead may hand a quote to: people, organisations and groups, never a place."""
+LEAD_LINKS = {"dobj", "attr", "pobj", "prep", "appos", "npadvmod", "acomp", "advmod", "amod"}
+"""Links from the lead's last word up to its verb ("made the following comment:")."""
+SOMEONE_ELSES = {"from", "of", "by"}
+"""Prepositions that hand a lead's noun to another author ("a line from Churchill:")."""
+
+
+def _says_something(hung_on: Token, verb: Token) -> bool:
+    """The colon ends the clause itself ("Marsh was blunt:") or a noun of speech that is the
+    subject's own ("made the following comment:"), not a thing shown or read out ("held up a
+    sign:", "read a letter from a constituent:")."""
+    if hung_on.i == verb.i or hung_on.dep_ in ("acomp", "advmod"):
+        return True  # "Marsh said as much:", "Marsh was blunt:"
+    lexicon = cues()
+    if hung_on.lemma_.lower() not in lexicon.lead_nouns | lexicon.noun_cues | lexicon.words_nouns:
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ in SOMEONE_ELSES for c in hung_on.children)
 
 
 def colon_lead(
@@ -142,13 +156,16 @@ def colon_lead(
 ) -> Attribution | None:
     """``Sanders made the following comment: "..."``, ``Obama is rolling out a new message:
     "It's about me."``: a quote right after a colon, with no cue, is the words of the subject of
-    the clause the colon ends, when that subject names a person or organisation."""
-    if colon_at < 0 or doc[colon_at].text != ":":
+    the clause the colon ends, when that subject names a person or organisation and the lead
+    ends on the clause or on a noun of speech (``_says_something``)."""
+    if colon_at <= 0 or doc[colon_at].text != ":":
         return None
-    verb = next(
-        (t for t in climb(doc[colon_at].head, LEAD_LINKS, 3) if t.pos_ in ("VERB", "AUX")), None
-    )
-    if verb is None or inside(verb.idx, quotes):
+    path = list(climb(doc[colon_at - 1], LEAD_LINKS, 4))  # from the lead's last word up
+    at = next((n for n, t in enumerate(path) if t.pos_ in ("VERB", "AUX")), None)
+    if at is None or inside(path[at].idx, quotes):
+        return None
+    verb = path[at]
+    if not _says_something(path[at - 1] if at > 0 else verb, verb):
         return None
     who = subject_of(verb, quotes, relatives=False)
     if who is None or who.pos_ == "PRON":

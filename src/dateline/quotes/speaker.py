@@ -122,8 +122,11 @@ def _shown_saying(verb: Token) -> Token | None:
     if name.pos_ != "PROPN":
         return None
     first = _name_start(name)
-    if first.i == 0 or verb.doc[first.i - 1].lower_ not in SHOWN_BY:
+    if first.i == 0:
         return None
+    shown_by = verb.doc[first.i - 1]
+    if shown_by.lower_ not in SHOWN_BY or shown_by.head.pos_ != "NOUN":
+        return None  # "broke with Obama saying ...": the subject speaks, not Obama
     return name
 
 
@@ -270,7 +273,14 @@ def speaker_for(doc: Doc, who: Token, index: MentionIndex) -> tuple[SpeakerRef |
     if any(s <= who.idx < e for s, e in index.skip):
         # "WASHINGTON -- President Obama, ..., said": the parse makes the dateline's place the
         # subject and the speaker its apposition; a dateline never speaks
-        named = first_child(who, ("appos",))
+        named = next(
+            (
+                c
+                for c in who.children
+                if c.dep_ == "appos" and not any(s <= c.idx < e for s, e in index.skip)
+            ),
+            None,
+        )  # not "Ga." of "ATLANTA, Ga. --", which the dateline holds too
         if named is None:
             return None, 0.0
         who = named
