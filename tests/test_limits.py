@@ -170,7 +170,7 @@ def test_run_inline_counts_cpu_seconds_and_a_wall_clock_backstop() -> None:
         for item in items:
             stage("quotes")
             if item == "nap":
-                time.sleep(0.4)  # past the 0.2 s budget (and a tick), well short of the 0.8 s backstop
+                time.sleep(0.4)  # past the 0.2 s budget and a tick, short of the 0.8 s backstop
             elif item == "burn":
                 burn(30)
             elif item == "stuck":

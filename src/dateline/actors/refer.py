@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+import numpy
+from spacy.attrs import POS, TAG
 from spacy.tokens import Doc, Token
 
 from dateline import geo
@@ -29,9 +31,23 @@ PRONOUN_LOOKBACK_SENTENCES = 4
 DESCRIPTOR_MAX_WORDS = 5
 
 
+DESCRIPTOR_TAGS = ("NN", "NNP")
+"""Fine-grained tags of a descriptor's head noun."""
+
+
+def _tagged(doc: Doc, attr: int, labels: tuple[str, ...]) -> list[int]:
+    """Indices of the tokens whose ``attr`` (``TAG`` or ``POS``) is one of ``labels``, read off
+    the document's array (no ``Token`` made for the others)."""
+    if not len(doc):
+        return []
+    wanted = [doc.vocab.strings[label] for label in labels]
+    found: list[int] = numpy.flatnonzero(numpy.isin(doc.to_array(attr), wanted)).tolist()
+    return found
+
+
 def _descriptor(doc: Doc, head: Token) -> tuple[int, str | None] | None:
     """Start token and country of ``the [Russian] [top] diplomat``, or None if not a descriptor."""
-    if head.tag_ not in ("NN", "NNP") or head.text.lower() not in lexicon().heads:
+    if head.tag_ not in DESCRIPTOR_TAGS or head.text.lower() not in lexicon().heads:
         return None
     nxt = doc[head.i + 1] if head.i + 1 < len(doc) else None
     if nxt is not None and (nxt.pos_ == "PROPN" or nxt.text.lower() in lexicon().heads):
@@ -66,7 +82,8 @@ def resolve_descriptors(
     """Join ``the minister`` to the most recently named person whose role and country fit."""
     people = [c for c in clusters if c.label == "PERSON" and not c.photographer]
     found = []
-    for head in doc:
+    for i in _tagged(doc, TAG, DESCRIPTOR_TAGS):
+        head = doc[i]
         found_desc = _descriptor(doc, head)
         if found_desc is None:
             continue
@@ -114,7 +131,8 @@ def resolve_pronouns(
         for m in c.mentions:
             by_sent[m.sent].append((m, c))
     found = []
-    for tok in doc:
+    for i in _tagged(doc, POS, ("PRON",)):
+        tok = doc[i]
         gender = PRONOUN_GENDER.get(tok.text.lower())
         if gender is None or tok.pos_ != "PRON":
             continue

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
+import numpy
 import pycountry
 from rapidfuzz.distance import Levenshtein
+from spacy.attrs import IS_ALPHA, IS_TITLE, ORTH, POS
+from spacy.symbols import PROPN
 from spacy.tokens import Doc
 
 from dateline import geo
@@ -27,10 +31,35 @@ def _targets(doc: Doc, entities: list[Entity]) -> Counter[str]:
                 for word in m.text.split():
                     if word[:1].isupper() and word.isalpha():
                         names[word] += 1
-    for token in doc:
-        if token.is_title and token.is_alpha and geo.country_code(token.text):
-            names[token.text] += 1
+    words = _title_words(doc)
+    for i in words.alpha:
+        if geo.country_code(words.text[i]):
+            names[words.text[i]] += 1
     return names
+
+
+@dataclass
+class _TitleWords:
+    """A document's title-case words, read off its arrays (no ``Token`` made for each word)."""
+
+    text: dict[int, str]
+    """Token index -> text, for every title-case word."""
+    alpha: list[int]
+    """The indices of those made of letters only, in order."""
+    propn: set[int]
+    """The indices of those tagged as proper nouns."""
+
+
+def _title_words(doc: Doc) -> _TitleWords:
+    if not len(doc):
+        return _TitleWords({}, [], set())
+    table = doc.to_array([ORTH, IS_TITLE, IS_ALPHA, POS])
+    strings = doc.vocab.strings
+    titles = numpy.flatnonzero(table[:, 1])
+    text = {int(i): strings[int(table[i, 0])] for i in titles}
+    alpha = [int(i) for i in titles if table[i, 2]]
+    propn = {int(i) for i in titles if table[i, 3] == PROPN}
+    return _TitleWords(text, alpha, propn)
 
 
 def _plausible_variant(word: str, target: str) -> bool:
@@ -43,13 +72,15 @@ def _plausible_variant(word: str, target: str) -> bool:
 def misspelled_names(article: Article, doc: Doc, entities: list[Entity]) -> list[Flag]:
     """Flag a capitalised word that nearly spells a name used elsewhere, and is no name itself."""
     targets = _targets(doc, entities)
-    counts = Counter(t.text for t in doc if t.is_title)
+    words = _title_words(doc)
+    counts = Counter(words.text.values())
     flags = []
-    for token in doc:
-        word = token.text
-        if len(word) < MIN_LENGTH or not (token.is_title and token.is_alpha):
+    for i in words.alpha:
+        word = words.text[i]
+        if len(word) < MIN_LENGTH or i not in words.propn or counts[word] > 1:
             continue
-        if token.pos_ != "PROPN" or counts[word] > 1 or _excluded(article, token.idx):
+        token = doc[i]
+        if _excluded(article, token.idx):
             continue
         if geo.country_code(word) or geo.is_place(word) or _is_country_word(word):
             continue

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import islice
 from typing import Literal
 
+import numpy
+from spacy.attrs import POS
+from spacy.symbols import NOUN, PROPN, VERB
 from spacy.tokens import Doc, Token
 
 from dateline.calibration import calibrated
@@ -14,6 +18,7 @@ from dateline.events import sides as side_rules
 from dateline.events.actors import ActorResolver, Side, sector_of
 from dateline.events.cameo import plover_type
 from dateline.events.cameo import table as cameo_table
+from dateline.events.features import evidence_features
 from dateline.events.features import features as model_features
 from dateline.events.lexicon import Lexicon, Predicate, build
 from dateline.events.modality import Modality, lemma_of, words
@@ -188,13 +193,37 @@ def is_candidate(token: Token, lexicon: Lexicon) -> bool:
     return token.pos_ in ("NOUN", "PROPN") and lexicon.match(token) is not None
 
 
+CANDIDATE_POS = (VERB, NOUN, PROPN)
+"""The parts of speech ``is_candidate`` takes (every other word is none)."""
+
+
+def _verbs_and_nouns(doc: Doc) -> list[int]:
+    """Indices of the words of a part of speech in ``CANDIDATE_POS``, read off the document's
+    array (no ``Token`` made for the other words)."""
+    if not len(doc):
+        return []
+    found: list[int] = numpy.flatnonzero(numpy.isin(doc.to_array(POS), CANDIDATE_POS)).tolist()
+    return found
+
+
 def candidate(
-    token: Token, lexicon: Lexicon, actors: ActorResolver, always: bool = False
+    token: Token,
+    lexicon: Lexicon,
+    actors: ActorResolver,
+    always: bool = False,
+    model: EventModel | None = None,
 ) -> Candidate:
     """Read one word's predicate, modality and sides, and the features the model scores
-    (only where there is a source, which every event needs, unless ``always``)."""
+    (only where there is a source, which every event needs, unless ``always``). Given the
+    ``model`` that will decide, a word it must turn down whatever its sides (``moot``) is read
+    no further than its predicate, modality and clause: no sides, no features."""
     predicate = lexicon.match(token)
     mood = mood_of(token)
+    if model is not None and not always and moot(token, predicate, mood, lexicon, model):
+        inner = complement(token)
+        return Candidate(
+            token, predicate, mood, [], [], [], lexicon.match(inner) if inner is not None else None
+        )
     if token.pos_ in ("NOUN", "PROPN"):
         preps = predicate.target_preps if predicate is not None else frozenset()
         sources, targets = noun_sides(token, preps, actors)
@@ -237,7 +266,13 @@ def _cameo(label: str, c: Candidate) -> str:
 def _has_evidence(c: Candidate, model: EventModel) -> bool:
     """A table, CAMEO.2.0 or the model's training data knows the word (or its frame verb or
     its clause) as one that tells events."""
-    for feature in c.features:
+    return _evidence_in(c.features, model)
+
+
+def _evidence_in(features: Iterable[str], model: EventModel) -> bool:
+    """Whether features say the word tells events (``_has_evidence``): only the word's, its
+    frame verb's and its clause's lemmas and table features count (``evidence_features``)."""
+    for feature in features:
         name, _, value = feature.partition("=")
         if name in EVIDENCE_FEATURES and value != "None":
             return True
@@ -258,6 +293,21 @@ the value nested cross-validation on PLV train chose in every outer fold (and pl
 ``scripts/tune_event_thresholds.py`` on 2026-11-28 (0.8 before); the news tuning sets unchanged."""
 NONE_MARGIN = 1.0
 """An event type is coded only when its probability beats ``NONE_MARGIN`` times ``NONE``'s."""
+
+
+def moot(
+    token: Token, predicate: Predicate | None, mood: Modality, lexicon: Lexicon, model: EventModel
+) -> bool:
+    """Whether ``decide`` turns the word down whatever its sides and ``_demand`` too: a
+    hypothetical one, or one that no table row codes and that has no evidence of telling events
+    (``_has_evidence``, read off ``evidence_features``, the features that can hold it)."""
+    if mood.mode == "hypothetical":
+        return True
+    return (
+        predicate is None
+        and REQUIRE_EVIDENCE
+        and not _evidence_in(evidence_features(token, lexicon), model)
+    )
 
 
 def _decide_by_tables(c: Candidate) -> tuple[str, str, float] | None:
@@ -495,7 +545,7 @@ def extract_events(
     ``model``: the event model that types candidates (default: the packaged one); ``None`` codes
     from the predicate table alone.
     """
-    lexicon = lexicon or build()
+    lexicon = (lexicon or build()).for_document()
     chosen = default_model() if model == "default" else model
     actors = ActorResolver(doc, entities, quotes, lexicon.actors)
     excluded = Coverage(article.excluded_spans() + [(c.start, c.end) for c in article.captions])
@@ -504,14 +554,15 @@ def extract_events(
     events: list[Event] = []
     seen: set[tuple] = set()
     coded: set[int] = set()
-    for token in doc:
+    for i in _verbs_and_nouns(doc):
+        token = doc[i]
         if not is_candidate(token, lexicon) or excluded.covers(token.idx):
             continue
         if (token.ent_type_ in NAMED_THINGS and token.ent_iob_ != "B") or token.ent_type_ == "LAW":
             continue  # "the North American Free Trade Agreement" names a treaty, not an event
         if _governed_by(token, coded):
             continue  # "refused to back the bill": the frame verb told the event
-        c = candidate(token, lexicon, actors)
+        c = candidate(token, lexicon, actors, model=chosen)
         decision = decide(c, chosen) or _demand(c, actors)
         if decision is None or (decision[0] == "THREATEN" and _prediction(token, actors)):
             continue

@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from spacy.attrs import ORTH
+from spacy.attrs import HEAD, ORTH
 from spacy.tokens import Doc, Token
+
+from dateline.nlp import sentence_of
 
 PLOVER_OF_ROOT = {
     "01": None, "02": "REQUEST", "03": "AGREE", "04": "CONSULT", "05": "COOPERATE",
@@ -25,6 +27,7 @@ PLOVER_OF_ROOT = {
 
 
 UPPER_KEY = "dateline.events.upper"
+HEADS_KEY = "dateline.events.heads"
 CODES_KEY = "dateline.events.cameo_codes"
 """A document's verb codes, by token index: the event model asks for every verb of a sentence
 once per candidate in it."""
@@ -78,15 +81,20 @@ class CameoTable:
             ):
                 if best is not None and size <= best[0]:
                     break
+                # a side holds when every plain word is there and a member of each synset
                 if plain_before or syns_before:
                     if before is None:
-                        before = set(words[token.sent.start : token.i])
-                    if not _holds(plain_before, syns_before, before):
+                        before = set(words[sentence_of(token.doc, token.i)[0] : token.i])
+                    if not plain_before <= before or (
+                        syns_before and not all(not s.isdisjoint(before) for s in syns_before)
+                    ):
                         continue
                 if plain_after or syns_after:
                     if after is None:
-                        after = {words[t.i] for t in token.subtree if t.i > token.i}
-                    if not _holds(plain_after, syns_after, after):
+                        after = {words[i] for i in _subtree_after(token)}
+                    if not plain_after <= after or (
+                        syns_after and not all(not s.isdisjoint(after) for s in syns_after)
+                    ):
                         continue
                 best = (size, found)
                 break
@@ -116,11 +124,6 @@ class CameoTable:
         return size, p.code, plain(p.before), syns(p.before), plain(p.after), syns(p.after)
 
 
-def _holds(plain: frozenset[str], syns: tuple[frozenset[str], ...], words: set[str]) -> bool:
-    """Every plain word of a pattern's side is there, and a member of each of its synsets."""
-    return plain <= words and (not syns or all(not s.isdisjoint(words) for s in syns))
-
-
 def _upper_words(doc: Doc) -> list[str]:
     """The document's words in capitals, made once per document."""
     cached = doc.user_data.get(UPPER_KEY)
@@ -129,6 +132,39 @@ def _upper_words(doc: Doc) -> list[str]:
         orths: list[int] = doc.to_array(ORTH).tolist()
         cached = doc.user_data[UPPER_KEY] = [strings[orth].upper() for orth in orths]
     return cached
+
+
+def _heads(doc: Doc) -> list[int]:
+    """Each token's head index, made once per document."""
+    cached = doc.user_data.get(HEADS_KEY)
+    if cached is None or len(cached) != len(doc):
+        offsets: list[int] = doc.to_array(HEAD).astype("int64").tolist()  # stored unsigned
+        cached = doc.user_data[HEADS_KEY] = [i + offset for i, offset in enumerate(offsets)]
+    return cached
+
+
+def _subtree_after(token: Token) -> list[int]:
+    """Indices of the words of ``token.subtree`` after ``token``, from the head array (no
+    ``Token`` made for each): the words of its sentence after it whose chain of heads reaches
+    it before the sentence's root."""
+    doc = token.doc
+    heads = _heads(doc)
+    top = token.i
+    first, end = sentence_of(doc, top)
+    below = {top: True}
+    found = []
+    for i in range(top + 1, end):
+        path = []
+        at = i
+        while at not in below and first <= at < end and heads[at] != at:
+            path.append(at)
+            at = heads[at]
+        inside = below.get(at, False)
+        for step in path:
+            below[step] = inside
+        if inside:
+            found.append(i)
+    return found
 
 
 def plover_type(cameo: str | None) -> str | None:

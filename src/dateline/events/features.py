@@ -7,6 +7,8 @@ type, CAMEO.2.0's code) and the kinds of its two sides.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Token
 
 from dateline.events.actors import Side
@@ -14,6 +16,7 @@ from dateline.events.cameo import plover_type, table
 from dateline.events.lexicon import Lexicon
 from dateline.events.modality import Modality, lemma_of
 from dateline.events.sides import complement, object_of
+from dateline.nlp import sentence_of
 
 SENTENCE_WORDS = ("NOUN", "VERB")
 FRAME_DEPS = ("xcomp", "ccomp", "advcl", "conj", "pcomp", "acl", "relcl")
@@ -52,6 +55,26 @@ def _side(name: str, sides: list[Side]) -> list[str]:
     ]
 
 
+def frame_head(token: Token) -> Token | None:
+    """The verb whose frame the word fills (``refused to <back>``), if any."""
+    return token.head if token.dep_ in FRAME_DEPS and token.head is not token else None
+
+
+def evidence_features(token: Token, lexicon: Lexicon) -> Iterator[str]:
+    """The features of ``features`` that can say the word tells events: the lemmas of the word,
+    of its frame verb and of the clause it governs, then their table features (the cheap ones
+    first, not in ``features``' order, so that a search for one can stop early)."""
+    frame = frame_head(token)
+    inner = complement(token)
+    words = [(token, ""), (frame, "h"), (inner, "c")]
+    for word, prefix in words:
+        if word is not None:
+            yield f"{prefix or 'l'}={_lemma(word)}"
+    for word, prefix in words:
+        if word is not None:
+            yield from _evidence(word, lexicon, prefix)
+
+
 def features(
     token: Token,
     lexicon: Lexicon,
@@ -67,10 +90,11 @@ def features(
         out += ["neg", f"neg+l={lemma}"]
     if mood.mode:
         out += [f"mode={mood.mode}", f"mode+l={mood.mode}:{lemma}"]
-    if token.dep_ in FRAME_DEPS and token.head is not token:
-        head = _lemma(token.head)
+    frame = frame_head(token)
+    if frame is not None:
+        head = _lemma(frame)
         out += [f"h={head}", f"h>l={head}>{lemma}"]
-        out += _evidence(token.head, lexicon, "h")
+        out += _evidence(frame, lexicon, "h")
     inner = complement(token)
     if inner is not None:
         out += [f"c={_lemma(inner)}", f"l>c={lemma}>{_lemma(inner)}"]
@@ -104,9 +128,10 @@ SENTENCE_WORDS_KEY = "dateline.events.sentence_words"
 def _sentence_words(token: Token) -> list[str]:
     """``sw=`` features of the sentence's nouns and verbs, the predicate's own among them
     (worked out once a sentence, kept in the document's ``user_data``)."""
-    bags: dict[int, list[str]] = token.doc.user_data.setdefault(SENTENCE_WORDS_KEY, {})
-    sent = token.sent
-    bag = bags.get(sent.start)
+    doc = token.doc
+    bags: dict[int, list[str]] = doc.user_data.setdefault(SENTENCE_WORDS_KEY, {})
+    first, end = sentence_of(doc, token.i)
+    bag = bags.get(first)
     if bag is None:
-        bag = bags[sent.start] = [f"sw={_lemma(t)}" for t in sent if t.pos_ in SENTENCE_WORDS]
+        bag = bags[first] = [f"sw={_lemma(t)}" for t in doc[first:end] if t.pos_ in SENTENCE_WORDS]
     return bag

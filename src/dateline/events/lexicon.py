@@ -81,6 +81,11 @@ class Lexicon:
                     return predicate
         return None
 
+    def for_document(self) -> Lexicon:
+        """This lexicon (its tables shared, not copied) remembering its match for each token of
+        one document: for one ``extract_events`` call, which asks about a word many times."""
+        return DocumentLexicon(self.predicates, self.actors, self.phrasal)
+
     def merged(self, other: Lexicon) -> Lexicon:
         """This lexicon with another one's entries added (user lexicons extend the default)."""
         out = Lexicon(dict(self.predicates), dict(self.actors), set(self.phrasal))
@@ -90,6 +95,21 @@ class Lexicon:
                 out.add(p)
         out.actors.update(other.actors)
         return out
+
+
+@dataclass
+class DocumentLexicon(Lexicon):
+    """A lexicon's view for one document (``Lexicon.for_document``): each token's match worked
+    out once, by token index, so that it must only be asked about tokens of that document."""
+
+    matches: dict[int, Predicate | None] = field(default_factory=dict)
+
+    def match(self, token: Token) -> Predicate | None:
+        """The predicate a token expresses, if any (remembered)."""
+        if token.i in self.matches:
+            return self.matches[token.i]
+        found = self.matches[token.i] = super().match(token)
+        return found
 
 
 def _row(values: dict[str, str], where: str) -> Predicate:

@@ -243,7 +243,7 @@ def _judgement(
     names no actor at all."""
     verdict: Token | None = None
     for trigger in tokens:
-        if is_act(trigger) or not critical(trigger) or _supposed(trigger):
+        if not critical(trigger) or is_act(trigger) or _supposed(trigger):
             continue
         targets = _targets(trigger, tokens, speaker, actors)
         if targets:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -10,6 +11,13 @@ Role = Literal["open", "close", "either"]
 DOUBLE_OPEN = {"“": 1, "„": 1, "«": 1, "``": 2}
 DOUBLE_CLOSE = {"”": 1, "»": 1}
 DOUBLE_EITHER = {'"': 1, "''": 2}
+DOUBLE_MARK = re.compile(
+    "|".join(
+        re.escape(glyph)
+        for glyph in sorted({**DOUBLE_OPEN, **DOUBLE_CLOSE, **DOUBLE_EITHER}, key=len, reverse=True)
+    )
+)
+"""Any double mark, the two-character glyphs (``` `` ``` and ``''``) before the one-character."""
 SINGLE_OPEN = "‘"
 SINGLE_CLOSE = "’"
 OPENING_CONTEXT = set(" \t\n([{—–-/:;")
@@ -63,19 +71,14 @@ def _context_role(text: str, pos: int, width: int, start: int, end: int) -> Role
 
 
 def double_marks(text: str, start: int, end: int) -> list[Mark]:
-    """Double quotation marks in ``text[start:end]`` with their roles."""
+    """Double quotation marks in ``text[start:end]`` with their roles (a two-character mark
+    may end one character past ``end``), found left to right, the longer glyph first."""
     marks = []
-    i = start
-    while i < end:
-        two = text[i : i + 2]
-        one = text[i]
-        if two in ("``", "''"):
-            width, glyph = 2, two
-        elif one in DOUBLE_OPEN or one in DOUBLE_CLOSE or one in DOUBLE_EITHER:
-            width, glyph = 1, one
-        else:
-            i += 1
-            continue
+    for found in DOUBLE_MARK.finditer(text, start, end + 1):
+        i, glyph = found.start(), found.group()
+        if i >= end:
+            break
+        width = len(glyph)
         context = _context_role(text, i, width, start, end)
         if glyph in DOUBLE_EITHER:
             role: Role = context
@@ -84,7 +87,6 @@ def double_marks(text: str, start: int, end: int) -> list[Mark]:
         else:
             role = "open" if context == "open" else "close"
         marks.append(Mark(i, width, role))
-        i += width
     return marks
 
 
@@ -136,9 +138,9 @@ def single_quotes(
 ) -> list[QuoteSpan]:
     """‘Single-quoted’ words outside double quotes (headline style); apostrophes are skipped."""
     found = []
-    i = start
-    while i < end:
-        if text[i] == SINGLE_OPEN and not any(q.start <= i < q.end for q in inside):
+    i = text.find(SINGLE_OPEN, start, end)
+    while i != -1:
+        if not any(q.start <= i < q.end for q in inside):
             before = text[i - 1] if i > start else " "
             if before in OPENING_CONTEXT or before in '"“':
                 j = i + 1
@@ -153,9 +155,9 @@ def single_quotes(
                     j += 1
                 if j < end:
                     found.append(QuoteSpan(i, j + 1, index, single=True))
-                    i = j + 1
+                    i = text.find(SINGLE_OPEN, j + 1, end)
                     continue
-        i += 1
+        i = text.find(SINGLE_OPEN, i + 1, end)
     return found
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
@@ -395,21 +397,64 @@ def find_reported(doc: Doc, paragraphs: list[tuple[int, int]], quotes: Coverage)
     """Reported statements in the paragraphs, outside direct quotations."""
     found: list[Reported] = []
     held = Disjoint(paragraphs)
+    may = _may_report_at(doc)
     for sent in doc.sents:
-        for token in sent:
+        for i in range(sent.start, sent.end):
+            if i not in may:
+                continue
+            token = doc[i]
             para = held.holding(token.idx)
             if para is None or inside(token.idx, quotes):
                 continue
             parts, who = _statement(token, sent)
             clause = True
             if not parts:
-                parts, who, clause = [_object_of(token)], speaker_subject(token), False
+                cited = _object_of(token)
+                if not cited:
+                    continue  # no statement here: no speaker to look for either
+                parts, who, clause = [cited], speaker_subject(token), False
             for part in parts:
                 content = [t for t in part if para[0] <= t.idx < para[1] and t.i != token.i]
                 bounds = _bounds(sorted(content, key=lambda t: t.i))
                 if bounds is not None:
                     found.append(Reported(bounds[0], bounds[1], token, who, clause))
     return found
+
+
+SAID = frozenset({"said", "says"})
+"""Forms ``is_cue`` takes whatever their lemma and tag ("Said Ellis:" as a proper noun)."""
+
+
+def may_report(token: Token) -> bool:
+    """Whether ``_statement`` or ``_object_of`` can find anything at a word: the tests they
+    start with, which read its lower case, lemma and part of speech only (``is_cue`` too)."""
+    lex = cues()
+    low, lemma, pos = token.lower_, token.lemma_.lower(), token.pos_
+    return (
+        low in lex.according_to
+        or low in lex.words_nouns
+        or (pos == "NOUN" and lemma in lex.noun_cues)
+        or is_cue(token)
+        or (pos == "VERB" and lemma in OBJECT_CUES)
+    )
+
+
+def _may_report_at(doc: Doc) -> set[int]:
+    """The indices of the words where ``may_report`` holds, asked only of the words whose lower
+    case or lemma is in the cue lexicon (or a form of ``SAID``): read off the document's arrays,
+    so that no ``Token`` is made for the other words."""
+    if not len(doc):
+        return set()
+    lex = cues()
+    strings = doc.vocab.strings
+    words = lex.according_to | lex.words_nouns | SAID
+    lemmas = lex.noun_cues | lex.verbs | OBJECT_CUES | SAID
+    table = doc.to_array([LOWER, LEMMA])
+    known = numpy.unique(table[:, 1])
+    cue_lemmas = [h for h in known.tolist() if strings[h].lower() in lemmas]
+    cue_words = [strings[w] for w in words]
+    near = numpy.isin(table[:, 0], cue_words) | numpy.isin(table[:, 1], cue_lemmas)
+    return {i for i in numpy.flatnonzero(near).tolist() if may_report(doc[i])}
 
 
 def _statement(token: Token, sent: TokenSpan) -> tuple[list[list[Token]], Token | None]:

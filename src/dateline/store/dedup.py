@@ -26,9 +26,20 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[bytes]:
 
 def signature(text: str) -> bytes:
     """The MinHash signature of a text as bytes (``NUM_PERM`` little-endian uint64)."""
-    minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+    minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME, permutations=_permutations())
     minhash.update_batch(list(shingles(text)))
     return minhash.hashvalues.astype("<u8").tobytes()
+
+
+_DRAWN: list[np.ndarray] = []
+
+
+def _permutations() -> np.ndarray:
+    """The permutations every MinHash here draws from its (default) seed, drawn once, not for
+    each signature and each index lookup: the same numbers, so the same signatures."""
+    if not _DRAWN:
+        _DRAWN.append(MinHash(num_perm=NUM_PERM, scheme=SCHEME).permutations)
+    return _DRAWN[0]
 
 
 def _values(sig: bytes) -> np.ndarray:
@@ -36,7 +47,9 @@ def _values(sig: bytes) -> np.ndarray:
 
 
 def _minhash(sig: bytes) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, hashvalues=_values(sig), scheme=SCHEME)
+    return MinHash(
+        num_perm=NUM_PERM, hashvalues=_values(sig), permutations=_permutations(), scheme=SCHEME
+    )
 
 
 def similarity(a: bytes, b: bytes) -> float:
