@@ -12,7 +12,7 @@ from spacy.attrs import TAG
 
 from dateline.actors.refer import DESCRIPTOR_TAGS, _tagged
 from dateline.checks.names import _title_words
-from dateline.events import _verbs_and_nouns, candidate, decide, is_candidate, moot
+from dateline.events import _demand, _verbs_and_nouns, candidate, decide, is_candidate, moot
 from dateline.events.actors import ActorResolver
 from dateline.events.cameo import _subtree_after
 from dateline.events.lexicon import build
@@ -87,6 +87,7 @@ def test_a_moot_word_is_one_decide_turns_down_with_its_sides_read(sample: Prepar
         if moot(token, full.predicate, full.mood, lexicon, model):
             seen += 1
             assert decide(full, model) is None, token.text
+            assert _demand(full, actors) is None, token.text
             bare = candidate(token, lexicon, actors, model=model)
             assert (bare.sources, bare.features, bare.inner) == ([], [], full.inner)
     assert seen
