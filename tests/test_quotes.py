@@ -650,3 +650,16 @@ def test_a_verb_before_a_name_that_is_a_subject_stays_in_the_name() -> None:
     doc = analyze("The drought hit hard this year. Said Jawad, a farmer in Helmand, lost his crop.")
     names = {e.name for e in doc.entities}
     assert "Jawad" not in names
+
+
+def test_a_cue_verb_tagged_as_a_noun_still_has_its_subject_speak() -> None:
+    from dateline.nlp import load
+    from dateline.quotes.reported import _noun_speaker
+
+    doc = load()("But Trump claims that he should be the exception.")
+    claims = doc[2]
+    if claims.pos_ == "NOUN" and claims.dep_ == "ROOT":  # the mistagging this guards against
+        who = _noun_speaker(claims)
+        assert who is not None and who.text == "Trump"
+    other = load()("The Trump claims that he lied were false.")
+    assert _noun_speaker(next(t for t in other if t.lower_ == "claims")) is None

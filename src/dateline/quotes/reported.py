@@ -363,6 +363,20 @@ def _noun_cue(noun: Token) -> tuple[list[Token], Token | None] | None:
 
 
 def _noun_speaker(noun: Token) -> Token | None:
+    """Who speaks at a noun cue: its possessor, its ``by``/``from`` agent, the subject of the verb
+    that has it, or its own subject where the tagger took a verb for a noun ("Trump claims that
+    ...": "claims" a NOUN heading the sentence and a clause, "Trump" its subject or modifier)."""
+    if noun.dep_ == "ROOT" and any(c.dep_ == "ccomp" for c in noun.children):
+        subject = next(
+            (
+                c
+                for c in noun.children
+                if c.dep_ == "nsubj" or (c.dep_ == "compound" and c.pos_ == "PROPN")
+            ),
+            None,
+        )  # the parse may take the name for a modifier of the noun: "Trump claims"
+        if subject is not None:
+            return subject
     for child in noun.children:
         if child.dep_ == "poss":
             return child
