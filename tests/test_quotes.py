@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import dateline
 from dateline.calibration import calibrated
 from dateline.schema import Document, Quote
@@ -568,36 +570,9 @@ def test_a_follow_on_quote_is_the_run_speakers_not_a_name_in_a_side_clause() -> 
     assert [speaker_name(q) for q in follow] == ["Ellen Marsh"]
 
 
-def test_an_inverted_said_before_a_name_and_colon() -> None:
-    doc = analyze(
-        "Mayor Dana Whitfield spoke to the council on Monday. The budget is late. "
-        "Said Whitfield: “Nobody here wants another delay.”"
-    )
-    (q,) = kinds(doc, "direct")
-    assert speaker_name(q) == "Dana Whitfield"
-
-
-def test_a_quote_after_a_colon_is_the_words_of_the_clause_subject() -> None:
-    doc = analyze(
-        "Senator Ellen Marsh met the press on Friday.\n\n"
-        "On Tuesday, Marsh made the following comment:\n\n"
-        "“The plan will cost every family more than it saves.”"
-    )
-    (q,) = kinds(doc, "direct")
-    assert speaker_name(q) == "Ellen Marsh"
-
-
 def test_a_colon_lead_never_hands_a_quote_to_a_place() -> None:
     doc = analyze("Paris woke to one headline:\n\n“The strike is over.”")
     assert all(speaker_name(q) != "Paris" for q in doc.quotes)
-
-
-def test_footage_of_a_person_saying_is_that_persons_quote() -> None:
-    doc = analyze(
-        "The advert uses footage of Governor Tom Reyes asking, “Why are we not further ahead?”"
-    )
-    (q,) = kinds(doc, "direct")
-    assert speaker_name(q) == "Tom Reyes"
 
 
 def test_a_dateline_place_never_speaks_for_the_person_after_it() -> None:
@@ -663,3 +638,31 @@ def test_a_cue_verb_tagged_as_a_noun_still_has_its_subject_speak() -> None:
         assert who is not None and who.text == "Trump"
     other = load()("The Trump claims that he lied were false.")
     assert _noun_speaker(next(t for t in other if t.lower_ == "claims")) is None
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        pytest.param(
+            "Mayor Dana Whitfield spoke to the council on Monday. The budget is late. "
+            "Said Whitfield: “Nobody here wants another delay.”",
+            "Dana Whitfield",
+            id="an inverted said before a name and colon",
+        ),
+        pytest.param(
+            "Senator Ellen Marsh met the press on Friday.\n\n"
+            "On Tuesday, Marsh made the following comment:\n\n"
+            "“The plan will cost every family more than it saves.”",
+            "Ellen Marsh",
+            id="a quote after a colon is the words of the clause subject",
+        ),
+        pytest.param(
+            "The advert uses footage of Governor Tom Reyes asking, “Why are we not further ahead?”",
+            "Tom Reyes",
+            id="footage of a person asking is that person's quote",
+        ),
+    ],
+)
+def test_the_speaker_of_a_lone_direct_quote(body: str, speaker: str) -> None:
+    (q,) = kinds(analyze(body), "direct")
+    assert speaker_name(q) == speaker

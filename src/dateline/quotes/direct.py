@@ -135,6 +135,8 @@ LEAD_SPEAKERS = {"PERSON", "ORG", "NORP"}
 """Who a colon lead may hand a quote to: people, organisations and groups, never a place."""
 LEAD_LINKS = {"dobj", "attr", "pobj", "prep", "appos", "npadvmod", "acomp", "advmod", "amod"}
 """Links from the lead's last word up to its verb ("made the following comment:")."""
+SPEECH_NOUNS = cues().lead_nouns | cues().noun_cues | cues().words_nouns
+"""Nouns of speech a lead may end on ("made the following comment:", "his warning:")."""
 SOMEONE_ELSES = {"from", "of", "by"}
 """Prepositions that hand a lead's noun to another author ("a line from Churchill:")."""
 
@@ -145,8 +147,7 @@ def _says_something(hung_on: Token, verb: Token) -> bool:
     sign:", "read a letter from a constituent:")."""
     if hung_on.i == verb.i or hung_on.dep_ in ("acomp", "advmod"):
         return True  # "Marsh said as much:", "Marsh was blunt:"
-    lexicon = cues()
-    if hung_on.lemma_.lower() not in lexicon.lead_nouns | lexicon.noun_cues | lexicon.words_nouns:
+    if hung_on.lemma_.lower() not in SPEECH_NOUNS:
         return False
     return not any(c.dep_ == "prep" and c.lower_ in SOMEONE_ELSES for c in hung_on.children)
 

@@ -36,8 +36,12 @@ class MentionIndex:
         self.spans = Intervals(
             (m.start, m.end, (n, e))
             for n, (m, e) in enumerate((m, e) for e in self.entities for m in e.mentions)
-            if e.role != "photographer" and not any(s <= m.start < t for s, t in self.skip)
+            if e.role != "photographer" and not self.skips(m.start)
         )
+
+    def skips(self, position: int) -> bool:
+        """The position lies in a span that names nobody who speaks (the dateline)."""
+        return any(s <= position < e for s, e in self.skip)
 
     def at(self, start: int, end: int, head: int | None = None) -> tuple[Entity, Span] | None:
         """The entity mentioned in [start, end), preferring the mention holding ``head``."""
@@ -270,15 +274,11 @@ def speaker_for(doc: Doc, who: Token, index: MentionIndex) -> tuple[SpeakerRef |
         if speaker is not None:
             speaker.mention = Span(text=who.text, start=who.idx, end=who.idx + len(who.text))
         return speaker, sure
-    if any(s <= who.idx < e for s, e in index.skip):
+    if index.skips(who.idx):
         # "WASHINGTON -- President Obama, ..., said": the parse makes the dateline's place the
         # subject and the speaker its apposition; a dateline never speaks
         named = next(
-            (
-                c
-                for c in who.children
-                if c.dep_ == "appos" and not any(s <= c.idx < e for s, e in index.skip)
-            ),
+            (c for c in who.children if c.dep_ == "appos" and not index.skips(c.idx)),
             None,
         )  # not "Ga." of "ATLANTA, Ga. --", which the dateline holds too
         if named is None:
