@@ -112,3 +112,27 @@ def test_a_small_town_name_does_not_turn_a_person_into_a_place() -> None:
     doc = analyze("Mr. Obama spoke on Monday. Obama said the plan would work.")
     obama = entity_named(doc, "Obama")
     assert obama.type == "PERSON" and obama.country is None
+
+
+def test_a_known_party_the_recogniser_missed_is_an_organisation_with_its_code() -> None:
+    doc = analyze("Labour hit back at the Tory proposals on Monday.")
+    labour = entity_named(doc, "Labour")
+    assert (labour.type, labour.code) == ("ORG", "GBRPTY")
+
+
+def test_a_lower_case_common_noun_is_no_party() -> None:
+    doc = analyze("Child labour remains a problem in the region, officials said on Monday.")
+    assert all(e.name.lower() != "labour" for e in doc.entities)
+
+
+def test_a_name_tagged_once_is_found_again_where_the_recogniser_missed_it() -> None:
+    from dateline.actors.mentions import WorkMention, _missed_names
+    from dateline.pipeline import prepare
+    from dateline.spans import Coverage
+
+    text = "Zorvex Holdings grew fast. Analysts said Zorvex Holdings would grow again."
+    doc = next(prepare([text])).doc
+    first = WorkMention(0, 15, "Zorvex Holdings", "ORG")
+    found = _missed_names(doc, [first], Coverage([]), [0] * (len(text) + 1))
+    again = text.rindex("Zorvex")
+    assert [(m.start, m.text, m.label) for m in found] == [(again, "Zorvex Holdings", "ORG")]

@@ -178,3 +178,66 @@ def test_the_shipped_model_is_reproduced_by_the_training_script(tmp_path: Path) 
     plv = shared("plv", "PLV_train.tsv")
     subprocess.run([sys.executable, str(script), str(plv), "--out", str(out)], check=True)
     assert out.read_bytes() == (ROOT / "src/dateline/data/event_model.json").read_bytes()
+
+
+NEWS = (
+    "Headline\n\nThe Tories attacked the Labour plans on Monday. "
+    "The minister visited a school in Leeds on Tuesday."
+)
+
+
+def _sentence(text: str, first: str, last: str) -> tuple[int, int]:
+    return text.index(first), text.index(last) + len(last)
+
+
+def _at(text: str, phrase: str) -> tuple[int, int]:
+    return text.index(phrase), text.index(phrase) + len(phrase)
+
+
+def test_news_gold_gives_its_events_word_as_an_example_and_the_rest_as_none() -> None:
+    from dateline.eval.events import SpanEvent
+    from dateline.eval.train_events import news_examples
+
+    prepared = next(prepare([NEWS]))
+    s1, e1 = _sentence(NEWS, "The Tories", "Monday.")
+    s2, e2 = _sentence(NEWS, "The minister", "Tuesday.")
+    event = SpanEvent("ACCUSE", False, _at(NEWS, "Tories"), _at(NEWS, "Labour"))
+    examples = news_examples(prepared, [(s1, e1, [event]), (s2, e2, [])])
+    labels = {next(f for f in feats if f.startswith("l=")): label for feats, label in examples}
+    assert labels["l=attack"] == "ACCUSE"
+    assert labels["l=visit"] == NONE
+
+
+def test_a_news_event_with_no_side_named_gives_no_none_examples() -> None:
+    from dateline.eval.events import SpanEvent
+    from dateline.eval.train_events import news_examples
+
+    prepared = next(prepare([NEWS]))
+    s2, e2 = _sentence(NEWS, "The minister", "Tuesday.")
+    unplaced = SpanEvent("CONSULT", False, None, None)
+    assert news_examples(prepared, [(s2, e2, [unplaced])]) == []
+
+
+def test_news_gold_files_may_not_code_one_sentence_twice(tmp_path: Path) -> None:
+    from dateline.eval.events import load_span_golds
+
+    gold = ROOT / "src/dateline/eval/data/events_bbc.tsv"
+    with pytest.raises(DatelineError, match="coded in an earlier gold file"):
+        load_span_golds([gold, gold])
+
+
+def test_news_cross_validation_needs_the_bbc_gold() -> None:
+    result = CliRunner().invoke(app, ["eval", "events", "--cv", "5"])
+    assert result.exit_code == 2
+    assert "--bbc" in result.output
+
+
+def test_the_news_training_and_held_out_sets_share_no_sentence() -> None:
+    from dateline.eval.events import load_span_golds
+    from dateline.eval.train_events import news_gold_paths
+
+    data = ROOT / "src/dateline/eval/data"
+    training = load_span_golds(news_gold_paths())
+    held_out = load_span_golds([data / "events_bbc_heldout3.tsv", data / "events_bbc_heldout4.tsv"])
+    assert len(training) == 560 and len(held_out) == 120
+    assert not set(training) & set(held_out)

@@ -11,6 +11,7 @@ from dateline.actors import cluster as clustering
 from dateline.actors import mentions as mention_finder
 from dateline.actors import refer, titles
 from dateline.actors.cluster import Cluster
+from dateline.actors.corpus import org_aliases
 from dateline.actors.lexicon import lexicon as role_lexicon
 from dateline.actors.mentions import WorkMention
 from dateline.schema import Entity, EntityType, Mention
@@ -80,6 +81,9 @@ def _code(cluster: Cluster, country: str | None) -> str | None:
     if cluster.label in ("GPE", "LOC"):
         return country
     if cluster.label == "ORG":
+        known = org_aliases().get(cluster.name.lower())
+        if known is not None and known["code"]:
+            return known["code"]  # "Labour": GBRPTY (data/org_aliases.json)
         igo = lex.igo.get(cluster.name.lower()) or (
             cluster.key if cluster.key.startswith("IGO") else None
         )

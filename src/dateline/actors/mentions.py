@@ -1,10 +1,15 @@
-"""Named mentions: spaCy entities cleaned, typed consistently and extended to missed surnames."""
+"""Named mentions: spaCy entities cleaned, typed consistently and extended to the names the
+recogniser missed (surnames of people named in full, names it tagged elsewhere in the article,
+known organisations)."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 
 from spacy.tokens import Doc, Span
 
@@ -140,6 +145,7 @@ def collect(doc: Doc, excluded: Coverage, sent_of: list[int]) -> list[WorkMentio
         )
     _fix_types(raw, _titled(doc, raw))
     raw += _missed_surnames(doc, raw, excluded, sent_of)
+    raw += _missed_names(doc, raw, excluded, sent_of)
     raw.sort(key=lambda m: m.start)
     return raw
 
@@ -216,6 +222,66 @@ def _missed_surnames(
                 kind=kind,
                 sent=sent_of[start],
                 subject=token.dep_ in ("nsubj", "nsubjpass"),
+            )
+        )
+    return found
+
+
+ACTOR_LABELS = ("PERSON", "ORG", "NORP")
+"""Labels of names worth finding again where the recogniser missed them (places are found by
+the geography tables)."""
+
+
+def _known_names(mentions: list[WorkMention]) -> dict[str, str]:
+    """Surface -> label of the article's tagged names (one word or more, capitalised), and of
+    the organisations of ``data/org_aliases.json`` (their names and aliases as written)."""
+    known = {m.text: m.label for m in mentions if m.kind == "name" and m.label in ACTOR_LABELS}
+    for alias in _written_aliases():
+        known.setdefault(alias, "ORG")
+    return {k: v for k, v in known.items() if k[:1].isupper()}
+
+
+@lru_cache(maxsize=1)
+def _written_aliases() -> tuple[str, ...]:
+    """The names and aliases of ``data/org_aliases.json`` as written, a leading "the" dropped."""
+    raw = json.loads(
+        resources.files("dateline").joinpath("data/org_aliases.json").read_text("utf-8")
+    )
+    names = (a for org in raw["organisations"] for a in [org["name"], *org.get("aliases", [])])
+    return tuple(dict.fromkeys(LEADING_DET.sub("", a) for a in names))
+
+
+def _missed_names(
+    doc: Doc, mentions: list[WorkMention], excluded: Coverage, sent_of: list[int]
+) -> list[WorkMention]:
+    """A name the recogniser tagged elsewhere in the article, or a known organisation, where it
+    missed it ("Labour hit back ...": a party read as the noun "labour" at a sentence's head).
+    Only whole words that the parse reads as a noun phrase's head or name."""
+    known = _known_names(mentions)
+    if not known:
+        return []
+    names = sorted(known, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+    covered = Coverage((m.start, m.end) for m in mentions)
+    text = text_of(doc)
+    found = []
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        if overlaps(start, end, covered) or overlaps(start, end, excluded):
+            continue
+        span = doc.char_span(start, end)
+        if span is None or span.root.pos_ not in ("PROPN", "NOUN"):
+            continue
+        nxt = doc[span.end] if span.end < len(doc) else None
+        found.append(
+            WorkMention(
+                start=start,
+                end=end,
+                text=match.group(),
+                label=known[match.group()],
+                kind="possessive" if nxt is not None and nxt.tag_ == "POS" else "name",
+                sent=sent_of[start],
+                subject=is_subject(span),
             )
         )
     return found

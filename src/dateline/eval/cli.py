@@ -90,17 +90,40 @@ def events(
         bool,
         typer.Option("--bbc", help="Score the 40 hand-coded BBC sentences (offset gold) in DIR."),
     ] = False,
+    cv: Annotated[
+        int,
+        typer.Option(
+            min=0,
+            metavar="K",
+            help="With --bbc: K-fold cross-validation over the articles of the news training "
+            "gold (or --gold), a model trained per fold on PLV and the other folds (default: 0, "
+            "the packaged model).",
+        ),
+    ] = 0,
+    plv: Annotated[
+        Path,
+        typer.Option(metavar="FILE", help="PLV train, which every fold's model trains on too."),
+    ] = Path("../shared/data/plv/PLV_train.tsv"),
+    model: Model = None,
 ) -> None:
     """Event precision and recall on hand-coded sentences. PolNeAR dev, or BBC with --bbc.
 
     \b
     Examples:
       dateline eval events ../shared/data/polnear/dev
-      dateline eval events --bbc ../shared/data/bbc/politics-train"""
-    from dateline.eval.events import evaluate, evaluate_spans
+      dateline eval events --bbc ../shared/data/bbc/politics-train
+      dateline eval events --bbc ../shared/data/bbc/politics-train --cv 5"""
+    from dateline.eval.events import cross_validate_spans, evaluate, evaluate_spans
+    from dateline.eval.train_events import news_gold_paths
 
     with _one_line_errors():
-        report = evaluate_spans(split_dir, gold) if bbc else evaluate(split_dir, gold)
+        if cv and not bbc:
+            raise DatelineError("--cv scores the BBC news gold: give --bbc too")
+        if cv:
+            golds = [gold] if gold is not None else news_gold_paths()
+            report = cross_validate_spans(split_dir, golds, plv, cv, model)
+        else:
+            report = evaluate_spans(split_dir, gold) if bbc else evaluate(split_dir, gold)
     typer.echo(report.format())
 
 
@@ -143,6 +166,9 @@ def petrarch(
     typer.echo(report.format(failures=failures))
 
 
+DEFAULT_NEWS = Path("../shared/data/bbc/politics-train")
+
+
 @eval_app.command(cls=PlainHelp)
 def plv(
     path: Annotated[
@@ -177,6 +203,18 @@ def plv(
             help="Only the first N sentences in file order (PLV is sorted by type; default: all).",
         ),
     ] = None,
+    news: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="DIR",
+            help="With --cv: the BBC folder of the hand-coded news that every fold's model "
+            "trains on too, as the packaged model does (default: ../shared/data/bbc/politics-train"
+            " when it exists; --plv-only: PLV alone).",
+        ),
+    ] = None,
+    plv_only: Annotated[
+        bool, typer.Option("--plv-only", help="With --cv: train each fold on PLV alone.")
+    ] = False,
 ) -> None:
     """PLOVER coding on PLV rows. Type recall, type precision and dyad recall.
 
@@ -190,6 +228,9 @@ def plv(
     logging.basicConfig(level=logging.ERROR, format="dateline: %(message)s")
     with _one_line_errors():
         loaded = load_dictionaries(dictionaries) if dictionaries is not None else None
+        folder = news or DEFAULT_NEWS
+        if news is not None and not news.is_dir():
+            raise DatelineError(f"{news}: no such folder")
         report = evaluate(
             path,
             folds=0 if tables_only else folds,
@@ -197,6 +238,7 @@ def plv(
             use_model=not tables_only,
             limit=limit,
             dictionaries=loaded,
+            news=None if plv_only or not folder.is_dir() else folder,
         )
     typer.echo(report.format())
 

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import csv
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import Protocol
 
 from dateline import geo
 from dateline.errors import InputError
 from dateline.eval.plv import side_matches
 from dateline.eval.tally import Tally
 from dateline.events.actors import FIRST_PERSON
+from dateline.events.model import EventModel, Example
 from dateline.ingest import read_path
-from dateline.pipeline import analyze_raw
-from dateline.schema import ActorRef, Document, Event
+from dateline.pipeline import Prepared, analyze_raw
+from dateline.schema import ActorRef, Document, Entity, Event, Quote
 
 GOLD_NAME = "events_polnear_dev.tsv"
 
@@ -187,6 +190,18 @@ def _offsets(start: str, end: str) -> tuple[int, int] | None:
     return None if start == "-" else (int(start), int(end))
 
 
+def load_span_golds(paths: Sequence[str | Path]) -> dict[tuple[str, int, int], list[SpanEvent]]:
+    """The sentences of several offset gold files together (a sentence coded twice: an error)."""
+    gold: dict[tuple[str, int, int], list[SpanEvent]] = {}
+    for path in paths:
+        one = load_span_gold(path)
+        twice = sorted(set(one) & set(gold))
+        if twice:
+            raise InputError(f"{path}: sentence {twice[0]} is coded in an earlier gold file too")
+        gold.update(one)
+    return gold
+
+
 def load_span_gold(path: str | Path | None = None) -> dict[tuple[str, int, int], list[SpanEvent]]:
     """Sentences of the offset gold (``events_bbc.tsv``) with their events (none: no event)."""
     if path is None:
@@ -205,10 +220,32 @@ def load_span_gold(path: str | Path | None = None) -> dict[tuple[str, int, int],
     return gold
 
 
-def _side_at(gold: tuple[int, int] | None, actor: ActorRef | None, doc: Document) -> bool:
+class Coded(Protocol):
+    """What scoring reads of an analysed article: its text, entities and quotes (a
+    ``Document``, or a ``Coding`` made during cross-validation)."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def entities(self) -> Sequence[Entity]: ...
+    @property
+    def quotes(self) -> Sequence[Quote]: ...
+
+
+@dataclass(frozen=True)
+class Coding:
+    """An article's text, entities and quotes, with events coded by a model of one fold."""
+
+    text: str
+    entities: list[Entity]
+    quotes: list[Quote]
+    events: list[Event]
+
+
+def _side_at(gold: tuple[int, int] | None, actor: ActorRef | None, doc: Coded) -> bool:
     """The actor is named at the gold span, or the gold marks "I"/"we" inside a quote whose
     speaker the actor is (the gold's span for the speaker, who is named elsewhere)."""
-    if side_matches((gold,) if gold is not None else (), actor, doc.entities):
+    if side_matches((gold,) if gold is not None else (), actor, list(doc.entities)):
         return True
     if gold is None or actor is None or actor.entity is None:
         return False
@@ -220,7 +257,7 @@ def _side_at(gold: tuple[int, int] | None, actor: ActorRef | None, doc: Document
     )
 
 
-def span_matches(event: Event, gold: SpanEvent, doc: Document) -> bool:
+def span_matches(event: Event, gold: SpanEvent, doc: Coded) -> bool:
     """Same type and negation, and each side named where the gold marks it (if it marks it)."""
     if event.type != gold.type or event.negated != gold.negated:
         return False
@@ -231,11 +268,10 @@ def span_matches(event: Event, gold: SpanEvent, doc: Document) -> bool:
     return straight or swapped
 
 
-def evaluate_spans(text_dir: str | Path, gold_path: str | Path | None = None) -> EventReport:
-    """Code the gold sentences' articles (as files, end to end) and score events by offsets."""
-    gold = load_span_gold(gold_path)
-    folder = Path(text_dir)
-    files = sorted({f for f, _, _ in gold})
+SpanGold = dict[tuple[str, int, int], list[SpanEvent]]
+
+
+def _analysed(folder: Path, files: Sequence[str]) -> dict[str, Document]:
     missing = [f for f in files if not (folder / f).is_file()]
     if missing:
         raise InputError(f"{folder}: {len(missing)} gold articles missing (e.g. {missing[0]})")
@@ -244,24 +280,140 @@ def evaluate_spans(text_dir: str | Path, gold_path: str | Path | None = None) ->
         if outcome.document is None:
             raise InputError(outcome.error or "analysis failed")
         documents[Path(outcome.label).name] = outcome.document
+    return documents
+
+
+def evaluate_spans(text_dir: str | Path, gold_path: str | Path | None = None) -> EventReport:
+    """Code the gold sentences' articles (as files, end to end) and score events by offsets."""
+    gold = load_span_gold(gold_path)
+    documents = _analysed(Path(text_dir), sorted({f for f, _, _ in gold}))
     report = EventReport(sentences=len(gold))
     for (file, start, end), events in sorted(gold.items()):
         doc = documents[file]
-        emitted = [e for e in doc.events if start <= e.evidence.start < end or
-                   (e.trigger is not None and start <= e.trigger.start < end)]  # fmt: skip
-        for e in emitted:
-            ok = any(span_matches(e, g, doc) for g in events)
-            report.emitted.add(ok)
-            report.type_emitted.add(any(e.type == g.type for g in events))
-            side = f"{_names(e.source)} -> {_names(e.target) or '-'}"
-            neg = " (negated)" if e.negated else ""
-            report.rows.append(f"{'ok  ' if ok else 'FP  '}{file} {start}: {e.type}{neg} {side}")
-        for g in events:
-            found = any(span_matches(e, g, doc) for e in emitted)
-            report.gold.add(found)
-            report.type_gold.add(any(e.type == g.type and e.negated == g.negated for e in emitted))
-            if not found:
-                src = doc.text[g.source[0] : g.source[1]] if g.source else "-"
-                tgt = doc.text[g.target[0] : g.target[1]] if g.target else "-"
-                report.rows.append(f"miss {file} {start}: {g.type} {src} -> {tgt}")
+        score_sentence(report, (file, start, end), events, doc.events, doc)
     return report
+
+
+def score_sentence(
+    report: EventReport,
+    where: tuple[str, int, int],
+    events: list[SpanEvent],
+    coded: Sequence[Event],
+    doc: Coded,
+) -> None:
+    """Count one gold sentence: each event coded in it right or not, each gold event found or not."""
+    file, start, end = where
+    emitted = [e for e in coded if start <= e.evidence.start < end or
+               (e.trigger is not None and start <= e.trigger.start < end)]  # fmt: skip
+    for e in emitted:
+        ok = any(span_matches(e, g, doc) for g in events)
+        report.emitted.add(ok)
+        report.type_emitted.add(any(e.type == g.type for g in events))
+        side = f"{_names(e.source)} -> {_names(e.target) or '-'}"
+        neg = " (negated)" if e.negated else ""
+        report.rows.append(f"{'ok  ' if ok else 'FP  '}{file} {start}: {e.type}{neg} {side}")
+    for g in events:
+        found = any(span_matches(e, g, doc) for e in emitted)
+        report.gold.add(found)
+        report.type_gold.add(any(e.type == g.type and e.negated == g.negated for e in emitted))
+        if not found:
+            src = doc.text[g.source[0] : g.source[1]] if g.source else "-"
+            tgt = doc.text[g.target[0] : g.target[1]] if g.target else "-"
+            report.rows.append(f"miss {file} {start}: {g.type} {src} -> {tgt}")
+
+
+@dataclass
+class NewsFolds:
+    """The news gold's articles parsed once, their training examples, PLV's, and a fold per
+    article: what cross-validation on news trains and scores (``cross_validate_spans``, and the
+    threshold search of ``scripts/tune_event_thresholds.py``)."""
+
+    files: list[str]
+    articles: list[Prepared]
+    sentences: dict[str, list[tuple[int, int, list[SpanEvent]]]]
+    news: list[list[Example]]
+    plv: list[Example]
+    fold: list[int]
+    folds: int
+
+    def models(self, c: float | None = None) -> list[EventModel]:
+        """A model per fold, trained on PLV and the other folds' articles."""
+        from dateline.eval.train_events import C, train
+
+        return [
+            train(
+                self.plv
+                + [ex for i, exs in enumerate(self.news) if self.fold[i] != k for ex in exs],
+                c=C if c is None else c,
+            )
+            for k in range(self.folds)
+        ]
+
+    def report(self, models: Sequence[EventModel]) -> EventReport:
+        """Every article coded by its fold's model and scored."""
+        from dateline.events import extract_events
+
+        report = EventReport(sentences=sum(len(v) for v in self.sentences.values()))
+        for i, p in enumerate(self.articles):
+            model = models[self.fold[i]]
+            coded = extract_events(p.article, p.doc, p.entities, p.quotes, model=model)
+            view = Coding(p.article.text, p.entities, p.quotes, coded)
+            for start, end, events in self.sentences[self.files[i]]:
+                score_sentence(report, (self.files[i], start, end), events, coded, view)
+        return report
+
+
+def news_folds(
+    text_dir: str | Path,
+    gold_paths: Sequence[str | Path],
+    plv_path: str | Path,
+    folds: int = 5,
+    model_name: str | None = None,
+) -> NewsFolds:
+    """Parse the news gold's articles and PLV's sentences and deal the articles into folds
+    (every gold sentence of one article in one fold: no fold is scored by a model that saw
+    its article's other sentences coded)."""
+    from dateline.eval.plv import by_sentence, folds_of, load_pairs
+    from dateline.eval.train_events import examples_for, news_examples
+    from dateline.pipeline import prepare
+
+    if folds < 2:
+        raise InputError("cross-validation needs at least 2 folds")
+    gold = load_span_golds(gold_paths)
+    files = sorted({f for f, _, _ in gold})
+    folder = Path(text_dir)
+    missing = [f for f in files if not (folder / f).is_file()]
+    if missing:
+        raise InputError(f"{folder}: {len(missing)} gold articles missing (e.g. {missing[0]})")
+    articles = list(prepare([(folder / f).read_text("utf-8") for f in files], model_name))
+    by_file: dict[str, list[tuple[int, int, list[SpanEvent]]]] = defaultdict(list)
+    for (file, start, end), events in sorted(gold.items()):
+        by_file[file].append((start, end, events))
+    grouped = by_sentence(load_pairs(plv_path))
+    sentences = list(grouped)
+    plv = [
+        ex
+        for p, s in zip(prepare(sentences, model_name), sentences, strict=True)
+        for ex in examples_for(p, grouped[s])
+    ]
+    return NewsFolds(
+        files=files,
+        articles=articles,
+        sentences=dict(by_file),
+        news=[news_examples(p, by_file[f]) for f, p in zip(files, articles, strict=True)],
+        plv=plv,
+        fold=folds_of(files, folds),
+        folds=folds,
+    )
+
+
+def cross_validate_spans(
+    text_dir: str | Path,
+    gold_paths: Sequence[str | Path],
+    plv_path: str | Path,
+    folds: int = 5,
+    model_name: str | None = None,
+) -> EventReport:
+    """Train a model per fold on PLV and the other folds' articles and score the fold's own."""
+    data = news_folds(text_dir, gold_paths, plv_path, folds, model_name)
+    return data.report(data.models())

@@ -202,13 +202,16 @@ def evaluate(
     use_model: bool = True,
     limit: int | None = None,
     dictionaries: Dictionaries | None = None,
+    news: Path | None = None,
 ) -> PlvReport:
-    """Code every sentence and score it; ``folds`` > 1 trains and tests a model per fold.
+    """Code every sentence and score it; ``folds`` > 1 trains and tests a model per fold (on
+    the other folds, and on the hand-coded news of the BBC folder ``news`` when given, as the
+    packaged model is trained).
 
     With ``folds`` 0 the packaged model codes (or, with ``use_model`` False, the tables alone;
     with ``dictionaries``, the PETRARCH coder with those dictionaries).
     """
-    from dateline.eval.train_events import examples_for, train
+    from dateline.eval.train_events import examples_for, news_training, train
     from dateline.events import extract_events
     from dateline.events.model import EventModel
     from dateline.petrarch import code_events
@@ -224,6 +227,7 @@ def evaluate(
         folds = 0
     models: list[EventModel] = []
     if folds > 1:
+        extra = news_training(news, model_name) if news is not None else []
         for k in range(folds):
             examples = [
                 ex
@@ -231,7 +235,7 @@ def evaluate(
                 if fold[i] != k
                 for ex in examples_for(p, grouped[sentences[i]])
             ]
-            models.append(train(examples))
+            models.append(train(examples + extra))
     report = PlvReport()
     for i, p in enumerate(prepared):
         model: EventModel | str | None = (
@@ -240,12 +244,19 @@ def evaluate(
         if dictionaries is not None:
             events = code_events(p.article, p.doc, p.entities, dictionaries)
         else:
-            events = extract_events(p.article, p.doc, p.entities, p.quotes, model=model)  # type: ignore[arg-type]
+            events = extract_events(
+                p.article,
+                p.doc,
+                p.entities,
+                p.quotes,
+                model=model,  # type: ignore[arg-type]
+            )
         report.add_sentence(grouped[sentences[i]], events, p.entities)
     report.note = (
         "PETRARCH coder with the given dictionaries"
         if dictionaries is not None
         else f"{folds}-fold cross-validation, a model trained per fold on the other folds"
+        + (" and the hand-coded news" if news is not None else " (PLV alone)")
         if folds > 1
         else "packaged model (trained on PLV train: not a held-out figure on that file)"
         if use_model
