@@ -1,7 +1,8 @@
 """Fit the shipped confidence calibration: raw quote and event scores -> measured probabilities.
 
     python scripts/calibrate_confidence.py [--polnear ../shared/data/polnear/dev]
-        [--plv ../shared/data/plv/PLV_train.tsv] [--folds 5] [--out src/dateline/data/confidence.json]
+        [--plv ../shared/data/plv/PLV_train.tsv] [--news ../shared/data/bbc/politics-train]
+        [--folds 5] [--out src/dateline/data/confidence.json]
 
 Both stages run with their raw (hand-written) scores (``calibration.raw_confidences``); each
 finding is marked right or wrong; a monotone map per kind is fitted by pooled adjacent violators
@@ -15,8 +16,9 @@ data and definitions it came from. Definitions:
   not have), has no speaker, or has the wrong one. A quote that overlaps only gold attributions
   without a source is left out: the gold does not say who spoke.
 - event (PLV train, 5-fold cross-validation as ``eval.plv.evaluate``: a model trained per fold on
-  the other folds codes the held-out sentences): an event is *right* when its type is among its
-  sentence's gold types (PLV type precision).
+  the other folds and the hand-coded news, as the shipped model is, codes the held-out
+  sentences): an event is *right* when its type is among its sentence's gold types (PLV type
+  precision).
 
 The reliability tables and Brier scores printed are in-sample: the map is fitted and scored on the
 same findings.
@@ -37,6 +39,7 @@ from dateline.calibration import Curve, raw_confidences
 ROOT = Path(__file__).resolve().parent.parent
 POLNEAR = ROOT.parent / "shared" / "data" / "polnear" / "dev"
 PLV = ROOT.parent / "shared" / "data" / "plv" / "PLV_train.tsv"
+NEWS = ROOT.parent / "shared" / "data" / "bbc" / "politics-train"
 OUT = ROOT / "src" / "dateline" / "data" / "confidence.json"
 
 Finding = tuple[float, bool]
@@ -49,7 +52,7 @@ QUOTE_DEFINITION = (
 )
 EVENT_DEFINITION = (
     "right: the event's type is among its sentence's gold types (PLV type precision); events "
-    "coded by a model trained on the other folds"
+    "coded by a model trained on the other folds and the hand-coded news"
 )
 
 
@@ -85,10 +88,10 @@ def quote_findings(split: Path) -> tuple[list[Finding], dict[str, int]]:
     return found, counts
 
 
-def event_findings(path: Path, folds: int) -> tuple[list[Finding], dict[str, int]]:
+def event_findings(path: Path, folds: int, news: Path) -> tuple[list[Finding], dict[str, int]]:
     """(raw confidence, right) per event coded on PLV with ``folds``-fold cross-validation."""
     from dateline.eval.plv import by_sentence, folds_of, load_pairs, plover_types
-    from dateline.eval.train_events import examples_for, train
+    from dateline.eval.train_events import examples_for, news_training, train
     from dateline.events import extract_events
     from dateline.pipeline import prepare
 
@@ -96,6 +99,7 @@ def event_findings(path: Path, folds: int) -> tuple[list[Finding], dict[str, int
     sentences = list(grouped)
     with raw_confidences():
         prepared = list(prepare(sentences))
+        extra = news_training(news)
         fold = folds_of(sentences, folds)
         models = [
             train(
@@ -105,6 +109,7 @@ def event_findings(path: Path, folds: int) -> tuple[list[Finding], dict[str, int
                     if fold[i] != k
                     for ex in examples_for(p, grouped[sentences[i]])
                 ]
+                + extra
             )
             for k in range(folds)
         ]
@@ -179,13 +184,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--polnear", type=Path, default=POLNEAR)
     parser.add_argument("--plv", type=Path, default=PLV)
+    parser.add_argument("--news", type=Path, default=NEWS)
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
 
     quotes, quote_counts = quote_findings(args.polnear)
-    events, event_counts = event_findings(args.plv, args.folds)
+    events, event_counts = event_findings(args.plv, args.folds, args.news)
     kinds = {}
     for kind, findings, source, definition, counts in (
         ("quote", quotes, f"PolNeAR dev ({args.polnear.name})", QUOTE_DEFINITION, quote_counts),
@@ -194,7 +200,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             events,
             f"PLV train ({args.plv.name}, sha256 "
             f"{hashlib.sha256(args.plv.read_bytes()).hexdigest()[:12]}), "
-            f"{args.folds}-fold cross-validation",
+            f"{args.folds}-fold cross-validation, each fold also trained on the hand-coded news",
             EVENT_DEFINITION,
             event_counts,
         ),
