@@ -363,6 +363,26 @@ class NewsFolds:
         return report
 
 
+def news_articles(
+    text_dir: str | Path, gold_paths: Sequence[str | Path], model_name: str | None = None
+) -> tuple[list[str], list[Prepared], dict[str, list[tuple[int, int, list[SpanEvent]]]]]:
+    """The offset gold's article files, each prepared (parsed, actors, quotes) once, and each
+    file's gold sentences in order."""
+    from dateline.pipeline import prepare
+
+    gold = load_span_golds(gold_paths)
+    files = sorted({f for f, _, _ in gold})
+    folder = Path(text_dir)
+    missing = [f for f in files if not (folder / f).is_file()]
+    if missing:
+        raise InputError(f"{folder}: {len(missing)} gold articles missing (e.g. {missing[0]})")
+    articles = list(prepare([(folder / f).read_text("utf-8") for f in files], model_name))
+    by_file: dict[str, list[tuple[int, int, list[SpanEvent]]]] = defaultdict(list)
+    for (file, start, end), events in sorted(gold.items()):
+        by_file[file].append((start, end, events))
+    return files, articles, dict(by_file)
+
+
 def news_folds(
     text_dir: str | Path,
     gold_paths: Sequence[str | Path],
@@ -379,16 +399,7 @@ def news_folds(
 
     if folds < 2:
         raise InputError("cross-validation needs at least 2 folds")
-    gold = load_span_golds(gold_paths)
-    files = sorted({f for f, _, _ in gold})
-    folder = Path(text_dir)
-    missing = [f for f in files if not (folder / f).is_file()]
-    if missing:
-        raise InputError(f"{folder}: {len(missing)} gold articles missing (e.g. {missing[0]})")
-    articles = list(prepare([(folder / f).read_text("utf-8") for f in files], model_name))
-    by_file: dict[str, list[tuple[int, int, list[SpanEvent]]]] = defaultdict(list)
-    for (file, start, end), events in sorted(gold.items()):
-        by_file[file].append((start, end, events))
+    files, articles, by_file = news_articles(text_dir, gold_paths, model_name)
     grouped = by_sentence(load_pairs(plv_path))
     sentences = list(grouped)
     plv = [
@@ -399,7 +410,7 @@ def news_folds(
     return NewsFolds(
         files=files,
         articles=articles,
-        sentences=dict(by_file),
+        sentences=by_file,
         news=[news_examples(p, by_file[f]) for f, p in zip(files, articles, strict=True)],
         plv=plv,
         fold=folds_of(files, folds),

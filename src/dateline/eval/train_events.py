@@ -21,7 +21,6 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from dateline.errors import InputError
 from dateline.eval.events import SpanEvent
 from dateline.eval.plv import Pair
 from dateline.events import candidate, is_candidate
@@ -169,20 +168,11 @@ def train(examples: Iterable[Example], about: str = "", c: float = C) -> EventMo
 def news_training(text_dir: str | Path, model_name: str | None = None) -> list[Example]:
     """The event model's examples from the packaged news training gold (``NEWS_GOLD``), its
     articles read from ``text_dir`` (the BBC politics-train folder)."""
-    from dateline.eval.events import load_span_golds
-    from dateline.pipeline import prepare
+    from dateline.eval.events import news_articles
 
-    gold = load_span_golds(news_gold_paths())
-    files = sorted({f for f, _, _ in gold})
-    folder = Path(text_dir)
-    missing = [f for f in files if not (folder / f).is_file()]
-    if missing:
-        raise InputError(f"{folder}: {len(missing)} gold articles missing (e.g. {missing[0]})")
-    by_file: dict[str, list[NewsSentence]] = {}
-    for (file, start, end), events in sorted(gold.items()):
-        by_file.setdefault(file, []).append((start, end, events))
-    out: list[Example] = []
-    texts = [(folder / f).read_text("utf-8") for f in files]
-    for file, prepared in zip(files, prepare(texts, model_name), strict=True):
-        out += news_examples(prepared, by_file[file])
-    return out
+    files, articles, by_file = news_articles(text_dir, news_gold_paths(), model_name)
+    return [
+        ex
+        for file, prepared in zip(files, articles, strict=True)
+        for ex in news_examples(prepared, by_file[file])
+    ]
