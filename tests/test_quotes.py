@@ -666,3 +666,36 @@ def test_a_cue_verb_tagged_as_a_noun_still_has_its_subject_speak() -> None:
 def test_the_speaker_of_a_lone_direct_quote(body: str, speaker: str) -> None:
     (q,) = kinds(analyze(body), "direct")
     assert speaker_name(q) == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "UKIP's leader, Roger Knapman, has said he is glad to see the back of the MEP.",
+            "Roger Knapman",
+        ),
+        ("The party's spokesman, John Smith, told reporters the plan was dead.", "John Smith"),
+    ],
+)
+def test_a_role_subject_apposed_to_a_name_is_that_person(body: str, speaker: str) -> None:
+    doc = analyze(body)
+    assert [q.speaker.name for q in doc.quotes if q.speaker] == [speaker]
+
+
+def test_a_name_and_its_title_as_two_subjects_give_the_name_not_the_title() -> None:
+    body = 'Jane Doe, Labour shadow work and pensions secretary, said: "We have to act now."'
+    doc = analyze(body)
+    assert doc.quotes[0].speaker is not None
+    assert doc.quotes[0].speaker.name == "Jane Doe"
+
+
+def test_a_participle_cue_on_a_reported_clause_adds_to_the_report() -> None:
+    body = (
+        'Gerry Conlon said Mr Blair had spoken with great sincerity, adding: "He went beyond '
+        'what we thought he would."'
+    )
+    doc = analyze(body)
+    direct = [q for q in doc.quotes if q.kind == "direct"]
+    assert direct and direct[0].speaker is not None
+    assert direct[0].speaker.name == "Gerry Conlon"

@@ -74,9 +74,12 @@ def subject_of(verb: Token, quoted: Coverage | None = None, relatives: bool = Tr
         ]
         if subjects:
             # two subjects are a misparse of a long title ("Minister for X, Y and Z Jane Doe
-            # said"): the one nearest the verb is the head of the real subject
+            # said"): the name nearest the verb is the head of the real subject; or of a name
+            # and its title ("Theresa May, Tory shadow work and pensions secretary, said"): the
+            # name, not the title's last noun
             at = token.i
-            nearest = min(subjects, key=lambda c: abs(c.i - at))
+            names = [c for c in subjects if c.pos_ == "PROPN"]
+            nearest = min(names or subjects, key=lambda c: abs(c.i - at))
             return _antecedent_of_relative(nearest, token) if relatives else nearest
         passive = first_child(token, ("nsubjpass",))
         if passive is not None:
@@ -95,10 +98,28 @@ def speaker_subject(verb: Token, quoted: Coverage | None = None) -> Token | None
     controller = _object_controller(verb) or _shown_saying(verb)
     if controller is not None:
         return controller
+    reporter = _reporter_adding(verb)
+    if reporter is not None:
+        return subject_of(reporter, quoted, relatives=False)
     found = subject_of(verb, quoted, relatives=False)
     if found is None:
         return _apposed_name_before(verb) or _described_noun(verb) or _inverted_name(verb)
     return found
+
+
+def _reporter_adding(verb: Token) -> Token | None:
+    """``He said Mr Blair had spoken with sincerity, adding: "..."``: a participle cue hung on
+    a reported clause adds to the report, so its speaker is the reporting verb's subject, not the
+    reported clause's. The reporting verb, or None."""
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl":
+        return None
+    clause = verb.head
+    report = clause.head
+    if clause.dep_ != "ccomp" or report.i == clause.i:
+        return None
+    if report.pos_ not in ("VERB", "AUX") or report.lemma_.lower() not in cues().verbs:
+        return None
+    return report
 
 
 def _object_controller(verb: Token) -> Token | None:
@@ -246,6 +267,22 @@ def _person_before_verb(who: Token, index: MentionIndex) -> tuple[Entity, Span] 
     return found
 
 
+def _apposed_person(who: Token, index: MentionIndex) -> tuple[Entity, Span] | None:
+    """``UKIP's leader, Roger Knapman, has said``, ``One of the Guildford Four, Gerry Conlon,
+    said``: the subject's apposition names the person who speaks (not the organisation or the
+    group the role belongs to), unless the subject names a person itself."""
+    own = index.at(*phrase_of(who), head=who.idx)
+    if own is not None and own[0].type == "PERSON" and own[1].start <= who.idx < own[1].end:
+        return None  # "Tony Blair, ...": the subject names a person itself
+    for child in who.children:
+        if child.dep_ != "appos" or child.pos_ != "PROPN":
+            continue
+        found = index.at(*phrase_of(child), head=child.idx)
+        if found is not None and found[0].type == "PERSON":
+            return found
+    return None
+
+
 def _conjoined_under(token: Token, who: Token) -> bool:
     """``token`` hangs under ``who`` by names and conjuncts only (not "a spokesman for X")."""
     for _ in range(6):
@@ -293,7 +330,7 @@ def speaker_for(doc: Doc, who: Token, index: MentionIndex) -> tuple[SpeakerRef |
         found = index.at(owner, who.idx + len(who.text), head=who.idx)
     if found is not None and who.pos_ == "PROPN" and not found[1].start <= who.idx < found[1].end:
         found = None  # "Liberal Democrat peer Lord Carlile said": the name the tagger missed speaks
-    found = _person_before_verb(who, index) or found
+    found = _person_before_verb(who, index) or _apposed_person(who, index) or found
     if found is not None:
         entity, mention = found
         return SpeakerRef(entity=entity.id, name=entity.name, mention=mention), 1.0
