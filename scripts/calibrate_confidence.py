@@ -90,8 +90,9 @@ def quote_findings(split: Path) -> tuple[list[Finding], dict[str, int]]:
 
 def event_findings(path: Path, folds: int, news: Path) -> tuple[list[Finding], dict[str, int]]:
     """(raw confidence, right) per event coded on PLV with ``folds``-fold cross-validation."""
+    from dateline.eval.news_cv import news_training
     from dateline.eval.plv import by_sentence, folds_of, load_pairs, plover_types
-    from dateline.eval.train_events import examples_for, news_training, train
+    from dateline.eval.train_events import examples_for, train
     from dateline.events import extract_events
     from dateline.pipeline import prepare
 

@@ -20,8 +20,9 @@ import argparse
 import hashlib
 from pathlib import Path
 
+from dateline.eval.news_cv import news_training
 from dateline.eval.plv import by_sentence, load_pairs
-from dateline.eval.train_events import NEWS_GOLD, examples_for, news_training, train
+from dateline.eval.train_events import NEWS_GOLD, examples_for, train
 from dateline.pipeline import prepare
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -136,3 +136,22 @@ def test_a_name_tagged_once_is_found_again_where_the_recogniser_missed_it() -> N
     found = _missed_names(doc, [first], Coverage([]), [0] * (len(text) + 1))
     again = text.rindex("Zorvex")
     assert [(m.start, m.text, m.label) for m in found] == [(again, "Zorvex Holdings", "ORG")]
+
+
+def test_a_known_party_tagged_as_a_person_is_the_party() -> None:
+    from dateline.actors.mentions import WorkMention, _fix_types
+
+    mentions = [WorkMention(0, 6, "Labour", "PERSON"), WorkMention(20, 30, "Tony Blair", "PERSON")]
+    _fix_types(mentions, set())
+    assert [m.label for m in mentions] == ["ORG", "PERSON"]
+
+
+def test_a_party_name_modifying_a_noun_is_not_taken_for_the_party() -> None:
+    doc = analyze("Labour costs rose sharply last year, the figures showed on Monday.")
+    assert all(e.name.lower() != "labour" for e in doc.entities)
+
+
+def test_a_group_label_of_a_party_gets_the_party_code() -> None:
+    doc = analyze("The Tories said on Monday that the plan would fail.")
+    tories = entity_named(doc, "Tories")
+    assert tories.code == "GBRPTY"

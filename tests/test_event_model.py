@@ -176,7 +176,9 @@ def test_the_shipped_model_is_reproduced_by_the_training_script(tmp_path: Path) 
     out = tmp_path / "model.json"
     script = ROOT / "scripts" / "train_event_model.py"
     plv = shared("plv", "PLV_train.tsv")
-    subprocess.run([sys.executable, str(script), str(plv), "--out", str(out)], check=True)
+    news = shared("bbc", "politics-train")
+    command = [sys.executable, str(script), str(plv), "--news", str(news), "--out", str(out)]
+    subprocess.run(command, check=True)
     assert out.read_bytes() == (ROOT / "src/dateline/data/event_model.json").read_bytes()
 
 
@@ -230,6 +232,25 @@ def test_news_cross_validation_needs_the_bbc_gold() -> None:
     result = CliRunner().invoke(app, ["eval", "events", "--cv", "5"])
     assert result.exit_code == 2
     assert "--bbc" in result.output
+
+
+def test_news_cross_validation_refuses_a_gold_file_of_ones_own(tmp_path: Path) -> None:
+    gold = ROOT / "src/dateline/eval/data/events_bbc.tsv"
+    args = ["eval", "events", str(tmp_path), "--bbc", "--cv", "5", "--gold", str(gold)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2
+    assert "give one or the other" in result.output
+
+
+def test_plv_cross_validation_without_the_news_folder_says_so(tmp_path: Path) -> None:
+    plv = tmp_path / "plv.tsv"
+    plv.write_text("sentence\tmarked_sentence\tgold_root\nA b.\t<s>A</s> <t>b</t>.\tAGREE\n")
+    args = ["eval", "plv", str(plv), "--news", str(tmp_path / "nowhere")]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2
+    assert "--plv-only" in result.output
+    both = ["eval", "plv", str(plv), "--news", str(tmp_path), "--plv-only"]
+    assert CliRunner().invoke(app, both).exit_code == 2
 
 
 def test_the_news_training_and_held_out_sets_share_no_sentence() -> None:

@@ -11,9 +11,9 @@ from dateline.actors import cluster as clustering
 from dateline.actors import mentions as mention_finder
 from dateline.actors import refer, titles
 from dateline.actors.cluster import Cluster
-from dateline.actors.corpus import org_aliases
 from dateline.actors.lexicon import lexicon as role_lexicon
 from dateline.actors.mentions import WorkMention
+from dateline.actors.orgs import org_aliases
 from dateline.schema import Entity, EntityType, Mention
 from dateline.spans import Coverage
 from dateline.structure import Article
@@ -80,10 +80,10 @@ def _code(cluster: Cluster, country: str | None) -> str | None:
     lex = role_lexicon()
     if cluster.label in ("GPE", "LOC"):
         return country
+    known = org_aliases().get(cluster.name.lower())
+    if cluster.label in ("ORG", "NORP") and known is not None and known["code"]:
+        return known["code"]  # "Labour", "Tories": GBRPTY (data/org_aliases.json)
     if cluster.label == "ORG":
-        known = org_aliases().get(cluster.name.lower())
-        if known is not None and known["code"]:
-            return known["code"]  # "Labour": GBRPTY (data/org_aliases.json)
         igo = lex.igo.get(cluster.name.lower()) or (
             cluster.key if cluster.key.startswith("IGO") else None
         )

@@ -32,6 +32,7 @@ from importlib import resources
 from typing import Any
 
 from dateline import geo
+from dateline.actors.orgs import org_aliases
 
 HONORIFICS = frozenset(
     {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "mr.", "mrs.", "ms.", "dr."}
@@ -115,19 +116,6 @@ def knowledge_base() -> dict[str, Any]:
     """The packaged people of Phoenix's country-actors dictionary (loaded once)."""
     text = resources.files("dateline").joinpath("data/actor_kb.json").read_text("utf-8")
     return json.loads(text)
-
-
-@lru_cache(maxsize=1)
-def org_aliases() -> dict[str, dict[str, str]]:
-    """Organisation name (lower case) -> canonical name and code."""
-    raw = json.loads(
-        resources.files("dateline").joinpath("data/org_aliases.json").read_text("utf-8")
-    )
-    table: dict[str, dict[str, str]] = {}
-    for org in raw["organisations"]:
-        for alias in [org["name"], *org.get("aliases", [])]:
-            table[alias.lower()] = {"name": org["name"], "code": org.get("code", "")}
-    return table
 
 
 def name_words(name: str) -> list[str]:

@@ -4,16 +4,14 @@ known organisations)."""
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Span
 
 from dateline import geo
+from dateline.actors.orgs import org_aliases, written_aliases
 from dateline.nlp import first_token_from, text_of
 from dateline.spans import Coverage
 
@@ -180,7 +178,11 @@ def _fix_types(mentions: list[WorkMention], titled: set[str]) -> None:
     parts = person_name_parts(mentions)
     for m in mentions:
         single = len(m.text.split()) == 1
-        if single and m.text in parts and m.label in ("ORG", "PERSON", "GPE", "NORP", "LOC", "FAC"):
+        if m.label == "PERSON" and m.text.lower() in org_aliases() and m.text not in parts:
+            m.label = "ORG"  # "Labour" tagged as a person is the party
+        elif (
+            single and m.text in parts and m.label in ("ORG", "PERSON", "GPE", "NORP", "LOC", "FAC")
+        ):
             m.label = "PERSON"
         elif (
             m.label == "PERSON"
@@ -227,28 +229,22 @@ def _missed_surnames(
     return found
 
 
-ACTOR_LABELS = ("PERSON", "ORG", "NORP")
-"""Labels of names worth finding again where the recogniser missed them (places are found by
-the geography tables)."""
+PROPAGATED_LABELS = ("PERSON", "ORG")
+"""Labels of names of two words or more that are found again where the recogniser missed them
+(a one-word name or a group label is too often the recogniser's slip: "Mr Balls" as NORP)."""
+NAME_START = re.compile(r"[A-Z]")
 
 
 def _known_names(mentions: list[WorkMention]) -> dict[str, str]:
-    """Surface -> label of the article's tagged names (one word or more, capitalised), and of
-    the organisations of ``data/org_aliases.json`` (their names and aliases as written)."""
-    known = {m.text: m.label for m in mentions if m.kind == "name" and m.label in ACTOR_LABELS}
-    for alias in _written_aliases():
-        known.setdefault(alias, "ORG")
-    return {k: v for k, v in known.items() if k[:1].isupper()}
-
-
-@lru_cache(maxsize=1)
-def _written_aliases() -> tuple[str, ...]:
-    """The names and aliases of ``data/org_aliases.json`` as written, a leading "the" dropped."""
-    raw = json.loads(
-        resources.files("dateline").joinpath("data/org_aliases.json").read_text("utf-8")
-    )
-    names = (a for org in raw["organisations"] for a in [org["name"], *org.get("aliases", [])])
-    return tuple(dict.fromkeys(LEADING_DET.sub("", a) for a in names))
+    """Surface -> label of the article's tagged names of two words or more, and of the known
+    organisations (``actors/orgs.py``, which win over the article's tag)."""
+    known = {
+        m.text: m.label
+        for m in mentions
+        if m.kind == "name" and m.label in PROPAGATED_LABELS and " " in m.text
+    }
+    known.update(dict.fromkeys(written_aliases(), "ORG"))
+    return {k: v for k, v in known.items() if NAME_START.match(k)}
 
 
 def _missed_names(
@@ -256,10 +252,9 @@ def _missed_names(
 ) -> list[WorkMention]:
     """A name the recogniser tagged elsewhere in the article, or a known organisation, where it
     missed it ("Labour hit back ...": a party read as the noun "labour" at a sentence's head).
-    Only whole words that the parse reads as a noun phrase's head or name."""
+    Only whole words that the parse reads as a noun phrase's head or name; a one-word name
+    that modifies a noun ("Labour costs") is left alone."""
     known = _known_names(mentions)
-    if not known:
-        return []
     names = sorted(known, key=len, reverse=True)
     pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
     covered = Coverage((m.start, m.end) for m in mentions)
@@ -271,6 +266,8 @@ def _missed_names(
             continue
         span = doc.char_span(start, end)
         if span is None or span.root.pos_ not in ("PROPN", "NOUN"):
+            continue
+        if len(span) == 1 and span.root.dep_ in ("compound", "amod"):
             continue
         nxt = doc[span.end] if span.end < len(doc) else None
         found.append(

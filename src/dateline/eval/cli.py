@@ -96,8 +96,8 @@ def events(
             min=0,
             metavar="K",
             help="With --bbc: K-fold cross-validation over the articles of the news training "
-            "gold (or --gold), a model trained per fold on PLV and the other folds (default: 0, "
-            "the packaged model).",
+            "gold, a model trained per fold on PLV and the other folds (default: 0, the packaged "
+            "model).",
         ),
     ] = 0,
     plv: Annotated[
@@ -113,15 +113,21 @@ def events(
       dateline eval events ../shared/data/polnear/dev
       dateline eval events --bbc ../shared/data/bbc/politics-train
       dateline eval events --bbc ../shared/data/bbc/politics-train --cv 5"""
-    from dateline.eval.events import cross_validate_spans, evaluate, evaluate_spans
-    from dateline.eval.train_events import news_gold_paths
+    from dateline.eval.events import evaluate, evaluate_spans
 
     with _one_line_errors():
         if cv and not bbc:
             raise DatelineError("--cv scores the BBC news gold: give --bbc too")
+        if cv and gold is not None:
+            raise DatelineError(
+                "--cv cross-validates the packaged news training gold; --gold scores a file "
+                "with the packaged model (give one or the other)"
+            )
         if cv:
-            golds = [gold] if gold is not None else news_gold_paths()
-            report = cross_validate_spans(split_dir, golds, plv, cv, model)
+            from dateline.eval.news_cv import cross_validate_spans
+            from dateline.eval.train_events import news_gold_paths
+
+            report = cross_validate_spans(split_dir, news_gold_paths(), plv, cv, model)
         else:
             report = evaluate_spans(split_dir, gold) if bbc else evaluate(split_dir, gold)
     typer.echo(report.format())
@@ -229,8 +235,14 @@ def plv(
     with _one_line_errors():
         loaded = load_dictionaries(dictionaries) if dictionaries is not None else None
         folder = news or DEFAULT_NEWS
-        if news is not None and not news.is_dir():
-            raise DatelineError(f"{news}: no such folder")
+        if news is not None and plv_only:
+            raise DatelineError("--news and --plv-only: give one or the other")
+        training = folds > 1 and not tables_only and dictionaries is None
+        if training and not plv_only and not folder.is_dir():
+            raise DatelineError(
+                f"{folder}: no such folder (the BBC articles of the news training gold); "
+                "give --news DIR, or --plv-only to train each fold on PLV alone"
+            )
         report = evaluate(
             path,
             folds=0 if tables_only else folds,
@@ -238,7 +250,7 @@ def plv(
             use_model=not tables_only,
             limit=limit,
             dictionaries=loaded,
-            news=None if plv_only or not folder.is_dir() else folder,
+            news=folder if training and not plv_only else None,
         )
     typer.echo(report.format())
 

@@ -15,9 +15,8 @@ from dateline.errors import InputError
 from dateline.eval.plv import side_matches
 from dateline.eval.tally import Tally
 from dateline.events.actors import FIRST_PERSON
-from dateline.events.model import EventModel, Example
 from dateline.ingest import read_path
-from dateline.pipeline import Prepared, analyze_raw
+from dateline.pipeline import analyze_raw
 from dateline.schema import ActorRef, Document, Entity, Event, Quote
 
 GOLD_NAME = "events_polnear_dev.tsv"
@@ -234,12 +233,12 @@ class Coded(Protocol):
 
 @dataclass(frozen=True)
 class Coding:
-    """An article's text, entities and quotes, with events coded by a model of one fold."""
+    """An article's text, entities and quotes, as scoring reads them (``Coded``), for events
+    coded apart from a ``Document`` (by a model of one cross-validation fold)."""
 
     text: str
     entities: list[Entity]
     quotes: list[Quote]
-    events: list[Event]
 
 
 def _side_at(gold: tuple[int, int] | None, actor: ActorRef | None, doc: Coded) -> bool:
@@ -268,15 +267,18 @@ def span_matches(event: Event, gold: SpanEvent, doc: Coded) -> bool:
     return straight or swapped
 
 
-SpanGold = dict[tuple[str, int, int], list[SpanEvent]]
-
-
-def _analysed(folder: Path, files: Sequence[str]) -> dict[str, Document]:
+def gold_articles(folder: Path, files: Sequence[str]) -> list[Path]:
+    """The gold's article files in ``folder``; one line naming what is missing, if any."""
     missing = [f for f in files if not (folder / f).is_file()]
     if missing:
         raise InputError(f"{folder}: {len(missing)} gold articles missing (e.g. {missing[0]})")
+    return [folder / f for f in files]
+
+
+def _analysed(folder: Path, files: Sequence[str]) -> dict[str, Document]:
+    paths = gold_articles(folder, files)
     documents: dict[str, Document] = {}
-    for outcome in analyze_raw(read_path(folder / f) for f in files):
+    for outcome in analyze_raw(read_path(path) for path in paths):
         if outcome.document is None:
             raise InputError(outcome.error or "analysis failed")
         documents[Path(outcome.label).name] = outcome.document
@@ -320,111 +322,3 @@ def score_sentence(
             src = doc.text[g.source[0] : g.source[1]] if g.source else "-"
             tgt = doc.text[g.target[0] : g.target[1]] if g.target else "-"
             report.rows.append(f"miss {file} {start}: {g.type} {src} -> {tgt}")
-
-
-@dataclass
-class NewsFolds:
-    """The news gold's articles parsed once, their training examples, PLV's, and a fold per
-    article: what cross-validation on news trains and scores (``cross_validate_spans``, and the
-    threshold search of ``scripts/tune_event_thresholds.py``)."""
-
-    files: list[str]
-    articles: list[Prepared]
-    sentences: dict[str, list[tuple[int, int, list[SpanEvent]]]]
-    news: list[list[Example]]
-    plv: list[Example]
-    fold: list[int]
-    folds: int
-
-    def models(self, c: float | None = None) -> list[EventModel]:
-        """A model per fold, trained on PLV and the other folds' articles."""
-        from dateline.eval.train_events import C, train
-
-        return [
-            train(
-                self.plv
-                + [ex for i, exs in enumerate(self.news) if self.fold[i] != k for ex in exs],
-                c=C if c is None else c,
-            )
-            for k in range(self.folds)
-        ]
-
-    def report(self, models: Sequence[EventModel]) -> EventReport:
-        """Every article coded by its fold's model and scored."""
-        from dateline.events import extract_events
-
-        report = EventReport(sentences=sum(len(v) for v in self.sentences.values()))
-        for i, p in enumerate(self.articles):
-            model = models[self.fold[i]]
-            coded = extract_events(p.article, p.doc, p.entities, p.quotes, model=model)
-            view = Coding(p.article.text, p.entities, p.quotes, coded)
-            for start, end, events in self.sentences[self.files[i]]:
-                score_sentence(report, (self.files[i], start, end), events, coded, view)
-        return report
-
-
-def news_articles(
-    text_dir: str | Path, gold_paths: Sequence[str | Path], model_name: str | None = None
-) -> tuple[list[str], list[Prepared], dict[str, list[tuple[int, int, list[SpanEvent]]]]]:
-    """The offset gold's article files, each prepared (parsed, actors, quotes) once, and each
-    file's gold sentences in order."""
-    from dateline.pipeline import prepare
-
-    gold = load_span_golds(gold_paths)
-    files = sorted({f for f, _, _ in gold})
-    folder = Path(text_dir)
-    missing = [f for f in files if not (folder / f).is_file()]
-    if missing:
-        raise InputError(f"{folder}: {len(missing)} gold articles missing (e.g. {missing[0]})")
-    articles = list(prepare([(folder / f).read_text("utf-8") for f in files], model_name))
-    by_file: dict[str, list[tuple[int, int, list[SpanEvent]]]] = defaultdict(list)
-    for (file, start, end), events in sorted(gold.items()):
-        by_file[file].append((start, end, events))
-    return files, articles, dict(by_file)
-
-
-def news_folds(
-    text_dir: str | Path,
-    gold_paths: Sequence[str | Path],
-    plv_path: str | Path,
-    folds: int = 5,
-    model_name: str | None = None,
-) -> NewsFolds:
-    """Parse the news gold's articles and PLV's sentences and deal the articles into folds
-    (every gold sentence of one article in one fold: no fold is scored by a model that saw
-    its article's other sentences coded)."""
-    from dateline.eval.plv import by_sentence, folds_of, load_pairs
-    from dateline.eval.train_events import examples_for, news_examples
-    from dateline.pipeline import prepare
-
-    if folds < 2:
-        raise InputError("cross-validation needs at least 2 folds")
-    files, articles, by_file = news_articles(text_dir, gold_paths, model_name)
-    grouped = by_sentence(load_pairs(plv_path))
-    sentences = list(grouped)
-    plv = [
-        ex
-        for p, s in zip(prepare(sentences, model_name), sentences, strict=True)
-        for ex in examples_for(p, grouped[s])
-    ]
-    return NewsFolds(
-        files=files,
-        articles=articles,
-        sentences=by_file,
-        news=[news_examples(p, by_file[f]) for f, p in zip(files, articles, strict=True)],
-        plv=plv,
-        fold=folds_of(files, folds),
-        folds=folds,
-    )
-
-
-def cross_validate_spans(
-    text_dir: str | Path,
-    gold_paths: Sequence[str | Path],
-    plv_path: str | Path,
-    folds: int = 5,
-    model_name: str | None = None,
-) -> EventReport:
-    """Train a model per fold on PLV and the other folds' articles and score the fold's own."""
-    data = news_folds(text_dir, gold_paths, plv_path, folds, model_name)
-    return data.report(data.models())

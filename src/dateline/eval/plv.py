@@ -211,7 +211,8 @@ def evaluate(
     With ``folds`` 0 the packaged model codes (or, with ``use_model`` False, the tables alone;
     with ``dictionaries``, the PETRARCH coder with those dictionaries).
     """
-    from dateline.eval.train_events import examples_for, news_training, train
+    from dateline.eval.news_cv import news_training
+    from dateline.eval.train_events import examples_for, train
     from dateline.events import extract_events
     from dateline.events.model import EventModel
     from dateline.petrarch import code_events

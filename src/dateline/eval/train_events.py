@@ -163,16 +163,3 @@ def news_examples(prepared: Prepared, sentences: Iterable[NewsSentence]) -> list
 def train(examples: Iterable[Example], about: str = "", c: float = C) -> EventModel:
     """Fit the model on examples."""
     return fit(list(examples), c=c, about=about)
-
-
-def news_training(text_dir: str | Path, model_name: str | None = None) -> list[Example]:
-    """The event model's examples from the packaged news training gold (``NEWS_GOLD``), its
-    articles read from ``text_dir`` (the BBC politics-train folder)."""
-    from dateline.eval.events import news_articles
-
-    files, articles, by_file = news_articles(text_dir, news_gold_paths(), model_name)
-    return [
-        ex
-        for file, prepared in zip(files, articles, strict=True)
-        for ex in news_examples(prepared, by_file[file])
-    ]
