@@ -155,3 +155,14 @@ def test_a_group_label_of_a_party_gets_the_party_code() -> None:
     doc = analyze("The Tories said on Monday that the plan would fail.")
     tories = entity_named(doc, "Tories")
     assert tories.code == "GBRPTY"
+
+
+def test_an_honorific_inside_a_recognised_name_starts_a_person() -> None:
+    from dateline.actors.mentions import _split_at_honorifics
+    from dateline.pipeline import prepare
+
+    text = "In a speech to the Foreign Policy Centre Mr Straw said the plan was sound."
+    doc = next(prepare([text])).doc
+    spans = [(s.text, s.label_) for s in _split_at_honorifics(doc)]
+    joined = [t for t, label in spans if "Centre" in t and "Straw" in t]
+    assert not joined, spans

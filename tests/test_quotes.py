@@ -699,3 +699,9 @@ def test_a_participle_cue_on_a_reported_clause_adds_to_the_report() -> None:
     direct = [q for q in doc.quotes if q.kind == "direct"]
     assert direct and direct[0].speaker is not None
     assert direct[0].speaker.name == "Gerry Conlon"
+
+
+def test_a_name_the_parse_hung_on_the_phrase_before_a_subjectless_cue_speaks() -> None:
+    body = 'In a speech to the Foreign Policy Centre Mr Straw said: "He is clever, but not wise."'
+    doc = analyze(body)
+    assert [speaker_name(q) for q in doc.quotes] == ["Straw"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -78,6 +79,24 @@ def _opens_with_a_verb(ent: Span) -> bool:
     )
 
 
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr."}
+"""Personal honorifics: one inside a recognised name starts a person's name ("the Foreign Policy
+Centre Mr Straw" is an organisation and then Mr Straw)."""
+
+
+def _split_at_honorifics(doc: Doc) -> Iterator[Span]:
+    """The document's entities, each that runs an honorific and a name onto other words cut in
+    two: the words before it (with the entity's label) and the person's name after it (the
+    honorific itself is a title, as where the recogniser leaves it out)."""
+    for ent in doc.ents:
+        cut = next((t.i for t in ent[1:-1] if t.lower_ in HONORIFICS), None)
+        if cut is None or ent.label_ == "PERSON":
+            yield ent
+            continue
+        yield Span(doc, ent.start, cut, label=ent.label_)
+        yield Span(doc, cut + 1, ent.end, label="PERSON")
+
+
 def clean(doc: Doc, ent: Span) -> tuple[int, int, bool] | None:
     """Character bounds of an entity without a leading ``the`` or trailing possessive/slash."""
     text = ent.text
@@ -114,7 +133,7 @@ def sentence_index(doc: Doc) -> list[int]:
 def collect(doc: Doc, excluded: Coverage, sent_of: list[int]) -> list[WorkMention]:
     """Named mentions with types made consistent across the document."""
     raw: list[WorkMention] = []
-    for ent in doc.ents:
+    for ent in _split_at_honorifics(doc):
         if ent.label_ not in NAMED_LABELS:
             continue
         bounds = clean(doc, ent)

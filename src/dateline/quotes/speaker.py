@@ -155,9 +155,14 @@ def _shown_saying(verb: Token) -> Token | None:
     return name
 
 
+NAME_BEFORE_DEPS = {"appos", "pobj"}
+"""Where the parse hangs a cue's subject on the phrase before it: "In an article for the Times,
+Ms Lee, ..., says" (appos), "In a speech to the Foreign Policy Centre Mr Straw said" (pobj)."""
+
+
 def _apposed_name_before(verb: Token) -> Token | None:
-    """A name in apposition ending right before a subjectless cue, set off by punctuation only
-    (the parse hung it on the phrase before: "In an article for the Times, Ms Lee, ..., says")."""
+    """A name ending right before a subjectless cue, set off by punctuation only, that the parse
+    hung on the phrase before (``NAME_BEFORE_DEPS``)."""
     if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
         return None
     doc = verb.doc
@@ -165,7 +170,7 @@ def _apposed_name_before(verb: Token) -> Token | None:
         (
             t
             for t in doc[verb.sent.start : verb.i]
-            if t.dep_ == "appos"
+            if t.dep_ in NAME_BEFORE_DEPS
             and t.pos_ == "PROPN"
             and all(b.is_punct for b in doc[t.right_edge.i + 1 : verb.i])
         ),
