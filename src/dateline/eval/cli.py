@@ -124,10 +124,11 @@ def events(
                 "with the packaged model (give one or the other)"
             )
         if cv:
-            from dateline.eval.news_cv import cross_validate_spans
+            from dateline.eval.news_cv import news_folds
             from dateline.eval.train_events import news_gold_paths
 
-            report = cross_validate_spans(split_dir, news_gold_paths(), plv, cv, model)
+            data = news_folds(split_dir, news_gold_paths(), plv, cv, model)
+            report = data.report(data.models())
         else:
             report = evaluate_spans(split_dir, gold) if bbc else evaluate(split_dir, gold)
     typer.echo(report.format())

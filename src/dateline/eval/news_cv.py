@@ -3,7 +3,8 @@
 The offset gold's articles are parsed once (``news_articles``); ``news_folds`` deals them into
 folds by article, so no fold is scored by a model that saw its article's other sentences coded;
 each fold's model trains on PLV train and the other folds' news (``eval/train_events.py``), codes
-the fold's articles end to end, and ``eval/events.py`` scores them by offsets.
+the fold's articles end to end (``NewsFolds.report``), and ``eval/events.py`` scores them by
+offsets.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ NewsSentences = dict[str, list[tuple[int, int, list[SpanEvent]]]]
 @dataclass
 class NewsFolds:
     """The news gold's articles parsed once, their training examples, PLV's, and a fold per
-    article: what cross-validation on news trains and scores (``cross_validate_spans``, and the
+    article: what cross-validation on news trains and scores (``dateline eval events --cv``, and the
     threshold search of ``scripts/tune_event_news.py``)."""
 
     files: list[str]
@@ -120,18 +121,6 @@ def news_folds(
         fold=folds_of(files, folds),
         folds=folds,
     )
-
-
-def cross_validate_spans(
-    text_dir: str | Path,
-    gold_paths: Sequence[str | Path],
-    plv_path: str | Path,
-    folds: int = 5,
-    model_name: str | None = None,
-) -> EventReport:
-    """Train a model per fold on PLV and the other folds' articles and score the fold's own."""
-    data = news_folds(text_dir, gold_paths, plv_path, folds, model_name)
-    return data.report(data.models())
 
 
 def news_training(text_dir: str | Path, model_name: str | None = None) -> list[Example]:
