@@ -166,3 +166,14 @@ def test_an_honorific_inside_a_recognised_name_starts_a_person() -> None:
     spans = [(s.text, s.label_) for s in _split_at_honorifics(doc)]
     joined = [t for t, label in spans if "Centre" in t and "Straw" in t]
     assert not joined, spans
+
+
+def test_known_names_are_found_as_whole_words_only() -> None:
+    from dateline.actors.mentions import _occurrences
+    from dateline.pipeline import prepare
+
+    text = "Jean-Marie Le Pen spoke. Le Pen's rival and Labourite voters met Labour officials."
+    doc = next(prepare([text])).doc
+    names = {"Jean-Marie Le Pen": "PERSON", "Labour": "ORG"}
+    found = [text[s:e] for s, e in _occurrences(doc, names)]
+    assert found == ["Jean-Marie Le Pen", "Labour"]

@@ -274,13 +274,9 @@ def _missed_names(
     Only whole words that the parse reads as a noun phrase's head or name; a one-word name
     that modifies a noun ("Labour costs") is left alone."""
     known = _known_names(mentions)
-    names = sorted(known, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
     covered = Coverage((m.start, m.end) for m in mentions)
-    text = text_of(doc)
     found = []
-    for match in pattern.finditer(text):
-        start, end = match.span()
+    for start, end in _occurrences(doc, known):
         if overlaps(start, end, covered) or overlaps(start, end, excluded):
             continue
         span = doc.char_span(start, end)
@@ -289,15 +285,51 @@ def _missed_names(
         if len(span) == 1 and span.root.dep_ in ("compound", "amod"):
             continue
         nxt = doc[span.end] if span.end < len(doc) else None
+        text = text_of(doc)[start:end]
         found.append(
             WorkMention(
                 start=start,
                 end=end,
-                text=match.group(),
-                label=known[match.group()],
+                text=text,
+                label=known[text],
                 kind="possessive" if nxt is not None and nxt.tag_ == "POS" else "name",
                 sent=sent_of[start],
                 subject=is_subject(span),
             )
         )
     return found
+
+
+WORD_BEFORE = re.compile(r"[\w'’-]")
+WORD_AFTER = re.compile(r"[\w-]")
+
+
+def _occurrences(doc: Doc, names: dict[str, str]) -> Iterator[tuple[int, int]]:
+    """Where the names occur as whole words: each token that starts some name is tried against
+    the names it starts, longest first (linear in the article's length, whatever the names)."""
+    by_first: dict[str, list[str]] = {}
+    for name in sorted(names, key=len, reverse=True):
+        by_first.setdefault(_leading_word(name), []).append(name)
+    text = text_of(doc)
+    after = -1
+    for token in doc:
+        start = token.idx
+        if start < after or not (candidates := by_first.get(_leading_word(token.text))):
+            continue
+        if start > 0 and WORD_BEFORE.match(text, start - 1):
+            continue
+        for name in candidates:
+            end = start + len(name)
+            if text.startswith(name, start) and not WORD_AFTER.match(text, end):
+                yield start, end
+                after = end
+                break
+
+
+LEADING_WORD = re.compile(r"\w*")
+
+
+def _leading_word(text: str) -> str:
+    """The letters a name or a token starts with ("Jean" of "Jean-Marie Le Pen", "U" of "U.S.")."""
+    match = LEADING_WORD.match(text)
+    return match.group() if match else ""
