@@ -262,3 +262,57 @@ def test_the_news_training_and_held_out_sets_share_no_sentence() -> None:
     held_out = load_span_golds([data / "events_bbc_heldout3.tsv", data / "events_bbc_heldout4.tsv"])
     assert len(training) == 560 and len(held_out) == 120
     assert not set(training) & set(held_out)
+
+
+def _gold_line(file: str, text: str, sentence: str, event: tuple[str, str, str] | None) -> str:
+    start = text.index(sentence)
+    span = f"{file}\t{start}\t{start + len(sentence)}"
+    if event is None:
+        return f"{span}\tNONE\t-\t-\t-\t-\t-"
+    etype, source, target = event
+    s, t = text.index(source, start), text.index(target, start)
+    return f"{span}\t{etype}\tn\t{s}\t{s + len(source)}\t{t}\t{t + len(target)}"
+
+
+NEWS_ARTICLES = {
+    "a.txt": (
+        "The Tories attacked the Labour plans.",
+        ("ACCUSE", "Tories", "Labour"),
+        "Rain fell.",
+    ),
+    "b.txt": (
+        "France criticised Germany on Monday.",
+        ("ACCUSE", "France", "Germany"),
+        "Prices rose.",
+    ),
+    "c.txt": ("Russia met China in Beijing.", ("CONSULT", "Russia", "China"), "Snow fell."),
+}
+
+
+def test_news_cross_validation_deals_whole_articles_into_folds_and_scores_them(
+    tmp_path: Path,
+) -> None:
+    from dateline.eval.news_cv import news_folds
+
+    lines = []
+    for name, (first, event, second) in NEWS_ARTICLES.items():
+        text = f"Headline of {name}\n\n{first} {second}\n"
+        (tmp_path / name).write_text(text, "utf-8")
+        lines += [_gold_line(name, text, first, event), _gold_line(name, text, second, None)]
+    gold = tmp_path / "gold.tsv"
+    gold.write_text("\n".join(lines) + "\n", "utf-8")
+    plv = tmp_path / "plv.tsv"
+    plv.write_text(
+        "sentence\tmarked_sentence\tgold_root\n"
+        "Iran attacked Iraq.\t<s>Iran</s> attacked <t>Iraq</t>.\tASSAULT\n"
+        "Chile met Peru.\t<s>Chile</s> met <t>Peru</t>.\tCONSULT\n",
+        "utf-8",
+    )
+    data = news_folds(tmp_path, [gold], plv, folds=2)
+    assert data.files == sorted(NEWS_ARTICLES)
+    assert all(len(data.sentences[f]) == 2 for f in data.files)
+    assert len(data.fold) == 3 and set(data.fold) <= {0, 1}
+    report = data.report(data.models())
+    assert (report.sentences, report.gold.total) == (6, 3)
+    assert report.emitted.total == sum(1 for r in report.rows if r.startswith(("ok", "FP")))
+    assert any(r.startswith("ok  c.txt") for r in report.rows)  # the table codes "met": CONSULT
