@@ -177,3 +177,14 @@ def test_known_names_are_found_as_whole_words_only() -> None:
     names = {"Jean-Marie Le Pen": "PERSON", "Labour": "ORG"}
     found = [text[s:e] for s, e in _occurrences(doc, names)]
     assert found == ["Jean-Marie Le Pen", "Labour"]
+
+
+def test_a_name_after_an_honorific_is_a_person_even_where_a_place_has_it() -> None:
+    from dateline.actors.mentions import WorkMention, _fix_types
+
+    mentions = [WorkMention(3, 10, "Hockney", "GPE"), WorkMention(30, 37, "Hockney", "GPE")]
+    _fix_types(mentions, {"Hockney"}, {"Hockney"})
+    assert [m.label for m in mentions] == ["PERSON", "PERSON"]
+    places = [WorkMention(0, 7, "Hackney", "GPE")]
+    _fix_types(places, set(), set())
+    assert places[0].label == "GPE"

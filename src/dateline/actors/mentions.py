@@ -160,7 +160,7 @@ def collect(doc: Doc, excluded: Coverage, sent_of: list[int]) -> list[WorkMentio
                 subject=is_subject(span),
             )
         )
-    _fix_types(raw, _titled(doc, raw))
+    _fix_types(raw, _titled(doc, raw), _titled(doc, raw, HONORIFICS))
     raw += _missed_surnames(doc, raw, excluded, sent_of)
     raw += _missed_names(doc, raw, excluded, sent_of)
     raw.sort(key=lambda m: m.start)
@@ -172,12 +172,14 @@ PERSON_TITLES = {"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "presiden
 """Words that, right before a name, say it is a person's ("Mr. Obama", not Obama, Fukui)."""
 
 
-def _titled(doc: Doc, mentions: list[WorkMention]) -> set[str]:
-    """Surfaces that some mention shows with a personal title right before them."""
+def _titled(doc: Doc, mentions: list[WorkMention], titles: set[str] | None = None) -> set[str]:
+    """Surfaces that some mention shows with a personal title (of ``titles``, default
+    ``PERSON_TITLES``) right before them."""
+    titles = PERSON_TITLES if titles is None else titles
     titled = set()
     for m in mentions:
         i = first_token_from(doc, m.start) - 1
-        if i >= 0 and doc[i].lower_ in PERSON_TITLES:
+        if i >= 0 and doc[i].lower_ in titles:
             titled.add(m.text)
     return titled
 
@@ -192,12 +194,17 @@ def person_name_parts(mentions: list[WorkMention]) -> set[str]:
     return parts
 
 
-def _fix_types(mentions: list[WorkMention], titled: set[str]) -> None:
-    """One surface form, one type; a known place is never a person unless part of a full name."""
+def _fix_types(
+    mentions: list[WorkMention], titled: set[str], honoured: set[str] | None = None
+) -> None:
+    """One surface form, one type; a known place is never a person unless part of a full name;
+    a name some mention shows after an honorific (``honoured``: "Mr Hockney") is a person's."""
     parts = person_name_parts(mentions)
     for m in mentions:
         single = len(m.text.split()) == 1
-        if m.label == "PERSON" and m.text.lower() in org_aliases() and m.text not in parts:
+        if honoured and m.text in honoured:
+            m.label = "PERSON"  # "Mr Hockney" is no place, whatever the gazetteer says
+        elif m.label == "PERSON" and m.text.lower() in org_aliases() and m.text not in parts:
             m.label = "ORG"  # "Labour" tagged as a person is the party
         elif (
             single and m.text in parts and m.label in ("ORG", "PERSON", "GPE", "NORP", "LOC", "FAC")
