@@ -705,3 +705,12 @@ def test_a_name_the_parse_hung_on_the_phrase_before_a_subjectless_cue_speaks() -
     body = 'In a speech to the Foreign Policy Centre Mr Straw said: "He is clever, but not wise."'
     doc = analyze(body)
     assert [speaker_name(q) for q in doc.quotes] == ["Straw"]
+
+
+def test_a_participle_cue_addressing_the_noun_it_hangs_on_is_the_writers() -> None:
+    body = (
+        "Earlier the Archbishop of Canterbury wrote to all three parties urging them not to "
+        "fight the election by exploiting people's fears."
+    )
+    doc = analyze(body)
+    assert [speaker_name(q) for q in doc.quotes] == ["Archbishop"]

@@ -98,7 +98,7 @@ def speaker_subject(verb: Token, quoted: Coverage | None = None) -> Token | None
     controller = _object_controller(verb) or _shown_saying(verb)
     if controller is not None:
         return controller
-    reporter = _reporter_adding(verb)
+    reporter = _reporter_adding(verb) or _addressing_participle(verb)
     if reporter is not None:
         return subject_of(reporter, quoted, relatives=False)
     found = subject_of(verb, quoted, relatives=False)
@@ -120,6 +120,26 @@ def _reporter_adding(verb: Token) -> Token | None:
     if report.pos_ not in ("VERB", "AUX") or report.lemma_.lower() not in cues().verbs:
         return None
     return report
+
+
+ADDRESSED = {"him", "her", "them"}
+"""Objects of a participle cue that point back to the noun it hangs on ("urging them")."""
+
+
+def _addressing_participle(verb: Token) -> Token | None:
+    """``wrote to all three parties urging them not to ...``: a participle cue the parse hung on
+    the addressee, with the addressee as its own object, is said by the writer; the verb whose
+    object (or prepositional object) the addressee is, or None."""
+    if verb.tag_ != "VBG" or verb.dep_ != "acl":
+        return None
+    if not any(c.dep_ == "dobj" and c.lower_ in ADDRESSED for c in verb.children):
+        return None
+    noun = verb.head
+    if noun.dep_ == "dobj":
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        return noun.head.head
+    return None
 
 
 def _object_controller(verb: Token) -> Token | None:
