@@ -15,12 +15,9 @@ from __future__ import annotations
 
 import argparse
 import itertools
-from collections.abc import Iterator
-from contextlib import contextmanager
 
-from dateline import events as coder
 from dateline.eval.news_cv import news_folds
-from dateline.eval.train_events import news_gold_paths
+from dateline.eval.train_events import coder_settings, news_gold_paths
 
 CS = (1.0, 3.0, 10.0)
 """Inverse regularisation strengths of the logistic regression tried."""
@@ -31,19 +28,6 @@ GRID = {
 }
 """The threshold settings tried, with the model never overruling a table row
 (``MODEL_OVERRULES_TABLE`` off); the best setting is then scored with it on, at 0.6 and 0.8."""
-
-
-@contextmanager
-def setting(values: dict[str, float]) -> Iterator[None]:
-    """The coder's module constants set to ``values`` for the duration."""
-    old = {k: getattr(coder, k) for k in values}
-    for k, v in values.items():
-        setattr(coder, k, v)
-    try:
-        yield
-    finally:
-        for k, v in old.items():
-            setattr(coder, k, v)
 
 
 def main() -> None:
@@ -58,7 +42,7 @@ def main() -> None:
         models = data.models(c)
         for combo in itertools.product(*GRID.values()):
             values = dict(zip(GRID, combo, strict=True))
-            with setting(values):
+            with coder_settings(values):
                 report = data.report(models)
             p, r = report.precision, report.recall
             f1 = 2 * p * r / (p + r) if p + r else 0.0
@@ -70,7 +54,7 @@ def main() -> None:
     models = data.models(c)
     for at in (0.6, 0.8):
         overruling = {**values, "MODEL_OVERRULES_TABLE": True, "TABLE_OVERRULED_AT": at}
-        with setting(overruling):
+        with coder_settings(overruling):
             report = data.report(models)
         print(
             f"best with the model overruling the table at {at}: P {report.emitted}  R {report.gold}"

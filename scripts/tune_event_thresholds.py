@@ -16,13 +16,10 @@ from __future__ import annotations
 
 import argparse
 import itertools
-from collections.abc import Iterator
-from contextlib import contextmanager
 
-from dateline import events as coder
 from dateline.eval import train_events
 from dateline.eval.plv import PlvReport, by_sentence, folds_of, load_pairs
-from dateline.eval.train_events import examples_for, train
+from dateline.eval.train_events import coder_settings, examples_for, train
 from dateline.events import extract_events
 from dateline.pipeline import prepare
 
@@ -41,22 +38,9 @@ every outer fold, shipped; and UNTARGETED_THRESHOLD 0.4, not shipped (news preci
 FOLDS = 5
 
 
-@contextmanager
-def setting(values: dict[str, float]) -> Iterator[None]:
-    """The coder's module constants set to ``values`` for the duration."""
-    old = {k: getattr(coder, k) for k in values}
-    for k, v in values.items():
-        setattr(coder, k, v)
-    try:
-        yield
-    finally:
-        for k, v in old.items():
-            setattr(coder, k, v)
-
-
 def score(prepared, grouped, sentences, indexes, model, values) -> PlvReport:
     report = PlvReport()
-    with setting(values):
+    with coder_settings(values):
         for i in indexes:
             p = prepared[i]
             found = extract_events(p.article, p.doc, p.entities, p.quotes, model=model)

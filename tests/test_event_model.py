@@ -316,3 +316,13 @@ def test_news_cross_validation_deals_whole_articles_into_folds_and_scores_them(
     assert (report.sentences, report.gold.total) == (6, 3)
     assert report.emitted.total == sum(1 for r in report.rows if r.startswith(("ok", "FP")))
     assert any(r.startswith("ok  c.txt") for r in report.rows)  # the table codes "met": CONSULT
+
+
+def test_coder_settings_set_the_coders_constants_for_a_while_only() -> None:
+    from dateline import events as coder
+    from dateline.eval.train_events import coder_settings
+
+    before = (coder.MODEL_THRESHOLD, coder.MODEL_OVERRULES_TABLE)
+    with coder_settings({"MODEL_THRESHOLD": 0.9, "MODEL_OVERRULES_TABLE": True}):
+        assert (coder.MODEL_THRESHOLD, coder.MODEL_OVERRULES_TABLE) == (0.9, True)
+    assert before == (coder.MODEL_THRESHOLD, coder.MODEL_OVERRULES_TABLE)

@@ -15,7 +15,8 @@ cannot be found (no side named, or the word is ``be``/``have``: a verdict, which
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
@@ -158,6 +159,22 @@ def news_examples(prepared: Prepared, sentences: Iterable[NewsSentence]) -> list
         words = [t for t in doc if start <= t.idx < end]
         out.extend(_examples(words, gold, actors, negatives=located))
     return out
+
+
+@contextmanager
+def coder_settings(values: Mapping[str, object]) -> Iterator[None]:
+    """The event coder's module constants (thresholds, switches) set to ``values`` for the
+    duration: what the threshold searches of ``scripts/tune_event_*.py`` try."""
+    from dateline import events as coder
+
+    old = {k: getattr(coder, k) for k in values}
+    for k, v in values.items():
+        setattr(coder, k, v)
+    try:
+        yield
+    finally:
+        for k, v in old.items():
+            setattr(coder, k, v)
 
 
 def train(examples: Iterable[Example], about: str = "", c: float = C) -> EventModel:
