@@ -714,3 +714,43 @@ def test_a_participle_cue_addressing_the_noun_it_hangs_on_is_the_writers() -> No
     )
     doc = analyze(body)
     assert [speaker_name(q) for q in doc.quotes] == ["Archbishop"]
+
+
+def test_a_quote_a_clause_casts_someone_as_is_the_subjects_words() -> None:
+    body = (
+        "Governor Ruth Calder met voters in Dayton on Monday.\n\n"
+        "In recent weeks, Calder has gone after her rival as a “career politician who has "
+        "never run anything”."
+    )
+    direct = kinds(analyze(body), "direct")
+    assert [speaker_name(q) for q in direct] == ["Ruth Calder"]
+    assert direct[0].cue is not None and direct[0].cue.text == "gone"
+
+
+def test_a_second_quote_joined_by_and_then_shares_the_first_ones_cue() -> None:
+    body = (
+        "Mayor Tom Reyes told his supporters at a rally to “go to your polling place and vote” "
+        "and then “stay there with your friends and make sure everything is done right.”"
+    )
+    direct = kinds(analyze(body), "direct")
+    assert len(direct) == 2
+    assert [speaker_name(q) for q in direct] == ["Tom Reyes", "Tom Reyes"]
+
+
+def test_which_after_a_name_speaks_for_it_when_the_parse_misses_the_relative_clause() -> None:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from dateline.quotes.speaker import _relative_antecedent
+
+    words = ["they", "turned", "to", "the", "Fire", "Department", "which", "reported", "alarms"]
+    doc = Doc(
+        Vocab(),
+        words=words,
+        heads=[1, 1, 1, 5, 5, 2, 7, 1, 7],  # "reported" hung on "turned" as an adverbial clause
+        deps=["nsubj", "ROOT", "prep", "det", "compound", "pobj", "nsubj", "advcl", "dobj"],
+        pos=["PRON", "VERB", "ADP", "DET", "PROPN", "PROPN", "PRON", "VERB", "NOUN"],
+    )
+    antecedent = _relative_antecedent(doc[6])
+    assert antecedent is not None and antecedent.text == "Department"
+    assert _relative_antecedent(doc[0]) is None

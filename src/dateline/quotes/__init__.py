@@ -25,6 +25,10 @@ RUN_PRONOUNS = cues().run_pronouns
 """Pronouns an unresolved speaker may be, taking the run's last named person speaking."""
 RUN_CHARS = 600
 """How far back a pronoun speaker looks for the run's last named speaker."""
+JOINED_QUOTES = re.compile(
+    r"[^\S\n]*,?[^\S\n]*(?:(?:and|or|but|then|also)\b[^\S\n]*)+$", re.IGNORECASE
+)
+"""What may stand between two quotes of one sentence that the same cue introduces: "and then"."""
 SCARE_QUOTE_WORDS = 4
 """A quoted phrase shorter than this, in the writer's sentence and with no cue, is a scare quote."""
 HEADLINE_SPEAKER_MAX_WORDS = 5
@@ -75,12 +79,20 @@ def _directs(
     kept: list[QuoteSpan] = []
     covered = Coverage((q.start, q.end) for q in spans)
     previous: tuple[int, SpeakerRef, bool] | None = None  # paragraph, speaker, quote ran on
+    last: tuple[int, SpeakerRef | None, Span | None] = (-1, None, None)  # end, speaker, cue
     for q in spans:
         att = attribute(doc, q, covered, paragraphs[q.paragraph], index)
         opens_paragraph = article.text[paragraphs[q.paragraph][0] : q.start].strip() == ""
         if att.cue is None and opens_paragraph and q.paragraph > 0:
             att = cue_before_paragraph(doc, paragraphs[q.paragraph - 1], index)
         speaker, confidence = att.speaker, att.confidence
+        if (
+            speaker is None
+            and last[1] is not None
+            and JOINED_QUOTES.match(article.text[last[0] : q.start])
+        ):
+            # 'tells his supporters to "go and vote" and then "go pick some other place"'
+            speaker, confidence, att.cue = last[1], INHERITED_CONFIDENCE, last[2]
         if speaker is None and q.paragraph == 0 and article.headline is not None:
             speaker = _headline_person(article, q, index)  # "Warren Hammers CEO: ‘You ...’"
             confidence = 0.5 if speaker else confidence
@@ -109,6 +121,7 @@ def _directs(
             )
         )
         kept.append(q)
+        last = (q.end, speaker, att.cue)
         if fragment:
             continue  # a quoted phrase is no turn of speech that the next quote could continue
         if speaker is not None:

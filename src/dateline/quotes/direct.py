@@ -128,6 +128,9 @@ def attribute(
     led = colon_lead(doc, last_token_before(doc, quote.start), quotes, index)
     if led is not None:
         return led
+    named = characterised_as(doc, quote, quotes, index)
+    if named is not None:
+        return named
     return _previous_sentence_cue(doc, quote, quotes, paragraph, index)
 
 
@@ -178,6 +181,43 @@ def colon_lead(
     if speaker is None or speaker.entity != found[0].id:
         return None
     return Attribution(None, speaker, 0.4 + 0.3 * sure, verb.i)
+
+
+def _hung_on(doc: Doc, quote: QuoteSpan) -> Token | None:
+    """The word outside the quote that the quoted words hang on in the parse (the head of the
+    first quoted word whose head lies outside), if any."""
+    i = first_token_from(doc, quote.start)
+    while i < len(doc) and doc[i].idx < quote.end:
+        head = doc[i].head
+        if not quote.start <= head.idx < quote.end and head.i != i:
+            return head
+        i += 1
+    return None
+
+
+def characterised_as(
+    doc: Doc, quote: QuoteSpan, quotes: Coverage, index: MentionIndex
+) -> Attribution | None:
+    """``Reid has gone after Trump as a "human leech"``, ``he characterized Kaine as, "a little
+    desperate"``: a quote with no cue that is what a clause casts someone *as* is the words of
+    that clause's subject, when the subject names a person or organisation."""
+    prep = _hung_on(doc, quote)
+    if prep is None or prep.lower_ != "as" or prep.dep_ != "prep":
+        return None
+    verb = prep.head
+    if verb.pos_ != "VERB" or inside(verb.idx, quotes):
+        return None
+    who = subject_of(verb, quotes, relatives=False)
+    if who is None:
+        return None
+    found = index.at(*phrase_of(who), head=who.idx) if who.pos_ != "PRON" else None
+    if who.pos_ != "PRON" and (found is None or found[0].type not in LEAD_SPEAKERS):
+        return None
+    speaker, sure = speaker_for(doc, who, index)
+    if speaker is None:
+        return None
+    cue = Span(text=verb.text, start=verb.idx, end=verb.idx + len(verb.text))
+    return Attribution(cue, speaker, 0.4 + 0.3 * sure, verb.i)
 
 
 PREVIOUS_SENTENCE_REACH = 150

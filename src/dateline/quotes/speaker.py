@@ -225,7 +225,7 @@ def _relative_antecedent(pronoun: Token) -> Token | None:
     the unit, who made the call")."""
     clause = pronoun.head
     if clause.dep_ != "relcl":
-        return None
+        return _name_right_before(pronoun)
     if clause.head.pos_ == "PROPN":
         return clause.head
     noun = clause.head
@@ -238,6 +238,18 @@ def _relative_antecedent(pronoun: Token) -> Token | None:
     if pronoun.lower_ in PERSON_RELATIVES and clause.head.pos_ == "NOUN":
         return clause.head  # "an architect who said": "who" is a person, whatever the noun
     return None
+
+
+def _name_right_before(pronoun: Token) -> Token | None:
+    """``the Chicago Police Department which reported``, parsed with the relative clause hung on
+    the main verb: the name right before the pronoun (past a comma) is what it stands for."""
+    i = pronoun.i - 1
+    if i >= 0 and pronoun.doc[i].text == ",":
+        i -= 1
+    if i < 0 or pronoun.i - i > 2:
+        return None
+    before = pronoun.doc[i]
+    return before if before.pos_ == "PROPN" and before.dep_ != "compound" else None
 
 
 def _antecedent_of_relative(subject: Token, clause: Token) -> Token:
