@@ -754,3 +754,39 @@ def test_which_after_a_name_speaks_for_it_when_the_parse_misses_the_relative_cla
     antecedent = _relative_antecedent(doc[6])
     assert antecedent is not None and antecedent.text == "Department"
     assert _relative_antecedent(doc[0]) is None
+
+
+def test_a_quotation_within_a_quotation_keeps_both() -> None:
+    body = (
+        "The mayor spoke to reporters on Monday.\n\n"
+        '"She thinks this is an episode of “Open Mic Night.” But this is a city budget, and '
+        'it is serious business," Mayor Ann Cole said.'
+    )
+    direct = kinds(analyze(body), "direct")
+    outer = [q for q in direct if q.text.startswith('"She thinks')]
+    assert outer and outer[0].text.endswith('business,"'), [q.text for q in direct]
+    assert speaker_name(outer[0]) == "Ann Cole"
+
+
+def test_a_transcript_turn_left_open_at_the_end_is_quoted_without_its_label() -> None:
+    body = (
+        "Governor Lee Park was interviewed on Sunday. A partial transcript follows:\n\n"
+        '"HOST: Will you sign the bill this week?\n\n'
+        '"PARK: Well, look, we are going to read it first and then we will decide.'
+        "\n\nThe bill passed the senate on Friday.\n"
+    )
+    direct = kinds(analyze(body), "direct")
+    park = [q for q in direct if "read it first" in q.text]
+    assert park and park[0].text.startswith("Well, look"), [q.text for q in direct]
+    assert speaker_name(park[0]) == "Lee Park"
+
+
+def test_according_to_late_in_a_sentence_attributes_the_clause_before_it() -> None:
+    body = (
+        "Household incomes would rise 19 percent, according to the Grant Policy Institute, "
+        "more than twice what it projected for families in the middle fifth of the income scale."
+    )
+    reported = [q for q in analyze(body).quotes if q.cue is not None and q.cue.text == "according"]
+    assert reported and reported[0].text.startswith("Household incomes"), [
+        q.text for q in reported
+    ]

@@ -317,7 +317,8 @@ def _speakers(document: Document, gold: list[GoldAttribution]) -> SpeakerScore:
         content = _chars(text, attribution.content)
         if not content or not quotes:
             continue
-        quote, chars = max(quotes, key=lambda qc: len(qc[1] & content))
+        # the quote covering most of the content; of equals, the tightest (a quote inside one)
+        quote, chars = max(quotes, key=lambda qc: (len(qc[1] & content), -len(qc[1])))
         if len(chars & content) < FOUND_COVERAGE * len(content):
             continue
         sp = quote.speaker

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from dateline.actors.lexicon import lexicon
 from dateline.calibration import calibrated
 from dateline.quotes.cue_lexicon import cues
-from dateline.quotes.direct import attribute, cue_before_paragraph, stands_alone
+from dateline.quotes.direct import Attribution, attribute, cue_before_paragraph, stands_alone
 from dateline.quotes.marks import QuoteSpan, Stray, find_quotes
 from dateline.quotes.reported import Reported, clause_start, cut_before, find_reported, polarity
 from dateline.quotes.speaker import MentionIndex, speaker_for
@@ -80,8 +80,10 @@ def _directs(
     covered = Coverage((q.start, q.end) for q in spans)
     previous: tuple[int, SpeakerRef, bool] | None = None  # paragraph, speaker, quote ran on
     last: tuple[int, SpeakerRef | None, Span | None] = (-1, None, None)  # end, speaker, cue
+    nested = Coverage((q.start, q.end) for q in spans if q.nested)
     for q in spans:
-        att = attribute(doc, q, covered, paragraphs[q.paragraph], index)
+        # a quote within a quote finds its cue among the outer quote's words
+        att = attribute(doc, q, nested if q.nested else covered, paragraphs[q.paragraph], index)
         opens_paragraph = article.text[paragraphs[q.paragraph][0] : q.start].strip() == ""
         if att.cue is None and opens_paragraph and q.paragraph > 0:
             att = cue_before_paragraph(doc, paragraphs[q.paragraph - 1], index)
@@ -107,12 +109,13 @@ def _directs(
             para, prev_speaker, ran_on = previous
             if para == q.paragraph or (para == q.paragraph - 1 and (opens_paragraph or ran_on)):
                 speaker, confidence = prev_speaker, INHERITED_CONFIDENCE
+        start = _after_label(article.text, q, att)
         quotes.append(
             Quote(
                 id="",
                 kind="direct",
-                text=article.text[q.start : q.end],
-                start=q.start,
+                text=article.text[start : q.end],
+                start=start,
                 end=q.end,
                 cue=att.cue,
                 speaker=speaker,
@@ -129,11 +132,30 @@ def _directs(
         elif att.cue is not None:
             previous = None
     # A quote that runs on takes its speaker from the paragraph that closes it.
-    for n in range(len(quotes) - 2, -1, -1):
-        if kept[n].continued and quotes[n].speaker is None and quotes[n + 1].speaker is not None:
-            quotes[n].speaker = quotes[n + 1].speaker
+    closing: Quote | None = None  # the next quote that is no quote within a quote
+    for n in range(len(quotes) - 1, -1, -1):
+        ran_on = kept[n].continued and quotes[n].speaker is None
+        if ran_on and closing is not None and closing.speaker is not None:
+            quotes[n].speaker = closing.speaker
             quotes[n].confidence = INHERITED_CONFIDENCE
+        if not kept[n].nested:
+            closing = quotes[n]
     return quotes
+
+
+def _after_label(text: str, q: QuoteSpan, att: Attribution) -> int:
+    """Where the words of a quote start: past a transcript turn's label (``"PENCE: Well, ...``
+    quotes "Well, ..."; the label is its speaker, not what was said)."""
+    mention = att.speaker.mention if att.speaker is not None else None
+    cue = att.cue
+    if cue is None or cue.text != ":" or mention is None or not q.start < mention.start:
+        return q.start
+    if text[q.start : mention.start].strip("\"“'‘` ") or not cue.end < q.end:
+        return q.start
+    start = cue.end
+    while start < q.end and text[start].isspace():
+        start += 1
+    return start
 
 
 def _block_quotes(

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from dateline.nlp import first_token_from, last_token_before, sentence_of, text_of
 from dateline.quotes.cue_lexicon import cues
-from dateline.quotes.marks import QuoteSpan
+from dateline.quotes.marks import TRANSCRIPT_LABEL, QuoteSpan
 from dateline.quotes.speaker import (
     MentionIndex,
     phrase_of,
@@ -287,10 +287,6 @@ def _according_to(token: Token) -> Token | None:
                 if obj.dep_ == "pobj":
                     return obj
     return None
-
-
-TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s")
-"""``"PENCE: Well, ...``: a transcript turn opens with its speaker's name in capitals."""
 
 
 def _transcript_label(doc: Doc, quote: QuoteSpan, index: MentionIndex) -> Attribution | None:

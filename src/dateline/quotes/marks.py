@@ -23,6 +23,8 @@ SINGLE_CLOSE = "’"
 OPENING_CONTEXT = set(" \t\n([{—–-/:;")
 FLATTENED_PARAGRAPH_CHARS = 1200
 """A paragraph this long holds a flattened article (text handed out as one line)."""
+TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s")
+"""``"PENCE: Well, ...``: a transcript turn opens with its speaker's name in capitals."""
 SENTENCE_ENDS = set(".!?")
 """Characters after which a straight mark opens a quotation."""
 
@@ -46,6 +48,8 @@ class QuoteSpan:
     continued: bool = False
     """The quote runs on into the next paragraph (journalistic convention)."""
     single: bool = False
+    nested: bool = False
+    """Inside another quotation (``"She called it “a rant,” ...``)."""
 
 
 @dataclass
@@ -90,30 +94,82 @@ def double_marks(text: str, start: int, end: int) -> list[Mark]:
     return marks
 
 
-def pair_paragraph(
-    text: str, start: int, end: int, index: int
-) -> tuple[list[QuoteSpan], list[Stray], Mark | None]:
-    """Pair the double marks of one paragraph; return quotes, strays and a mark left open."""
-    quotes: list[QuoteSpan] = []
-    strays: list[Stray] = []
+FAMILY = {'"': "straight", "“": "curly", "”": "curly", "„": "curly", "«": "angle", "»": "angle",
+          "``": "tex", "''": "tex"}  # fmt: skip
+"""Glyph families: a quotation opened in one family inside a quotation of another is nested
+(``"PENCE: She thinks this is “Shark Tank.” But ...``), not a new quotation."""
+
+
+def _family(text: str, mark: Mark) -> str:
+    return FAMILY.get(text[mark.pos : mark.pos + mark.width], "")
+
+
+@dataclass
+class Paired:
+    """One paragraph's marks paired: its quotes, stray marks, the mark left open at its end (a
+    quotation that may run on), and the quotations nested inside that open one."""
+
+    quotes: list[QuoteSpan]
+    strays: list[Stray]
     pending: Mark | None = None
+    nested: list[QuoteSpan] | None = None
+
+
+def pair_paragraph(text: str, start: int, end: int, index: int) -> Paired:
+    """Pair the double marks of one paragraph.
+
+    A quotation opened in another glyph family inside an open one is nested, not a new
+    quotation that leaves the outer mark a stray: both are quotes (a reporter quoting a report
+    that quotes a doctor)."""
+    out = Paired([], [])
+    outer: Mark | None = None  # the quotation around the open one, while a nested one is open
     for mark in double_marks(text, start, end):
+        pending = out.pending
         if pending is None:
             if mark.role == "close":
-                strays.append(Stray(mark.pos, mark.width, "close"))
+                out.strays.append(Stray(mark.pos, mark.width, "close"))
             else:
-                pending = mark
+                out.pending = mark
+        elif (
+            mark.role == "open" and outer is None and _family(text, mark) != _family(text, pending)
+        ):
+            outer, out.pending = pending, mark
+            if out.nested is None:
+                out.nested = []
         elif mark.role == "open":
             cut = _run_on_end(text, pending, mark, start, end)
             if cut is not None:
-                quotes.append(QuoteSpan(pending.pos, cut, index, continued=True))
+                out.quotes.append(QuoteSpan(pending.pos, cut, index, continued=True))
             else:
-                strays.append(Stray(pending.pos, pending.width, "open"))
-            pending = mark
+                _stray_open(out, pending)
+            out.pending = mark
+        elif outer is not None:
+            if out.nested is not None:
+                out.nested.append(QuoteSpan(pending.pos, mark.pos + mark.width, index, nested=True))
+            out.pending, outer = outer, None
         else:
-            quotes.append(QuoteSpan(pending.pos, mark.pos + mark.width, index))
-            pending = None
-    return quotes, strays, pending
+            out.quotes.append(QuoteSpan(pending.pos, mark.pos + mark.width, index))
+            out.quotes += out.nested or []  # a quotation within a quotation is quoted too
+            out.pending, out.nested = None, None
+    if outer is not None:  # a nested quotation never closed: the mark around it is a stray
+        out.strays.append(Stray(outer.pos, outer.width, "open"))
+        out.quotes += _unnested(out.nested)
+        out.nested = None
+    return out
+
+
+def _stray_open(out: Paired, mark: Mark) -> None:
+    """An opening mark never closed: a stray, and the quotations nested after it their own."""
+    out.strays.append(Stray(mark.pos, mark.width, "open"))
+    out.quotes += _unnested(out.nested)
+    out.nested = None
+
+
+def _unnested(quotes: list[QuoteSpan] | None) -> list[QuoteSpan]:
+    """Quotations found nested in one whose opening mark proved a stray: quotes of their own."""
+    for q in quotes or []:
+        q.nested = False
+    return quotes or []
 
 
 def _run_on_end(text: str, pending: Mark, mark: Mark, start: int, end: int) -> int | None:
@@ -168,7 +224,8 @@ def find_quotes(
     quotes: list[QuoteSpan] = []
     strays: list[Stray] = []
     for n, (start, end) in enumerate(paragraphs):
-        found, stray, pending = pair_paragraph(text, start, end, n)
+        paired = pair_paragraph(text, start, end, n)
+        found, stray, pending = paired.quotes, paired.strays, paired.pending
         if pending is not None:
             nxt = n + 1
             runs_on = (
@@ -178,12 +235,23 @@ def find_quotes(
             )
             if runs_on:
                 found.append(QuoteSpan(pending.pos, end, n, continued=True))
+                found += paired.nested or []
+            elif _transcript_turn(text, pending, start):
+                found.append(QuoteSpan(pending.pos, end, n))
+                found += paired.nested or []
             else:
                 stray.append(Stray(pending.pos, pending.width, "open"))
+                found += _unnested(paired.nested)
         found += single_quotes(text, start, end, found, n)
         quotes += sorted(found, key=lambda q: q.start)
         strays += stray
     return quotes, strays
+
+
+def _transcript_turn(text: str, mark: Mark, start: int) -> bool:
+    """``"WALLACE: Do you really ...`` left open at the end of its paragraph, with no quoted
+    paragraph after it: a transcript's last turn, quoted to the paragraph's end."""
+    return mark.pos == start and TRANSCRIPT_LABEL.match(text, mark.pos + mark.width) is not None
 
 
 def _opens_with_mark(text: str, start: int, end: int) -> bool:

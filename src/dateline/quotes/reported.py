@@ -331,14 +331,27 @@ def _beside(phrase: Token, sent: TokenSpan) -> list[Token]:
     return after if len(after) >= len(before) else before
 
 
+ACCORDING_LEAD_WORDS = 3
+"""Words before ``according to X`` that make them the statement it attributes (fewer: "So,
+according to X, ..." attributes what follows)."""
+
+
 def _according(token: Token, sent: TokenSpan) -> tuple[list[Token], Token | None] | None:
-    """``according to X, ...`` and ``..., according to X``: the other side, spoken by X."""
+    """``according to X, ...`` and ``..., according to X``: the other side, spoken by X (the
+    clause before, when there is one, though more follows: "..., according to the Tax Foundation,
+    more than twice what ...")."""
     obj = None
     for prep in token.children:
         if prep.lower_ == "to":
             obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+            if obj is None and prep.right_edge.pos_ in ("NOUN", "PROPN"):
+                obj = prep.right_edge  # "according to show insiders", "show" taken for a verb
     if obj is None:
         return None
+    first = min(t.i for t in token.subtree)
+    before = [t for t in sent if t.i < first]
+    if sum(not t.is_punct for t in before) >= ACCORDING_LEAD_WORDS:
+        return before, obj
     return _beside(token, sent), obj
 
 
