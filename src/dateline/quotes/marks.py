@@ -140,6 +140,8 @@ def pair_paragraph(text: str, start: int, end: int, index: int) -> Paired:
             cut = _run_on_end(text, pending, mark, start, end)
             if cut is not None:
                 out.quotes.append(QuoteSpan(pending.pos, cut, index, continued=True))
+                out.quotes += out.nested or []
+                out.nested = None
             else:
                 _stray_open(out, pending)
             out.pending = mark
