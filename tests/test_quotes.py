@@ -787,6 +787,4 @@ def test_according_to_late_in_a_sentence_attributes_the_clause_before_it() -> No
         "more than twice what it projected for families in the middle fifth of the income scale."
     )
     reported = [q for q in analyze(body).quotes if q.cue is not None and q.cue.text == "according"]
-    assert reported and reported[0].text.startswith("Household incomes"), [
-        q.text for q in reported
-    ]
+    assert reported and reported[0].text.startswith("Household incomes"), [q.text for q in reported]
