@@ -701,19 +701,24 @@ def test_a_participle_cue_on_a_reported_clause_adds_to_the_report() -> None:
     assert direct[0].speaker.name == "Gerry Conlon"
 
 
-def test_a_name_the_parse_hung_on_the_phrase_before_a_subjectless_cue_speaks() -> None:
-    body = 'In a speech to the Foreign Policy Centre Mr Straw said: "He is clever, but not wise."'
-    doc = analyze(body)
-    assert [speaker_name(q) for q in doc.quotes] == ["Straw"]
-
-
-def test_a_participle_cue_addressing_the_noun_it_hangs_on_is_the_writers() -> None:
-    body = (
-        "Earlier the Archbishop of Canterbury wrote to all three parties urging them not to "
-        "fight the election by exploiting people's fears."
-    )
-    doc = analyze(body)
-    assert [speaker_name(q) for q in doc.quotes] == ["Archbishop"]
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        pytest.param(
+            'In a speech to the Foreign Policy Centre Mr Straw said: "He is clever, but not wise."',
+            "Straw",
+            id="a name the parse hung on the phrase before a subjectless cue speaks",
+        ),
+        pytest.param(
+            "Earlier the Archbishop of Canterbury wrote to all three parties urging them not to "
+            "fight the election by exploiting people's fears.",
+            "Archbishop",
+            id="a participle cue addressing the noun it hangs on is the writer's",
+        ),
+    ],
+)
+def test_the_one_speaker_of_a_sentence(body: str, speaker: str) -> None:
+    assert [speaker_name(q) for q in analyze(body).quotes] == [speaker]
 
 
 def test_a_quote_a_clause_casts_someone_as_is_the_subjects_words() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -29,6 +30,8 @@ JOINED_QUOTES = re.compile(
     r"[^\S\n]*,?[^\S\n]*(?:(?:and|or|but|then|also)\b[^\S\n]*)+$", re.IGNORECASE
 )
 """What may stand between two quotes of one sentence that the same cue introduces: "and then"."""
+JOIN_REACH = 24
+"""The most characters ``JOINED_QUOTES`` may span."""
 SCARE_QUOTE_WORDS = 4
 """A quoted phrase shorter than this, in the writer's sentence and with no cue, is a scare quote."""
 HEADLINE_SPEAKER_MAX_WORDS = 5
@@ -79,7 +82,7 @@ def _directs(
     kept: list[QuoteSpan] = []
     covered = Coverage((q.start, q.end) for q in spans)
     previous: tuple[int, SpeakerRef, bool] | None = None  # paragraph, speaker, quote ran on
-    last: tuple[int, SpeakerRef | None, Span | None] = (-1, None, None)  # end, speaker, cue
+    last: tuple[int, Attribution] | None = None  # where the quote before ended, its attribution
     nested = Coverage((q.start, q.end) for q in spans if q.nested)
     for q in spans:
         # a quote within a quote finds its cue among the outer quote's words
@@ -87,14 +90,10 @@ def _directs(
         opens_paragraph = article.text[paragraphs[q.paragraph][0] : q.start].strip() == ""
         if att.cue is None and opens_paragraph and q.paragraph > 0:
             att = cue_before_paragraph(doc, paragraphs[q.paragraph - 1], index)
-        speaker, confidence = att.speaker, att.confidence
-        if (
-            speaker is None
-            and last[1] is not None
-            and JOINED_QUOTES.match(article.text[last[0] : q.start])
-        ):
+        if att.speaker is None and last is not None and _joined(article.text, last[0], q.start):
             # 'tells his supporters to "go and vote" and then "go pick some other place"'
-            speaker, confidence, att.cue = last[1], INHERITED_CONFIDENCE, last[2]
+            att = replace(last[1], confidence=INHERITED_CONFIDENCE)
+        speaker, confidence = att.speaker, att.confidence
         if speaker is None and q.paragraph == 0 and article.headline is not None:
             speaker = _headline_person(article, q, index)  # "Warren Hammers CEO: ‘You ...’"
             confidence = 0.5 if speaker else confidence
@@ -124,7 +123,7 @@ def _directs(
             )
         )
         kept.append(q)
-        last = (q.end, speaker, att.cue)
+        last = (q.end, replace(att, speaker=speaker)) if speaker is not None else None
         if fragment:
             continue  # a quoted phrase is no turn of speech that the next quote could continue
         if speaker is not None:
@@ -141,6 +140,11 @@ def _directs(
         if not kept[n].nested:
             closing = quotes[n]
     return quotes
+
+
+def _joined(text: str, end: int, start: int) -> bool:
+    """Only "and", "and then", "or" and the like stand between two quotes of one sentence."""
+    return start - end <= JOIN_REACH and JOINED_QUOTES.match(text, end, start) is not None
 
 
 def _after_label(text: str, q: QuoteSpan, att: Attribution) -> int:

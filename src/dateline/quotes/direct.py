@@ -17,7 +17,7 @@ from dateline.quotes.speaker import (
     speaker_subject,
     subject_of,
 )
-from dateline.schema import Span, SpeakerRef
+from dateline.schema import Entity, Span, SpeakerRef
 from dateline.spans import Coverage
 from dateline.syntax import climb, is_root
 
@@ -120,7 +120,7 @@ def attribute(
                 continue
             according = tok.lower_ in cues().according_to
             who = _according_to(tok) if according else speaker_subject(tok, quotes)
-            cue = Span(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text))
+            cue = _word(tok)
             if who is None or inside(who.idx, quotes):
                 return Attribution(cue, None, 0.3, tok.i)  # a quotation never speaks for itself
             speaker, sure = speaker_for(doc, who, index)
@@ -174,13 +174,23 @@ def colon_lead(
     who = subject_of(verb, quotes, relatives=False)
     if who is None or who.pos_ == "PRON":
         return None
-    found = index.at(*phrase_of(who), head=who.idx)
-    if found is None or found[0].type not in LEAD_SPEAKERS:
+    found = _lead_speaker(who, index)
+    if found is None:
         return None
     speaker, sure = speaker_for(doc, who, index)
-    if speaker is None or speaker.entity != found[0].id:
+    if speaker is None or speaker.entity != found.id:
         return None
     return Attribution(None, speaker, 0.4 + 0.3 * sure, verb.i)
+
+
+def _lead_speaker(who: Token, index: MentionIndex) -> Entity | None:
+    """The person, organisation or group a subject names (``LEAD_SPEAKERS``), if any."""
+    found = index.at(*phrase_of(who), head=who.idx)
+    return found[0] if found is not None and found[0].type in LEAD_SPEAKERS else None
+
+
+def _word(token: Token) -> Span:
+    return Span(text=token.text, start=token.idx, end=token.idx + len(token.text))
 
 
 def _hung_on(doc: Doc, quote: QuoteSpan) -> Token | None:
@@ -208,15 +218,12 @@ def characterised_as(
     if verb.pos_ != "VERB" or inside(verb.idx, quotes):
         return None
     who = subject_of(verb, quotes, relatives=False)
-    if who is None:
-        return None
-    found = index.at(*phrase_of(who), head=who.idx) if who.pos_ != "PRON" else None
-    if who.pos_ != "PRON" and (found is None or found[0].type not in LEAD_SPEAKERS):
+    if who is None or (who.pos_ != "PRON" and _lead_speaker(who, index) is None):
         return None
     speaker, sure = speaker_for(doc, who, index)
     if speaker is None:
         return None
-    cue = Span(text=verb.text, start=verb.idx, end=verb.idx + len(verb.text))
+    cue = _word(verb)
     return Attribution(cue, speaker, 0.4 + 0.3 * sure, verb.i)
 
 
@@ -342,7 +349,7 @@ def cue_before_paragraph(doc: Doc, paragraph: tuple[int, int], index: MentionInd
             break
         if is_cue(tok):
             who = speaker_subject(tok)
-            cue = Span(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text))
+            cue = _word(tok)
             if who is None:
                 return Attribution(cue, None, 0.3, tok.i)
             speaker, sure = speaker_for(doc, who, index)
