@@ -188,3 +188,21 @@ def test_a_name_after_an_honorific_is_a_person_even_where_a_place_has_it() -> No
     places = [WorkMention(0, 7, "Hackney", "GPE")]
     _fix_types(places, set(), set())
     assert places[0].label == "GPE"
+
+
+def test_an_acronym_joins_the_one_organisation_with_those_initials() -> None:
+    doc = dateline.analyze(
+        "Pay gap persists\n\nThe Institute of Wage Studies said pay rose. The IWS says the rise "
+        "was small. The Workers Advice Bureau disagreed.\n"
+    )
+    named = [e for e in doc.entities if e.name == "Institute of Wage Studies"]
+    assert named and {m.text for m in named[0].mentions} >= {"IWS"}
+    assert not any(e.name == "IWS" for e in doc.entities)
+
+
+def test_an_acronym_two_organisations_share_joins_neither() -> None:
+    doc = dateline.analyze(
+        "Parties meet\n\nThe National Review Council met the National Reform Committee. "
+        "The NRC said nothing.\n"
+    )
+    assert any(e.name == "NRC" for e in doc.entities), [e.name for e in doc.entities]

@@ -793,3 +793,11 @@ def test_according_to_late_in_a_sentence_attributes_the_clause_before_it() -> No
     )
     reported = [q for q in analyze(body).quotes if q.cue is not None and q.cue.text == "according"]
     assert reported and reported[0].text.startswith("Household incomes"), [q.text for q in reported]
+
+
+def test_letters_after_a_name_before_the_cue_close_the_subject_on_that_person() -> None:
+    body = (
+        "Chairman of the Home Affairs Committee Robert Denby MP, said: "
+        '"The plan is an alarming example of disjointed thinking."'
+    )
+    assert [speaker_name(q) for q in analyze(body).quotes] == ["Robert Denby"]

@@ -98,9 +98,41 @@ def build(mentions: list[WorkMention]) -> list[Cluster]:
             target.add(m)
         else:
             (by_key.get(("PERSON", m.text)) or new("PERSON", m.text)).add(m)
+    _join_acronyms(clusters)
     for c in clusters:
         c.mentions.sort(key=lambda m: m.start)
     return [c for c in clusters if c.mentions]
+
+
+ACRONYM_SKIPS = frozenset({"of", "the", "and", "for", "&", "on", "in", "to"})
+"""Words an organisation's acronym leaves out: the Institute *of* Fiscal Studies is the IFS."""
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w.lower() not in ACRONYM_SKIPS and w[0].isalpha())
+
+
+def _is_acronym(text: str) -> bool:
+    return 2 <= len(text) <= 6 and text.isalpha() and text.isupper()
+
+
+def _join_acronyms(clusters: list[Cluster]) -> None:
+    """``the Institute of Fiscal Studies`` ... ``the IFS``: an organisation named by an acronym
+    is the one of the article whose name has those initials (the only one), and joins it."""
+    by_initials: dict[str, list[Cluster]] = {}
+    for c in clusters:
+        names = {m.text for m in c.mentions if len(m.text.split()) >= 2}
+        if c.label == "ORG" and names:
+            for initials in {_initials(n).upper() for n in names}:
+                by_initials.setdefault(initials, []).append(c)
+    for c in clusters:
+        if c.label != "ORG" or not c.mentions or not _is_acronym(c.mentions[0].text):
+            continue
+        owners = [o for o in by_initials.get(c.mentions[0].text, []) if o is not c]
+        if len(owners) == 1:
+            for m in c.mentions:
+                owners[0].add(m)
+            c.mentions = []
 
 
 def _org_key(text: str) -> str:

@@ -40,6 +40,8 @@ class Cues:
     """Words trimmed from the start of a reported clause ("said that ...")."""
     lead_nouns: frozenset[str] = frozenset()
     """Nouns a colon may hang on before a quote of the clause's subject ("made this comment:")."""
+    post_nominals: frozenset[str] = frozenset()
+    """Letters after a name ("Peter Ainsworth MP, said"): the name before them is the subject."""
 
     def content_preps(self, lemma: str) -> frozenset[str]:
         """The prepositions whose phrase is a cue's content (``speak`` -> ``of``, ``about``)."""

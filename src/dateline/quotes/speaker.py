@@ -297,11 +297,32 @@ def _person_before_verb(who: Token, index: MentionIndex) -> tuple[Entity, Span] 
         return None
     last = verb.doc[verb.i - 1]
     if last.pos_ != "PROPN" or not _conjoined_under(last, who):
-        return None
+        return _person_before_letters(verb, who, index)
     found = index.at(last.idx, last.idx + len(last.text), head=last.idx)
     if found is None or found[0].type != "PERSON":
         return None
     return found
+
+
+def _person_before_letters(
+    verb: Token, who: Token, index: MentionIndex
+) -> tuple[Entity, Span] | None:
+    """``Chairman of the Environmental Audit Committee Peter Ainsworth MP, said``: letters after
+    a name (``post_nominals``) just before the cue close the subject on a person, whatever the
+    parse made of the phrase, unless that person is a preposition's object ("a spokesman for
+    John Smith MP said")."""
+    i = verb.i - 1
+    if verb.doc[i].text == ",":
+        i -= 1
+    if i <= who.i or verb.doc[i].text not in cues().post_nominals:
+        return None
+    name = verb.doc[i - 1]
+    found = index.at(name.idx, name.idx + len(name.text), head=name.idx)
+    if found is None or found[0].type != "PERSON" or found[1].start <= who.idx:
+        return None
+    named = verb.doc.char_span(found[1].start, found[1].end, alignment_mode="expand")
+    before = verb.doc[named.start - 1] if named is not None and named.start > 0 else None
+    return None if before is None or before.pos_ == "ADP" else found
 
 
 def _apposed_person(who: Token, index: MentionIndex) -> tuple[Entity, Span] | None:
