@@ -801,3 +801,17 @@ def test_letters_after_a_name_before_the_cue_close_the_subject_on_that_person() 
         '"The plan is an alarming example of disjointed thinking."'
     )
     assert [speaker_name(q) for q in analyze(body).quotes] == ["Robert Denby"]
+
+
+def test_a_quote_right_after_another_goes_on_with_its_speaker_not_a_name_inside_it() -> None:
+    filler = "The hearing ran for three days in the city and the room was full each day. " * 16
+    body = filler + (  # one paragraph as long as a flattened article's
+        "Former hostage Dan Marsh said the families were relieved. He said Mr Grant had spoken "
+        'with "real warmth", adding: "He went further than we thought he would. "You could see '
+        'he was moved by what people were saying. "Mr Grant has healed old wounds."'
+    )
+    direct = kinds(analyze(body), "direct")
+    runs = [q for q in direct if q.text.startswith(('"You could', '"Mr Grant'))]
+    assert runs and all(speaker_name(q) == "Dan Marsh" for q in runs), [
+        (q.text[:20], speaker_name(q)) for q in direct
+    ]

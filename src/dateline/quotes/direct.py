@@ -131,6 +131,8 @@ def attribute(
     named = characterised_as(doc, quote, quotes, index)
     if named is not None:
         return named
+    if _follows_a_quote(text_of(doc), quote, quotes):
+        return Attribution(None, None, 0.3)  # '"... everyone. "You could see ...': the run goes on
     return _previous_sentence_cue(doc, quote, quotes, paragraph, index)
 
 
@@ -191,6 +193,15 @@ def _lead_speaker(who: Token, index: MentionIndex) -> Entity | None:
 
 def _word(token: Token) -> Span:
     return Span(text=token.text, start=token.idx, end=token.idx + len(token.text))
+
+
+def _follows_a_quote(text: str, quote: QuoteSpan, quotes: Coverage) -> bool:
+    """Nothing but white space between the quote and the quotation before it: one speaker's
+    run of quotes, which no cue inside the quotation before can hand to someone else."""
+    j = quote.start - 1
+    while j >= 0 and text[j].isspace():
+        j -= 1
+    return j >= 0 and inside(j, quotes)
 
 
 def _hung_on(doc: Doc, quote: QuoteSpan) -> Token | None:
