@@ -206,3 +206,14 @@ def test_an_acronym_two_organisations_share_joins_neither() -> None:
         "The NRC said nothing.\n"
     )
     assert any(e.name == "NRC" for e in doc.entities), [e.name for e in doc.entities]
+
+
+def test_an_honorific_the_recogniser_took_into_the_name_still_joins_the_full_name() -> None:
+    doc = dateline.analyze(
+        "Pay gap persists\n\nPatricia Holm said the cost was high. Ms Holm was speaking at a "
+        "seminar in London on Monday.\n"
+    )
+    people = [e for e in doc.entities if e.type == "PERSON"]
+    assert [e.name for e in people] == ["Patricia Holm"], [
+        (e.name, [m.text for m in e.mentions]) for e in people
+    ]

@@ -106,6 +106,8 @@ def clean(doc: Doc, ent: Span) -> tuple[int, int, bool] | None:
         start += lead.end()
     elif _opens_with_a_verb(ent):
         start = ent[1].idx  # "Said Ellis: ...": the inverted cue is no part of the name
+    elif len(ent) > 1 and ent[0].lower_ in HONORIFICS:
+        start = ent[1].idx  # "Ms Hewitt": a title, as where the recogniser leaves it out
     tail = TRAILING_JUNK.search(text_of(doc), start, end)
     possessive = False
     if tail and tail.start() > start:
