@@ -815,3 +815,11 @@ def test_a_quote_right_after_another_goes_on_with_its_speaker_not_a_name_inside_
     assert runs and all(speaker_name(q) == "Dan Marsh" for q in runs), [
         (q.text[:20], speaker_name(q)) for q in direct
     ]
+
+
+def test_a_thing_the_parse_made_a_participles_subject_does_not_speak() -> None:
+    body = (
+        "Mr Hale also dismissed the figures insisting that the typical family has been much "
+        "better off under the council."
+    )
+    assert [speaker_name(q) for q in analyze(body).quotes] == ["Hale"]

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from dateline.actors.lexicon import lexicon
 from dateline.nlp import text_of
 from dateline.quotes.cue_lexicon import cues
 from dateline.schema import Entity, Span, SpeakerRef
@@ -104,7 +105,22 @@ def speaker_subject(verb: Token, quoted: Coverage | None = None) -> Token | None
     found = subject_of(verb, quoted, relatives=False)
     if found is None:
         return _apposed_name_before(verb) or _described_noun(verb) or _inverted_name(verb)
+    if _thing_before_participle(verb, found):
+        return subject_of(verb.head, quoted, relatives=False) or found
     return found
+
+
+def _thing_before_participle(verb: Token, subject: Token) -> bool:
+    """``Mr Brown dismissed the figures insisting that ...``, parsed with "the figures" as the
+    participle's subject: a common noun that names no one (no entity, no role), right before a
+    participle cue hung on a clause whose subject is a name, is the object of that clause; its
+    subject speaks."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("ccomp", "acl", "advcl") or subject.i != verb.i - 1:
+        return False
+    if subject.pos_ != "NOUN" or subject.ent_type_ or subject.lemma_.lower() in lexicon().heads:
+        return False
+    outer = subject_of(verb.head, relatives=False) if verb.head.i != verb.i else None
+    return outer is not None and outer.pos_ == "PROPN"
 
 
 def _reporter_adding(verb: Token) -> Token | None:
