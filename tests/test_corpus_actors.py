@@ -92,5 +92,9 @@ def test_the_store_links_one_actor_per_person_and_finds_quotes_by_any_alias(tmp_
         assert not any("crime" in t for t in texts)
         browns = {q["speaker_name"] for q in query_quotes(store, speaker="Brown")}
         assert browns == {"Gordon Brown"}  # whole words: never Ms Browne
+        # the honorific asked for is no word of the stored names: "Mr Blair" is "Blair"
+        mr = {q["text"] for q in query_quotes(store, speaker="Mr Blair")}
+        assert "schools would get more money next year" in mr
+        assert {a["name"] for a in corpus_actors(store, name="Mr Blair")} >= {"Tony Blair"}
     finally:
         store.close()

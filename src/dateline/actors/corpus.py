@@ -33,11 +33,8 @@ from typing import Any
 
 from dateline import geo
 from dateline.actors.orgs import org_aliases
+from dateline.names import HONORIFICS
 
-HONORIFICS = frozenset(
-    {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "mr.", "mrs.", "ms.", "dr."}
-)
-"""Titles dropped from a person's name before linking ("Mr Blair" is "Blair")."""
 SURNAME_DOMINANCE = 3
 """A surname alone goes to the full-name actor named in this many times more articles than the
 next one with that surname."""

@@ -12,6 +12,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from dateline.names import without_honorifics
 from dateline.store import models as m
 from dateline.store.repository import Store
 from dateline.store.textmatch import whole_words
@@ -141,6 +142,7 @@ def actor_ids_named(name: str) -> sa.CompoundSelect:
     Index-friendly: the actors holding every word of ``name`` come from the ``actor_words``
     index; only their names and aliases are then checked for the words in a row."""
     x, al, w = m.actors, m.actor_aliases, m.actor_words
+    name = " ".join(without_honorifics(name.split()))  # "Mr Blair" is stored as "Blair"
     words = sorted(set(name.lower().split()))
     candidates = (
         sa.select(w.c.actor_id)
