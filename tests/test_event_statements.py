@@ -159,3 +159,42 @@ def test_cannot_be_trusted_under_a_condition_is_only_supposed() -> None:
         'voters will say so," he said.'
     )
     assert not [e for e in _events(body) if e.cameo == "111" and not e.negated]
+
+
+def test_a_reported_verdict_on_an_actor_is_the_speakers_criticism() -> None:
+    """The model reads ACCUSE off the reported clause; the speaker judges, the clause's
+    subject is judged (not "the government accused a mistake")."""
+    body = (
+        "Charles Kennedy spoke in Leeds. He told reporters that the government was making a "
+        "mistake in rushing the legislation."
+    )
+    told = _told(body)
+    assert ("ACCUSE", "Charles Kennedy", "the government") in told
+    assert not any(source == "the government" for _, source, _ in told)
+
+
+def test_a_reported_act_between_two_actors_keeps_its_own_sides() -> None:
+    body = (
+        "In a new book, the lawyer Philippe Sands says Lord Goldsmith warned Tony Blair that "
+        "the war could be illegal."
+    )
+    assert any(s == "Goldsmith" and t == "Tony Blair" for _, s, t in _told(body))
+
+
+def test_a_title_with_a_name_in_apposition_acts_as_the_named_person() -> None:
+    body = "Labour's health spokesman, John Smith, accused Mr Brown of misleading voters."
+    assert ("ACCUSE", "John Smith", "Brown") in _told(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["Mr Howard attacked the Labour plans for schools.", "Mr Howard criticised the Labour poster."],
+)
+def test_a_thing_named_for_a_party_stands_for_the_party_as_target(body: str) -> None:
+    """And a party, though a NORP or ORG, is no state: attacking its plans is criticism."""
+    assert ("ACCUSE", "Howard", "Labour") in _told(body)
+
+
+def test_attacking_a_states_positions_is_still_an_assault() -> None:
+    told = _told("The Georgian army attacked the Russian positions.")
+    assert {t for t, _, _ in told} == {"ASSAULT"}

@@ -25,7 +25,7 @@ from dateline.events.modality import Modality, lemma_of, words
 from dateline.events.modality import modality as mood_of
 from dateline.events.model import EventModel, default_model
 from dateline.events.sides import complement, demand_sides, noun_sides, resolve, verb_sides
-from dateline.events.statements import criticisms
+from dateline.events.statements import criticisms, speaker_side
 from dateline.events.when_where import article_date, event_date, event_location
 from dateline.nlp import text_of
 from dateline.schema import ActorRef, Entity, Event, Quote, Span
@@ -82,7 +82,9 @@ def _armed_or_state(side: Side, actors: ActorResolver) -> bool:
         return True
     entity = actors.entities.get(side.actor.entity or "")
     if entity is not None:
-        return entity.type in ("GPE", "NORP") or entity.role in ("general", "commander")
+        # a state or its people ("Russia", "Russian"), not a party or church coded as NORP
+        state = entity.type in ("GPE", "NORP") and not code[3:]
+        return state or entity.role in ("general", "commander")
     return bool(side.country) and code == side.country
 
 
@@ -531,6 +533,29 @@ def _pairs(c: Candidate, label: str, actors: ActorResolver) -> list[tuple[Side, 
     return pairs
 
 
+def _reported_verdict(
+    c: Candidate, label: str, quote: Quote | None, actors: ActorResolver
+) -> list[tuple[Side, Side | None, bool]] | None:
+    """``He said ministers had not delivered cleaner hospitals``: an ACCUSE the model reads off
+    the verb of a reported clause that names no act on anyone (no table row, no actor as its
+    object, not announced) is the speaker's verdict on the clause's subject, as the news gold
+    codes it and as the model's training examples place it (``train_events.gold_token`` steps
+    from the report to the clause it governs). Its pairs: the speaker against each actor of the
+    clause's subject other than the speaker; ``[]`` (no event: a verdict on a thing is left to
+    ``statements.criticisms``) when there is none, or the quote is denied; None when the rule
+    does not apply (``Goldsmith warned Blair``, ``the Lib Dems will oppose the measure``: the
+    clause's own actor acts)."""
+    if label != "ACCUSE" or c.row is not None or quote is None or quote.speaker is None:
+        return None
+    if c.mood.mode == "intent" or any(t.kind != "thing" for t in c.targets):
+        return None
+    speaker = speaker_side(quote, actors)
+    if speaker is None or quote.negated:
+        return []
+    judged = [s for s in c.sources if s.kind != "thing" and not _same(s, speaker)]
+    return [(speaker, s, False) for s in judged]
+
+
 FRAME_CHAIN = ("xcomp", "dobj", "pobj", "prep", "acomp")
 
 
@@ -574,17 +599,20 @@ def extract_events(
         if decision is None or (decision[0] == "THREATEN" and _prediction(token, actors)):
             continue
         label, code, confidence = decision
-        mode = c.mood.mode
+        quote = _quote_of(token, quoted)
+        verdict = _reported_verdict(c, label, quote, actors)
+        if verdict == []:
+            continue
+        mode = c.mood.mode if verdict is None else None  # a verdict is said, not intended
         if label in INTENT_TYPES and c.inner is not None:
             mode = "intent"  # "agreed to hold talks": promised, not yet done
-        negated = c.mood.negated
+        negated = c.mood.negated and verdict is None
         if mode == "intent" and not negated:
             label, code = _intended(label, code)
         if negated and label == "CONCEDE":
             label, code, negated = REFUSED_CONCESSION  # "will not lift the embargo"
         coded.add(token.i)
-        quote = _quote_of(token, quoted)
-        for source, target, symmetric in _pairs(c, label, actors):
+        for source, target, symmetric in verdict or _pairs(c, label, actors):
             etype, ecode = label, code
             if etype == "ASSAULT" and _verbal(token, source, target, actors):
                 etype, ecode = VERBAL_ATTACK  # "Trump attacked Clinton": words, not force

@@ -111,13 +111,34 @@ def _actor_behind(token: Token) -> Token | None:
     return None
 
 
-def resolve(token: Token | None, actors: ActorResolver) -> list[Side]:
-    """Every side a noun phrase names, each with the span that names it in this sentence."""
+OWNER_DEPS = ("compound", "amod")
+OWNER_ENTITIES = ("ORG", "NORP")
+
+
+def _named_owner(token: Token, actors: ActorResolver) -> Side | None:
+    """``attacked the Tory plans``, ``criticised a UN expert``: an uncoded target phrase stands
+    for the party or organisation named in it, as CAMEO codes an actor by its affiliation. Only
+    on the target side: ``the Tory plans would cut ...`` is no act of the party's, and ``warned
+    that the Labour plans would fail`` predicts, it threatens no one."""
+    for child in token.children:
+        if child.dep_ in OWNER_DEPS and child.ent_type_ in OWNER_ENTITIES:
+            side = actors.side(child)
+            if side is not None and side.kind == "entity":
+                side.actor.span = _span(token)
+                return side
+    return None
+
+
+def resolve(token: Token | None, actors: ActorResolver, target: bool = False) -> list[Side]:
+    """Every side a noun phrase names, each with the span that names it in this sentence
+    (``target``: a thing stands for the party or organisation named before it)."""
     if token is None:
         return []
     found: list[Side] = []
     for t in (token, *token.conjuncts):
-        one = side_of(t, actors)
+        one = side_of(t, actors, target)
+        if t.pos_ != "PROPN" or one is None or one.kind != "entity":
+            one = _apposed_name(t, actors) or one  # not "Labour, the party of X," backwards
         if one is not None:
             found.append(one)
     if any(s.kind == "entity" for s in found):
@@ -126,9 +147,26 @@ def resolve(token: Token | None, actors: ActorResolver) -> list[Side]:
     return found
 
 
-def side_of(token: Token, actors: ActorResolver) -> Side | None:
-    """The side one conjunct names; for a thing, the actor whose it is, if any."""
+def _apposed_name(token: Token, actors: ActorResolver) -> Side | None:
+    """``the party's home affairs spokesman, Mark Oaten, accused ...``: a title or description
+    with a name in apposition is the named person or organisation (not the party whose
+    spokesman they are: the name is the more precise actor)."""
+    for child in token.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            side = actors.side(child)
+            if side is not None and side.kind == "entity":
+                if side.actor.span is None:
+                    side.actor.span = _span(child)
+                return side
+    return None
+
+
+def side_of(token: Token, actors: ActorResolver, target: bool = False) -> Side | None:
+    """The side one conjunct names; for a thing, the actor whose it is, if any (``target``: an
+    uncoded phrase's named party or organisation too, ``_named_owner``)."""
     side = actors.side(token) or _phrase_side(token)
+    if target and side is not None and side.kind in ("thing", "phrase") and not side.actor.code:
+        side = _named_owner(token, actors) or side
     if side is not None and side.kind == "thing":
         behind = _actor_behind(token)
         owner = side_of(behind, actors) if behind is not None else None
@@ -199,21 +237,21 @@ def verb_sides(
     agent = passive_agent(token)
     passive_subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
     if agent is not None:
-        return resolve(agent, actors), resolve(passive_subject, actors)
+        return resolve(agent, actors), resolve(passive_subject, actors, target=True)
     if passive_subject is not None:
-        return _place_acting(token, actors), resolve(passive_subject, actors)
+        return _place_acting(token, actors), resolve(passive_subject, actors, target=True)
     sources = resolve(subject(token), actors)
     obj = object_of(token)
     undergone = _undergone_from(token, obj, actors)
     if undergone:
         return undergone, sources  # "faces opposition from Tory MPs": the MPs oppose
-    targets = resolve(obj, actors) if objects_are_targets or obj is None else []
+    targets = resolve(obj, actors, target=True) if objects_are_targets or obj is None else []
     if obj is not None and obj.pos_ == "NOUN":
         # "launched attacks on X", "ordered the arrest of X": the object's own other side
         for inner in prep_objects(obj, TARGET_PREPS | {"of"}):
             targets = resolve(inner, actors) + targets
     for pobj in prep_objects(token, preps or TARGET_PREPS):
-        targets += resolve(pobj, actors)
+        targets += resolve(pobj, actors, target=True)
     clause = complement(token)
     if not _actors(targets) and clause is not None:
         targets += resolve(object_of(clause), actors)
