@@ -217,3 +217,46 @@ def test_an_honorific_the_recogniser_took_into_the_name_still_joins_the_full_nam
     assert [e.name for e in people] == ["Patricia Holm"], [
         (e.name, [m.text for m in e.mentions]) for e in people
     ]
+
+
+def _pronoun_owner(doc, offset: int) -> str | None:
+    hit = next((e for e in doc.entities for m in e.mentions if m.start == offset), None)
+    return hit.name if hit is not None else None
+
+
+def test_a_first_name_says_whom_he_and_she_can_refer_to() -> None:
+    """No honorific, and the parse offers "he" both: Elizabeth is no "he"."""
+    body = (
+        "Chief executive John Stumpf met Senator Elizabeth Warren on Tuesday. "
+        "She said the bank had failed its customers."
+    )
+    doc = analyze(body)
+    assert _pronoun_owner(doc, doc.text.index("She said")) == "Elizabeth Warren"
+
+
+def test_a_leads_descriptor_names_the_person_named_next() -> None:
+    """A lead's "the Trade and Industry Secretary has said" before anyone is named (the
+    headline's surname has no role yet) is the person the next sentence names."""
+    text = (
+        "Hewitt backs longer leave\n\nPlans to extend paid maternity leave should be in the "
+        "manifesto, the Trade and Industry Secretary has said. Patricia Hewitt said the cost was "
+        "being evaluated. Later the minister told delegates that sexism was holding women back.\n"
+    )
+    doc = dateline.analyze(text)
+    hewitt = entity_named(doc, "Patricia Hewitt")
+    said = {q.text: q.speaker.entity if q.speaker else None for q in doc.quotes}
+    assert said["Plans to extend paid maternity leave should be in the manifesto"] == hewitt.id
+    assert said["sexism was holding women back"] == hewitt.id  # a secretary is a minister
+    assert hewitt.role == "secretary"
+
+
+def test_pronouns_between_two_quotes_of_a_flattened_article_are_resolved() -> None:
+    """With no line breaks, a quote of two flattened paragraphs ("We ... seat. "Nobody ...")
+    leaves an odd mark: the one closing it and the one opening the next quote are no pair, the
+    words between them are the article's, and "she" there is resolved."""
+    body = (
+        'Tessa Jowell said: "We will win the seat. "Nobody can stop us now." Later she met '
+        'Gordon Brown at the station, where he promised "a fair hearing".'
+    )
+    doc = analyze(body)
+    assert "Jowell" in (_pronoun_owner(doc, doc.text.index("she met")) or "")

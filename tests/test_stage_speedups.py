@@ -17,8 +17,8 @@ from dateline.events.actors import ActorResolver
 from dateline.events.cameo import _subtree_after
 from dateline.events.lexicon import build
 from dateline.events.model import default_model
+from dateline.marks import DOUBLE_CLOSE, DOUBLE_EITHER, DOUBLE_OPEN, double_marks
 from dateline.pipeline import Prepared, prepare
-from dateline.quotes.marks import DOUBLE_CLOSE, DOUBLE_EITHER, DOUBLE_OPEN, double_marks
 from dateline.quotes.reported import _may_report_at, may_report
 from dateline.store import dedup
 

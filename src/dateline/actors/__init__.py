@@ -14,6 +14,7 @@ from dateline.actors.cluster import Cluster
 from dateline.actors.lexicon import lexicon as role_lexicon
 from dateline.actors.mentions import WorkMention
 from dateline.actors.orgs import org_aliases
+from dateline.marks import find_quotes
 from dateline.schema import Entity, EntityType, Mention
 from dateline.spans import Coverage
 from dateline.structure import Article
@@ -110,6 +111,16 @@ def _entity_name(cluster: Cluster) -> str:
     return names[0] if names and cluster.name.isupper() else cluster.name
 
 
+def _quoted(article: Article) -> list[tuple[int, int]]:
+    """Quotations whose pronouns and names are the speaker's words, not the article's: those
+    closed within their paragraph, paired as the quotes stage pairs them (so a flattened
+    article's quotes do not pair across the text between them). A quote run on over several
+    paragraphs is often an excerpt told in the third person ("McCrummen reports: "The first
+    time she had seen him ..."), whose "she" the article's people resolve."""
+    spans, _ = find_quotes(article.text, *article.quote_paragraphs())
+    return [(q.start, q.end) for q in spans if not q.continued]
+
+
 def extract_actors(article: Article, doc: Doc) -> list[Entity]:
     """Find the people, organisations and places of an article with all their mentions."""
     sent_of = mention_finder.sentence_index(doc)
@@ -129,7 +140,7 @@ def extract_actors(article: Article, doc: Doc) -> list[Entity]:
             clusters.append(c)
         c.add(m)
     titles.apply(doc, clusters)
-    quotes = Coverage(mention_finder.quoted_regions(article.text))
+    quotes = Coverage(_quoted(article))
     taken = Coverage((m.start, m.end) for c in clusters for m in c.mentions)
     refer.resolve_descriptors(doc, clusters, taken, quotes, sent_of)
     refer.resolve_pronouns(doc, clusters, quotes, sent_of)

@@ -19,7 +19,6 @@ from dateline.spans import Coverage
 NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 LEADING_DET = re.compile(r"^(?:the|The|THE)\s+")
 TRAILING_JUNK = re.compile(r"(?:['’]s|['’]|[/\\.,;:!?\-–—―\s\"“”«»])+$")
-QUOTE_PAIR = re.compile(r"[\"“][^\"“”\n]*[\"”]")
 
 
 @dataclass
@@ -43,11 +42,6 @@ def overlaps(start: int, end: int, spans: Coverage | list[tuple[int, int]]) -> b
     if isinstance(spans, Coverage):
         return spans.overlaps(start, end)
     return any(start < e and s < end for s, e in spans)
-
-
-def quoted_regions(text: str) -> list[tuple[int, int]]:
-    """Rough direct-quote regions (paired marks within a line), to keep pronouns out of quotes."""
-    return [(m.start(), m.end()) for m in QUOTE_PAIR.finditer(text)]
 
 
 def is_subject(span: Span) -> bool:

@@ -62,7 +62,11 @@ def _descriptor(doc: Doc, head: Token) -> tuple[int, str | None] | None:
         code = geo.country_code(tok.text) if tok.text[:1].isupper() else None
         if code:
             country = country or code
-        elif tok.pos_ not in ("ADJ", "NOUN", "PROPN") and low not in lexicon().modifiers:
+        elif (
+            tok.pos_ not in ("ADJ", "NOUN", "PROPN")
+            and low not in lexicon().modifiers
+            and not _joins_title_words(doc, i)
+        ):
             break
         i -= 1
     # No determiner: "(with Turkish foreign minister)" still names someone by country and role.
@@ -70,6 +74,50 @@ def _descriptor(doc: Doc, head: Token) -> tuple[int, str | None] | None:
     if country and first.i < head.i and geo.country_code(first.text):
         return first.i, country
     return None
+
+
+TITLE_JOINERS = {"and", "&", ","}
+"""Words inside a capitalised title: "the Trade and Industry Secretary", "Culture, Media and
+Sport Secretary"."""
+
+
+def _joins_title_words(doc: Doc, i: int) -> bool:
+    """``doc[i]`` joins two capitalised words of one title."""
+    if doc[i].lower_ not in TITLE_JOINERS or i == 0 or i + 1 >= len(doc):
+        return False
+    return doc[i - 1].text[:1].isupper() and doc[i + 1].text[:1].isupper()
+
+
+def _named_within(start: int, head: int, end: int, taken: Coverage) -> bool:
+    """The descriptor's head is part of a name, or a name runs into it from before: it is no
+    descriptor. A name among its modifiers is ("the Trade and Industry Secretary", with "Trade
+    and Industry" read as an organisation)."""
+    straddled = start > 0 and taken.covers(start - 1) and taken.covers(start)
+    return straddled or taken.overlaps(head, end)
+
+
+LEAD_SENTENCES = 3
+"""How far into an article a descriptor that no one named before fits may point forward."""
+
+
+def _named_next(
+    people: list[Cluster], start: int, sent: int, sent_of: list[int], role: str
+) -> Cluster | None:
+    """``..., the Trade and Industry Secretary has said. Patricia Hewitt said ...``: a lead's
+    descriptor that fits no one named before it (a headline's "Hewitt" has no role yet) is the
+    person named first in the next sentence, whose role, if known, fits."""
+    if sent > LEAD_SENTENCES:
+        return None
+    named: list[tuple[int, Cluster]] = [
+        (min(m.start for m in c.mentions if m.kind == "name" and sent_of[m.start] == sent + 1), c)
+        for c in people
+        if any(m.kind == "name" and sent_of[m.start] == sent + 1 for m in c.mentions)
+    ]
+    if not named:
+        return None
+    first = min(named, key=lambda nc: nc[0])[1]
+    fits = first.role is None or lexicon().compatible(role, first.role)
+    return first if fits else None
 
 
 def resolve_descriptors(
@@ -89,7 +137,7 @@ def resolve_descriptors(
             continue
         start_i, country = found_desc
         start, end = doc[start_i].idx, head.idx + len(head.text)
-        if overlaps(start, end, taken) or overlaps(start, end, quotes):
+        if _named_within(start, head.idx, end, taken) or overlaps(start, end, quotes):
             continue
         words = [t.text for t in doc[start_i : head.i + 1] if not geo.country_code(t.text)]
         role = lexicon().canonical_role(words) or head.text.lower()
@@ -101,10 +149,16 @@ def resolve_descriptors(
             and (country is None or c.country in (None, country))
             and (country is None or c.country == country)
         ]
-        if not fits:
-            continue
-        target = max(fits, key=lambda c: c.last_before(start))
         span = doc[start_i : head.i + 1]
+        if fits:
+            target = max(fits, key=lambda c: c.last_before(start))
+        elif is_subject(span) and (
+            ahead := _named_next(people, start, sent_of[start], sent_of, role)
+        ):
+            target = ahead
+            target.role = target.role or role
+        else:
+            continue
         mention = WorkMention(
             start,
             end,

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
+from importlib import resources
 
 from spacy.tokens import Doc, Token
 
@@ -123,8 +125,26 @@ def _appositive_role(doc: Doc, mention: WorkMention) -> tuple[str | None, str | 
     return None, None
 
 
+@lru_cache(maxsize=1)
+def first_names() -> dict[str, str]:
+    """First name -> "f" or "m" (``data/first_names.json``, built by
+    ``scripts/build_first_names.py`` from nomquamgender's table, MIT)."""
+    raw = json.loads(resources.files("dateline").joinpath("data/first_names.json").read_text())
+    return {name: gender for gender in ("f", "m") for name in raw[gender]}
+
+
+def first_name_gender(name: str) -> str | None:
+    """The gender a full name's first name says ("Elizabeth Warren": "f"), if it says one; a
+    single word says none (a surname: "Warren")."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    return first_names().get(words[0].lower())
+
+
 def apply(doc: Doc, clusters: list[Cluster]) -> list[WorkMention]:
-    """Give people roles, countries and gender from their titles; return the title mentions."""
+    """Give people roles, countries and gender from their titles (gender else from a first
+    name); return the title mentions."""
     titles: list[WorkMention] = []
     by_id = {c.id: c for c in clusters}
     for cluster in clusters:
@@ -161,6 +181,7 @@ def apply(doc: Doc, clusters: list[Cluster]) -> list[WorkMention]:
             cluster.role = cluster.role or role
             cluster.country = cluster.country or country
             cluster.gender = cluster.gender or gender
+        cluster.gender = cluster.gender or first_name_gender(cluster.name)
     for t in titles:
         by_id[t.cluster].add(t)  # type: ignore[index]
     return titles

@@ -10,9 +10,9 @@ from spacy.tokens import Doc
 
 from dateline.actors.lexicon import lexicon
 from dateline.calibration import calibrated
+from dateline.marks import QuoteSpan, Stray, find_quotes
 from dateline.quotes.cue_lexicon import cues
 from dateline.quotes.direct import Attribution, attribute, cue_before_paragraph, stands_alone
-from dateline.quotes.marks import QuoteSpan, Stray, find_quotes
 from dateline.quotes.reported import Reported, clause_start, cut_before, find_reported, polarity
 from dateline.quotes.speaker import MentionIndex, speaker_for
 from dateline.schema import Entity, Flag, Quote, Span, SpeakerRef
@@ -43,27 +43,6 @@ MIXED_OWN_WORDS = 2
 """...unless this many of its words lie outside the marks: then it is a mixed quote (“Clinton
 says Trump’s ‘latest meltdown is unhinged’”: “Trump’s” is the writer’s part of the claim)."""
 _WORD = re.compile(r"\w+")
-
-
-def _paragraphs(article: Article) -> tuple[list[tuple[int, int]], list[int]]:
-    """Headline, standfirst and body paragraphs with the section each belongs to."""
-    spans: list[tuple[int, int]] = []
-    section_of: list[int] = []
-    for n, part in enumerate((article.headline, article.standfirst)):
-        if part is not None:
-            spans.append((part.start, part.end))
-            section_of.append(-2 + n)
-    dl = article.dateline
-    for s, section in enumerate(article.sections):
-        for p in section.paragraphs:
-            start = p.start
-            if dl is not None and p.start <= dl.start < p.end:
-                start = max(start, dl.end)  # the dateline is no part of what anyone said
-                while start < p.end and article.text[start].isspace():
-                    start += 1
-            spans.append((start, p.end))
-            section_of.append(s)
-    return spans, section_of
 
 
 def _span(text: str, start: int, end: int) -> Span:
@@ -431,7 +410,7 @@ def extract_quotes(
     article: Article, doc: Doc, entities: list[Entity]
 ) -> tuple[list[Quote], list[Flag]]:
     """All quotations of an article with cue and speaker, and a flag for every stray mark."""
-    paragraphs, section_of = _paragraphs(article)
+    paragraphs, section_of = article.quote_paragraphs()
     spans, strays = find_quotes(article.text, paragraphs, section_of)
     dl = article.dateline
     index = MentionIndex(entities, skip=[(dl.start, dl.end)] if dl is not None else [])

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from dateline.marks import TRANSCRIPT_LABEL, QuoteSpan
 from dateline.nlp import first_token_from, last_token_before, sentence_of, text_of
 from dateline.quotes.cue_lexicon import cues
-from dateline.quotes.marks import TRANSCRIPT_LABEL, QuoteSpan
 from dateline.quotes.speaker import (
     MentionIndex,
     phrase_of,

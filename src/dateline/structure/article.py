@@ -42,3 +42,25 @@ class Article:
         spans = [(b.start, b.end) for b in self.boilerplate]
         spans += [(c.credit_span.start, c.credit_span.end) for c in self.captions if c.credit_span]
         return spans
+
+    def quote_paragraphs(self) -> tuple[list[tuple[int, int]], list[int]]:
+        """The spans whose quotation marks pair among themselves (headline, standfirst, body
+        paragraphs, each body paragraph from after the dateline) and the section each belongs
+        to (-2 headline, -1 standfirst): what ``marks.find_quotes`` reads."""
+        spans: list[tuple[int, int]] = []
+        section_of: list[int] = []
+        for n, part in enumerate((self.headline, self.standfirst)):
+            if part is not None:
+                spans.append((part.start, part.end))
+                section_of.append(-2 + n)
+        dl = self.dateline
+        for s, section in enumerate(self.sections):
+            for p in section.paragraphs:
+                start = p.start
+                if dl is not None and p.start <= dl.start < p.end:
+                    start = max(start, dl.end)  # the dateline is no part of what anyone said
+                    while start < p.end and self.text[start].isspace():
+                        start += 1
+                spans.append((start, p.end))
+                section_of.append(s)
+        return spans, section_of
