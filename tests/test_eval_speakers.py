@@ -40,3 +40,24 @@ def test_a_found_quote_with_the_right_speaker_scores_both(tmp_path: Path) -> Non
     report = SpeakerReport()
     report.add(doc, load_gold(wrong)["a.txt"])
     assert (report.found.hits, report.right.hits) == (1, 0)
+
+
+def test_of_two_quotes_covering_the_gold_alike_the_tightest_is_scored(tmp_path: Path) -> None:
+    from dateline.schema import Quote, SpeakerRef
+
+    text = 'Headline here\n\nAs planned, he said: "We will win the seat."\n'
+    doc = dateline.analyze(text)
+    start, end = text.index('"We'), text.index('."') + 2
+    outer = text.index("he said")
+    quotes = [
+        Quote(id="q1", kind="mixed", text=text[outer:end], start=outer, end=end,
+              speaker=SpeakerRef(name="A text")),
+        Quote(id="q2", kind="direct", text=text[start:end], start=start, end=end,
+              speaker=SpeakerRef(name="Tony Blair")),
+    ]  # fmt: skip
+    doc = doc.model_copy(update={"quotes": quotes})
+    gold_file = tmp_path / "gold.tsv"
+    gold_file.write_text(f"a.txt\t{start}\t{end}\tdirect\t-\t-\tTony Blair\t-\t-\n")
+    report = SpeakerReport()
+    report.add(doc, load_gold(gold_file)["a.txt"])
+    assert (report.found.hits, report.right.hits) == (1, 1)

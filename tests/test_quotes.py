@@ -823,3 +823,34 @@ def test_a_thing_the_parse_made_a_participles_subject_does_not_speak() -> None:
         "better off under the council."
     )
     assert [speaker_name(q) for q in analyze(body).quotes] == ["Hale"]
+
+
+def test_a_title_with_and_before_the_speaker_is_no_part_of_what_was_said() -> None:
+    doc = analyze(
+        "Ministers would not rule out scrapping the Child Support Agency, Work and Pensions "
+        "Secretary Alan Johnson said on Tuesday."
+    )
+    (q,) = kinds(doc, "indirect")
+    assert q.text == "Ministers would not rule out scrapping the Child Support Agency"
+    assert speaker_name(q) == "Alan Johnson"
+
+
+def test_capitalised_words_of_what_was_said_stay_in_it() -> None:
+    doc = analyze("The deal is good for Britain and Europe, Mr Blair said.")
+    (q,) = kinds(doc, "indirect")
+    assert q.text == "The deal is good for Britain and Europe"
+
+
+def test_a_headline_says_minister_is_the_minister_the_article_names() -> None:
+    doc = dateline.analyze(
+        "Tax cuts will wait, says minister\n\nMinisters would not rule out a rise, Work and "
+        "Pensions Secretary Alan Johnson said on Monday.\n"
+    )
+    headline = next(q for q in doc.quotes if q.start == 0)
+    assert headline.text == "Tax cuts will wait" and speaker_name(headline) == "Alan Johnson"
+
+
+def test_a_reported_clause_keeps_the_mark_closing_a_phrase_quoted_in_it() -> None:
+    doc = analyze("The plan is a “dog’s dinner”, Mr Brown said on Monday.")
+    (q,) = kinds(doc, "mixed")
+    assert q.text == "The plan is a “dog’s dinner”"

@@ -72,7 +72,8 @@ class SpeakerReport:
         quotes = [(q, _chars(text, [(q.start, q.end)])) for q in document.quotes]
         for kind, attribution in gold:
             content = _chars(text, attribution.content)
-            best = max(quotes, key=lambda qc: len(qc[1] & content), default=None)
+            # the quote covering most of the content; of equals, the tightest (as eval/polnear)
+            best = max(quotes, key=lambda qc: (len(qc[1] & content), -len(qc[1])), default=None)
             found = best is not None and len(best[1] & content) >= FOUND_COVERAGE * len(content)
             right = found and best is not None and speaker_right(document, best[0], attribution)
             if not found:

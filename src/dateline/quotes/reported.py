@@ -9,6 +9,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
+from dateline.actors.lexicon import lexicon
 from dateline.quotes.cue_lexicon import cues
 from dateline.quotes.direct import inside, is_cue
 from dateline.quotes.speaker import speaker_subject
@@ -79,10 +80,31 @@ def _bounds(tokens: list[Token]) -> tuple[int, int] | None:
     ):
         tokens = tokens[1:]
     while tokens and (tokens[-1].text in TRIM or tokens[-1].is_punct or tokens[-1].is_space):
+        if _closes_a_quotation(tokens):
+            break  # "Tax cuts 'will wait'": the phrase quoted inside keeps its closing mark
         tokens = tokens[:-1]
     if len(tokens) < MIN_CONTENT_TOKENS:
         return None
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    last = tokens[-1]
+    after = last.doc[last.i + 1] if last.i + 1 < len(last.doc) else None
+    if after is not None and _closes_a_quotation([*tokens, after]):
+        last = after  # "is a “dog’s dinner”, he said": the mark the parse hung on the cue
+    return tokens[0].idx, last.idx + len(last.text)
+
+
+OPENER_OF = {"'": "'", "’": "‘", '"': '"', "”": "“"}
+"""Closing quotation marks and the mark that opens what they close."""
+
+
+def _closes_a_quotation(tokens: list[Token]) -> bool:
+    """The last token is a quotation mark that closes one opened among the tokens before it."""
+    opener = OPENER_OF.get(tokens[-1].text)
+    if opener is None:
+        return False
+    before = [t.text for t in tokens[:-1]]
+    if opener == tokens[-1].text:  # straight marks: an odd count before opens one
+        return before.count(opener) % 2 == 1
+    return before.count(opener) > before.count(tokens[-1].text)
 
 
 def _subtree(token: Token) -> list[Token]:
@@ -501,8 +523,35 @@ def _statement(token: Token, sent: TokenSpan) -> tuple[list[list[Token]], Token 
         else:
             content = _content_of(token)
         if content:
-            return [content, _other_side(token)], speaker_subject(token)
+            who = speaker_subject(token)
+            return [_without_title_of(content, who), _other_side(token)], who
     return ([hit[0]], hit[1]) if hit else ([], None)
+
+
+TITLE_JOINERS = {"and", "&"}
+
+
+def _without_title_of(content: list[Token], who: Token | None) -> list[Token]:
+    """``..., Work and Pensions Secretary Alan Johnson said``: the parse may hang a title with
+    "and" in it on the reported clause ("Work" a conjunct of its last noun); capitalised words
+    after the clause's last comma that end on a role noun right before the speaker's name are
+    the speaker's title, not what was said."""
+    if who is None or not content:
+        return content
+    ordered = sorted(content, key=lambda t: t.i)
+    if ordered[-1].i + 1 != who.left_edge.i:
+        return content
+    tail: list[Token] = []
+    for token in reversed(ordered):
+        if token.text == ",":
+            break
+        if not (token.text[:1].isupper() or token.lower_ in TITLE_JOINERS):
+            return content
+        tail.append(token)
+    if len(tail) == len(ordered) or not tail or tail[0].lower_ not in lexicon().heads:
+        return content
+    cut = {t.i for t in tail}
+    return [t for t in content if t.i not in cut]
 
 
 def _other_side(verb: Token) -> list[Token]:

@@ -104,7 +104,12 @@ def speaker_subject(verb: Token, quoted: Coverage | None = None) -> Token | None
         return subject_of(reporter, quoted, relatives=False)
     found = subject_of(verb, quoted, relatives=False)
     if found is None:
-        return _apposed_name_before(verb) or _described_noun(verb) or _inverted_name(verb)
+        return (
+            _apposed_name_before(verb)
+            or _described_noun(verb)
+            or _inverted_name(verb)
+            or _inverted_after(verb)
+        )
     if _thing_before_participle(verb, found):
         return subject_of(verb.head, quoted, relatives=False) or found
     return found
@@ -221,6 +226,21 @@ def _inverted_name(verb: Token) -> Token | None:
     if verb.dep_ == "compound" and head.pos_ == "PROPN" and verb.i == verb.sent.start:
         return head
     return None
+
+
+INVERTED_AFTER_DEPS = ("dep", "dobj", "attr", "npadvmod", "appos")
+
+
+def _inverted_after(verb: Token) -> Token | None:
+    """``Tax cuts will wait, says minister``: a cue after a comma with the speaker after it, which
+    the parse hangs on the cue as anything but a subject."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text != "," or verb.i + 1 >= len(doc):
+        return None
+    after = doc[verb.i + 1]
+    if after.head.i != verb.i or after.dep_ not in INVERTED_AFTER_DEPS:
+        return None
+    return after if after.pos_ in ("NOUN", "PROPN") else None
 
 
 def _described_noun(verb: Token) -> Token | None:
@@ -374,6 +394,24 @@ def _possessor_end(who: Token) -> int | None:
     return max((t.idx + len(t.text) for t in owners), default=None)
 
 
+def _role_holder(who: Token, index: MentionIndex) -> tuple[Entity, Span] | None:
+    """``..., says minister``: a bare role noun, with no determiner or name, is the person of the
+    article who holds a role it fits (the one named most, if several do)."""
+    if who.lower_ not in lexicon().heads or any(c.dep_ in ("det", "poss") for c in who.children):
+        return None
+    fits = [
+        e
+        for e in index.entities
+        if e.type == "PERSON"
+        and lexicon().compatible(who.lower_, e.role)
+        and len(e.name.split()) > 1  # a name, not "Ministers" that the recogniser took for one
+    ]
+    if not fits:
+        return None
+    entity = max(fits, key=lambda e: len(e.mentions))
+    return entity, Span(text=who.text, start=who.idx, end=who.idx + len(who.text))
+
+
 def speaker_for(doc: Doc, who: Token, index: MentionIndex) -> tuple[SpeakerRef | None, float]:
     """A speaker reference for the subject token, with how sure we are of it (a relative
     pronoun: the name it stands for, named at the pronoun)."""
@@ -405,6 +443,7 @@ def speaker_for(doc: Doc, who: Token, index: MentionIndex) -> tuple[SpeakerRef |
     if found is not None and who.pos_ == "PROPN" and not found[1].start <= who.idx < found[1].end:
         found = None  # "Liberal Democrat peer Lord Carlile said": the name the tagger missed speaks
     found = _person_before_verb(who, index) or _apposed_person(who, index) or found
+    found = found or _role_holder(who, index)
     if found is not None:
         entity, mention = found
         return SpeakerRef(entity=entity.id, name=entity.name, mention=mention), 1.0

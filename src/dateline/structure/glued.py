@@ -105,7 +105,14 @@ SIGNAL_WEIGHTS = {
     "lower-case before": 1.0,
     "sentence opener": 1.0,
     "headline name repeated": 1.5,
+    "inverted cue": 1.5,
 }
+INVERTED_CUES = frozenset(
+    ["says", "say", "warns", "claims", "admits", "insists", "urges", "tells", "vows", "denies"]
+)
+"""Verbs of the headline form ``Claim, says minister``: the speaker's one to three words after
+the cue end the headline."""
+INVERTED_SPEAKER_WORDS = 3
 WORD = re.compile(r"\S+")
 LOWER_WORD = re.compile(r"\b[a-z][a-z-]+\b")
 
@@ -148,10 +155,24 @@ def _signals(words: list[str], k: int, lower: set[str]) -> list[str]:
         found.append("sentence opener")
     elif _core(first) in lower:
         found.append("common word capitalised")
+    if _after_inverted_cue(words, k):
+        found.append("inverted cue")
     headline = {_core(w) for w in words[:k] if w[:1].isupper() and len(_core(w)) > 2}
     if any(_core(w) in headline for w in words[k : k + REPEAT_WINDOW]):
         found.append("headline name repeated")
     return found
+
+
+def _after_inverted_cue(words: list[str], k: int) -> bool:
+    """Words ``k - j .. k - 1`` (one to three) follow ``, says``: the headline form
+    ``CSA 'could close', says minister``."""
+    for j in range(1, INVERTED_SPEAKER_WORDS + 1):
+        cue = k - j - 1
+        if cue < 1:
+            return False
+        if _core(words[cue]) in INVERTED_CUES and words[cue - 1].endswith(","):
+            return True
+    return False
 
 
 def glued_headline(block: Block) -> Cut | None:
