@@ -1,4 +1,5 @@
-"""Train the event model shipped in the package (``src/dateline/data/event_model.json``).
+"""Train the event model shipped in the package (``src/dateline/data/event_model.json`` and the
+``.npz`` beside it, the same numbers as one matrix, which the package loads).
 
 Training data:
 - PLV train (``../shared/data/plv/PLV_train.tsv``: human-coded PLOVER relations from the ZSP
@@ -23,6 +24,7 @@ from pathlib import Path
 from dateline.eval.news_cv import news_training
 from dateline.eval.plv import by_sentence, load_pairs
 from dateline.eval.train_events import NEWS_GOLD, examples_for, train
+from dateline.events.model import EventModel
 from dateline.pipeline import prepare
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -53,9 +55,14 @@ def main() -> None:
         f"on {args.plv.name} (sha256 {digest}, {len(pairs)} rows, {len(examples)} candidates) "
         f"and dateline's hand-coded BBC news ({gold}: {len(news)} candidates)."
     )
-    model = train(examples + news, about=about)
-    args.out.write_text(model.to_json() + "\n", "utf-8")
-    print(f"{args.out}: {len(model.classes)} classes, {len(model.weights)} features; {about}")
+    text = train(examples + news, about=about).to_json()
+    args.out.write_text(text + "\n", "utf-8")
+    # the run-time copy: the JSON's own (rounded) numbers as one matrix, quick to load
+    model = EventModel.from_json(text)
+    args.out.with_suffix(".npz").write_bytes(model.to_npz())
+    print(
+        f"{args.out} (+ .npz): {len(model.classes)} classes, {len(model.features)} features; {about}"
+    )
 
 
 if __name__ == "__main__":

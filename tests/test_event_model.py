@@ -180,6 +180,8 @@ def test_the_shipped_model_is_reproduced_by_the_training_script(tmp_path: Path) 
     command = [sys.executable, str(script), str(plv), "--news", str(news), "--out", str(out)]
     subprocess.run(command, check=True)
     assert out.read_bytes() == (ROOT / "src/dateline/data/event_model.json").read_bytes()
+    shipped = ROOT / "src/dateline/data/event_model.npz"
+    assert out.with_suffix(".npz").read_bytes() == shipped.read_bytes()
 
 
 NEWS = (
@@ -326,3 +328,27 @@ def test_coder_settings_set_the_coders_constants_for_a_while_only() -> None:
     with coder_settings({"MODEL_THRESHOLD": 0.9, "MODEL_OVERRULES_TABLE": True}):
         assert (coder.MODEL_THRESHOLD, coder.MODEL_OVERRULES_TABLE) == (0.9, True)
     assert before == (coder.MODEL_THRESHOLD, coder.MODEL_OVERRULES_TABLE)
+
+
+def test_the_shipped_matrix_is_the_shipped_json(tmp_path: Path) -> None:
+    """The package loads the ``.npz``; it holds the JSON's numbers, and either file loads."""
+    import numpy as np
+
+    from dateline.events.model import EventModel
+
+    data = ROOT / "src/dateline/data"
+    from_json = EventModel.from_json((data / "event_model.json").read_text("utf-8"))
+    packaged = default_model()
+    assert packaged is not None and packaged.features == from_json.features
+    assert np.array_equal(packaged.matrix, from_json.matrix)
+    assert (packaged.classes, packaged.about, packaged.triggers) == (
+        from_json.classes,
+        from_json.about,
+        from_json.triggers,
+    )
+    assert packaged.to_json() == from_json.to_json()
+    assert load(data / "event_model.npz").features == from_json.features
+    broken = tmp_path / "model.npz"
+    broken.write_bytes(b"PK not a zip")
+    with pytest.raises(DatelineError, match="not an event model"):
+        load(broken)

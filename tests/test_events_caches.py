@@ -29,7 +29,7 @@ def _sparse(model: EventModel, features: list[str]) -> dict[str, float]:
 def test_dense_model_sum_is_the_sparse_sum_bit_for_bit() -> None:
     rng = random.Random(7)
     names = [f"f{n}" for n in range(40)]
-    model = EventModel(
+    model = EventModel.sparse(
         classes=("NONE", "AGREE", "ASSAULT"),
         weights={f: {i: rng.uniform(-3, 3) for i in range(3) if rng.random() < 0.6} for f in names},
         intercepts=(0.3, -1.1, 0.7),
