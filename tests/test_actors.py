@@ -260,3 +260,13 @@ def test_pronouns_between_two_quotes_of_a_flattened_article_are_resolved() -> No
     )
     doc = analyze(body)
     assert "Jowell" in (_pronoun_owner(doc, doc.text.index("she met")) or "")
+
+
+def test_a_leads_descriptor_is_no_one_named_in_passing_after_it() -> None:
+    body = (
+        "The minister said the cuts would wait until next year. Critics including John Smith "
+        "said the plan was a mistake."
+    )
+    doc = analyze(body)
+    smith = entity_named(doc, "John Smith")
+    assert all(m.kind != "descriptor" for m in smith.mentions) and smith.role is None

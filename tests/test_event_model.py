@@ -349,6 +349,7 @@ def test_the_shipped_matrix_is_the_shipped_json(tmp_path: Path) -> None:
     assert packaged.to_json() == from_json.to_json()
     assert load(data / "event_model.npz").features == from_json.features
     broken = tmp_path / "model.npz"
-    broken.write_bytes(b"PK not a zip")
-    with pytest.raises(DatelineError, match="not an event model"):
-        load(broken)
+    for data in (b"PK not a zip", b"PK\x03\x04garbage", b""):
+        broken.write_bytes(data)
+        with pytest.raises(DatelineError, match="not an event model"):
+            load(broken)

@@ -198,3 +198,22 @@ def test_a_thing_named_for_a_party_stands_for_the_party_as_target(body: str) -> 
 def test_attacking_a_states_positions_is_still_an_assault() -> None:
     told = _told("The Georgian army attacked the Russian positions.")
     assert {t for t, _, _ in told} == {"ASSAULT"}
+
+
+def test_a_reported_accusation_stays_the_clauses_own() -> None:
+    body = "Charles Kennedy spoke in Leeds. He said the unions had lambasted the legislation."
+    assert any(s == "the unions" for _, s, _ in _told(body))
+    assert not any(s == "Charles Kennedy" and t == "the unions" for _, s, t in _told(body))
+
+
+def test_a_denied_fault_is_no_verdict() -> None:
+    body = (
+        "Charles Kennedy spoke in Leeds. He told reporters that the government was not making a "
+        "mistake in rushing the legislation."
+    )
+    assert not [e for e in _events(body) if e.type == "ACCUSE"]
+
+
+def test_a_list_of_places_in_apposition_stays_the_phrase_that_counts_them() -> None:
+    told = _told("Israeli troops attacked two villages, Beit Hanoun and Jabaliya.")
+    assert {t for _, _, t in told} == {"two villages"}

@@ -205,3 +205,13 @@ def test_a_glued_headline_of_the_form_claim_says_speaker_is_split_off() -> None:
     article = structure_text(text, Source(sha256="0" * 64))
     assert article.headline is not None
     assert article.headline.text == "Port 'could close', says minister"
+
+
+def test_a_glued_headline_with_the_comma_inside_the_quotation_is_split_off() -> None:
+    from dateline.schema import Source
+    from dateline.structure import structure_text
+
+    text = '"Port could close," says minister Ministers would not rule out a sale. ' + GLUED_BODY
+    article = structure_text(text, Source(sha256="0" * 64))
+    assert article.headline is not None
+    assert article.headline.text == '"Port could close," says minister'

@@ -14,3 +14,8 @@ def without_honorifics(words: list[str]) -> list[str]:
     while n < len(words) - 1 and words[n].lower() in HONORIFICS:
         n += 1
     return words[n:]
+
+
+TITLE_JOINERS = frozenset({"and", "&"})
+"""Words inside a capitalised title: "the Trade and Industry Secretary", "Work and Pensions
+Secretary Alan Johnson"."""

@@ -12,6 +12,7 @@ from dateline import geo
 from dateline.actors.cluster import Cluster
 from dateline.actors.lexicon import lexicon
 from dateline.actors.mentions import WorkMention, is_subject, overlaps
+from dateline.names import TITLE_JOINERS
 from dateline.nlp import text_of
 from dateline.spans import Coverage
 
@@ -76,13 +77,8 @@ def _descriptor(doc: Doc, head: Token) -> tuple[int, str | None] | None:
     return None
 
 
-TITLE_JOINERS = {"and", "&", ","}
-"""Words inside a capitalised title: "the Trade and Industry Secretary", "Culture, Media and
-Sport Secretary"."""
-
-
 def _joins_title_words(doc: Doc, i: int) -> bool:
-    """``doc[i]`` joins two capitalised words of one title."""
+    """``doc[i]`` joins two capitalised words of one title ("Trade and Industry")."""
     if doc[i].lower_ not in TITLE_JOINERS or i == 0 or i + 1 >= len(doc):
         return False
     return doc[i - 1].text[:1].isupper() and doc[i + 1].text[:1].isupper()
@@ -101,23 +97,33 @@ LEAD_SENTENCES = 3
 
 
 def _named_next(
-    people: list[Cluster], start: int, sent: int, sent_of: list[int], role: str
+    people: list[Cluster], next_start: int, sent: int, sent_of: list[int], role: str
 ) -> Cluster | None:
     """``..., the Trade and Industry Secretary has said. Patricia Hewitt said ...``: a lead's
     descriptor that fits no one named before it (a headline's "Hewitt" has no role yet) is the
-    person named first in the next sentence, whose role, if known, fits."""
+    person whose name opens the next sentence (at ``next_start``) as its subject, and whose
+    role, if known, fits ("Critics including John Smith said" opens with no name)."""
     if sent > LEAD_SENTENCES:
         return None
-    named: list[tuple[int, Cluster]] = [
-        (min(m.start for m in c.mentions if m.kind == "name" and sent_of[m.start] == sent + 1), c)
+    opening = [
+        c
         for c in people
-        if any(m.kind == "name" and sent_of[m.start] == sent + 1 for m in c.mentions)
+        for m in c.mentions
+        if m.kind == "name" and m.subject and sent_of[m.start] == sent + 1 and m.start == next_start
     ]
-    if not named:
+    if len(opening) != 1:
         return None
-    first = min(named, key=lambda nc: nc[0])[1]
+    first = opening[0]
     fits = first.role is None or lexicon().compatible(role, first.role)
     return first if fits else None
+
+
+def _next_sentence_start(token: Token) -> int:
+    """Where the sentence after the token's starts (its first word), or -1 at the end."""
+    doc, end = token.doc, token.sent.end
+    while end < len(doc) and doc[end].is_space:
+        end += 1
+    return doc[end].idx if end < len(doc) else -1
 
 
 def resolve_descriptors(
@@ -153,7 +159,7 @@ def resolve_descriptors(
         if fits:
             target = max(fits, key=lambda c: c.last_before(start))
         elif is_subject(span) and (
-            ahead := _named_next(people, start, sent_of[start], sent_of, role)
+            ahead := _named_next(people, _next_sentence_start(head), sent_of[start], sent_of, role)
         ):
             target = ahead
             target.role = target.role or role

@@ -25,7 +25,7 @@ from dateline.events.modality import Modality, lemma_of, words
 from dateline.events.modality import modality as mood_of
 from dateline.events.model import EventModel, default_model
 from dateline.events.sides import complement, demand_sides, noun_sides, resolve, verb_sides
-from dateline.events.statements import criticisms, speaker_side
+from dateline.events.statements import critical, criticisms, speaker_side
 from dateline.events.when_where import article_date, event_date, event_location
 from dateline.nlp import text_of
 from dateline.schema import ActorRef, Entity, Event, Quote, Span
@@ -542,18 +542,26 @@ def _reported_verdict(
     codes it and as the model's training examples place it (``train_events.gold_token`` steps
     from the report to the clause it governs). Its pairs: the speaker against each actor of the
     clause's subject other than the speaker; ``[]`` (no event: a verdict on a thing is left to
-    ``statements.criticisms``) when there is none, or the quote is denied; None when the rule
-    does not apply (``Goldsmith warned Blair``, ``the Lib Dems will oppose the measure``: the
-    clause's own actor acts)."""
+    ``statements.criticisms``) when there is none, or the quote or the clause is denied (a
+    denied failure and a denied fault read alike); None when the rule does not apply
+    (``Goldsmith warned Blair``, ``the Lib Dems will oppose the measure``, ``the unions had
+    lambasted the bill``: the clause's own actor acts, or accuses)."""
     if label != "ACCUSE" or c.row is not None or quote is None or quote.speaker is None:
         return None
-    if c.mood.mode == "intent" or any(t.kind != "thing" for t in c.targets):
+    if c.mood.mode == "intent" or any(t.kind != "thing" for t in c.targets) or _accuses(c.token):
         return None
     speaker = speaker_side(quote, actors)
-    if speaker is None or quote.negated:
-        return []
+    if speaker is None or quote.negated or c.mood.negated:
+        return []  # "said the government was not making a mistake": no verdict to code
     judged = [s for s in c.sources if s.kind != "thing" and not _same(s, speaker)]
     return [(speaker, s, False) for s in judged]
+
+
+def _accuses(token: Token) -> bool:
+    """The word is itself an accusation: CAMEO.2.0 codes it as one (``lambasted`` 111) or it is
+    a judging word (``statements.critical``)."""
+    code = cameo_table().code(token) if token.pos_ == "VERB" else None
+    return plover_type(code) == "ACCUSE" or critical(token)
 
 
 FRAME_CHAIN = ("xcomp", "dobj", "pobj", "prep", "acomp")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import json
 import math
+import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -147,7 +148,7 @@ class EventModel:
                 features = str(z["features"])
                 matrix = np.asarray(z["matrix"], dtype=np.float64)
                 about, triggers = str(z["about"]), str(z["triggers"])
-        except (ValueError, KeyError, OSError) as exc:
+        except (ValueError, KeyError, OSError, EOFError, zipfile.BadZipFile) as exc:
             raise DatelineError(f"{where}: not an event model ({exc})") from exc
         names = tuple(features.split("\n")) if features else ()
         if matrix.shape != (len(names) + 1, len(classes)):

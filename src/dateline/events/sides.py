@@ -15,7 +15,7 @@ from importlib import resources
 from spacy.tokens import Token
 
 from dateline.actors.lexicon import lexicon
-from dateline.events.actors import ActorResolver, Side
+from dateline.events.actors import ActorResolver, Side, sector_of
 from dateline.events.modality import word_list, words
 from dateline.nlp import text_of
 from dateline.quotes.speaker import phrase_of, subject_of
@@ -115,11 +115,22 @@ OWNER_DEPS = ("compound", "amod")
 OWNER_ENTITIES = ("ORG", "NORP")
 
 
+def _people_noun(token: Token) -> bool:
+    """A noun that names people: a role or sector noun, a group noun, an agent noun."""
+    lemma = token.lemma_.lower()
+    return sector_of(token) is not None or lemma in group_nouns() or _is_agent_noun(token)
+
+
 def _named_owner(token: Token, actors: ActorResolver) -> Side | None:
-    """``attacked the Tory plans``, ``criticised a UN expert``: an uncoded target phrase stands
-    for the party or organisation named in it, as CAMEO codes an actor by its affiliation. Only
-    on the target side: ``the Tory plans would cut ...`` is no act of the party's, and ``warned
-    that the Labour plans would fail`` predicts, it threatens no one."""
+    """``attacked the Tory plans``, ``criticised a UN expert``: an uncoded target phrase, a
+    thing or people the lexicons do not know ("the Catholic bishops"), stands for the party or
+    organisation named in it, as CAMEO codes an actor by its affiliation; the side keeps the
+    phrase as its span. Not a noun that the lexicons code themselves (a role, a group, an agent
+    noun: "Labour MPs" stay legislators). Only on the target side: ``the Tory plans would cut
+    ...`` is no act of the party's, and ``warned that the Labour plans would fail`` predicts, it
+    threatens no one."""
+    if _people_noun(token):
+        return None
     for child in token.children:
         if child.dep_ in OWNER_DEPS and child.ent_type_ in OWNER_ENTITIES:
             side = actors.side(child)
@@ -147,14 +158,19 @@ def resolve(token: Token | None, actors: ActorResolver, target: bool = False) ->
     return found
 
 
+NAMED_ACTORS = ("PERSON", "ORG")
+
+
 def _apposed_name(token: Token, actors: ActorResolver) -> Side | None:
     """``the party's home affairs spokesman, Mark Oaten, accused ...``: a title or description
     with a name in apposition is the named person or organisation (not the party whose
-    spokesman they are: the name is the more precise actor)."""
+    spokesman they are: the name is the more precise actor). Not a list of places ("two
+    villages, Beit Hanoun and Jabaliya"), which stays the phrase that counts them."""
     for child in token.children:
-        if child.dep_ == "appos" and child.pos_ == "PROPN":
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and not child.conjuncts:
             side = actors.side(child)
-            if side is not None and side.kind == "entity":
+            entity = actors.entities.get(side.actor.entity or "") if side is not None else None
+            if side is not None and entity is not None and entity.type in NAMED_ACTORS:
                 if side.actor.span is None:
                     side.actor.span = _span(child)
                 return side

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from dateline.actors.lexicon import lexicon
+from dateline.names import TITLE_JOINERS
 from dateline.quotes.cue_lexicon import cues
 from dateline.quotes.direct import inside, is_cue
 from dateline.quotes.speaker import speaker_subject
@@ -526,9 +527,6 @@ def _statement(token: Token, sent: TokenSpan) -> tuple[list[list[Token]], Token 
             who = speaker_subject(token)
             return [_without_title_of(content, who), _other_side(token)], who
     return ([hit[0]], hit[1]) if hit else ([], None)
-
-
-TITLE_JOINERS = {"and", "&"}
 
 
 def _without_title_of(content: list[Token], who: Token | None) -> list[Token]:

@@ -395,9 +395,12 @@ def _possessor_end(who: Token) -> int | None:
 
 
 def _role_holder(who: Token, index: MentionIndex) -> tuple[Entity, Span] | None:
-    """``..., says minister``: a bare role noun, with no determiner or name, is the person of the
-    article who holds a role it fits (the one named most, if several do)."""
-    if who.lower_ not in lexicon().heads or any(c.dep_ in ("det", "poss") for c in who.children):
+    """``..., says minister``: a bare role noun, with no determiner, modifier or name, is the
+    one person of the article who holds a role it fits (none when several do: "Government
+    minister" or a shadow minister beside the minister is no one to guess)."""
+    if who.lower_ not in lexicon().heads or any(
+        c.dep_ in ("det", "poss", "compound", "amod", "nmod") for c in who.children
+    ):
         return None
     fits = [
         e
@@ -406,10 +409,9 @@ def _role_holder(who: Token, index: MentionIndex) -> tuple[Entity, Span] | None:
         and lexicon().compatible(who.lower_, e.role)
         and len(e.name.split()) > 1  # a name, not "Ministers" that the recogniser took for one
     ]
-    if not fits:
+    if len(fits) != 1:
         return None
-    entity = max(fits, key=lambda e: len(e.mentions))
-    return entity, Span(text=who.text, start=who.idx, end=who.idx + len(who.text))
+    return fits[0], Span(text=who.text, start=who.idx, end=who.idx + len(who.text))
 
 
 def speaker_for(doc: Doc, who: Token, index: MentionIndex) -> tuple[SpeakerRef | None, float]:

@@ -170,7 +170,9 @@ def _after_inverted_cue(words: list[str], k: int) -> bool:
         cue = k - j - 1
         if cue < 1:
             return False
-        if _core(words[cue]) in INVERTED_CUES and words[cue - 1].endswith(","):
+        if _core(words[cue]) in INVERTED_CUES and words[cue - 1].rstrip(CLOSING_MARKS).endswith(
+            ","
+        ):
             return True
     return False
 
