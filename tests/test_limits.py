@@ -209,19 +209,16 @@ def ready_worker() -> None:
 
 
 def work_in_worker(items: list[str], marks: str | None = None) -> list[str]:
-    """A worker function for the pool tests: 'slow' burns CPU and never ends, 'deaf' too in one
-    call in C, 'nap' sleeps 0.6 s, 'stuck' sleeps forever (all in their 'parse'), 'big'
-    wants 400 MB, 'die' dies. With
+    """A worker function for the pool tests: 'slow' burns CPU and never ends, 'nap' sleeps
+    0.6 s, 'stuck' sleeps forever (all in their 'parse'), 'big' wants 400 MB, 'die' dies. With
     ``marks``, each call leaves a file there: ``ITEM.PID``."""
     for item in items:
         if marks:
             (Path(marks) / f"{item}.{os.getpid()}").touch()
         stage("structure")
-        if item in ("slow", "nap", "stuck", "deaf"):
+        if item in ("slow", "nap", "stuck"):
             stage("parse")
-            if item == "deaf":  # one long call in C: no Python signal handler runs until it ends
-                sum(range(10**11))
-            elif item == "slow":
+            if item == "slow":
                 burn(60)
             else:
                 time.sleep(0.6 if item == "nap" else 60)
@@ -236,11 +233,9 @@ def work_in_worker(items: list[str], marks: str | None = None) -> list[str]:
 def test_a_worker_that_overruns_is_killed_and_replaced_and_only_the_guilty_item_fails(
     tmp_path: Path,
 ) -> None:
-    """Each article has the whole budget: the slow one fails with its stage, stopped by its
-    worker, which goes on; one that the worker cannot stop (a long call in C, where no signal
-    handler runs) has its worker killed, and its batch-mates are analysed once (those before
-    it by the killed worker, those after by its successor); memory is capped per article; an
-    article whose worker dies gets one more worker."""
+    """Each article has the whole budget: the slow one fails with its stage, its batch-mates
+    are analysed once (those before it by the killed worker, those after by its successor);
+    memory is capped per article; an article whose worker dies gets one more worker."""
     marks = tmp_path / "marks"
     marks.mkdir()
     pool: WorkerPool[str, str] = WorkerPool(
@@ -251,16 +246,10 @@ def test_a_worker_that_overruns_is_killed_and_replaced_and_only_the_guilty_item_
         initializer=ready_worker,
     )
     try:
-        batch = pool.submit(["a", "slow", "b", "deaf", "c"], str(marks))
+        batch = pool.submit(["a", "slow", "b", "c"], str(marks))
         greedy = pool.submit(["d", "big", "e"], str(marks))
         dying = pool.submit(["die", "f"], str(marks))
-        assert pool.wait(batch) == [
-            "A",
-            "slow: timed out after 0.5 s of CPU in parse",
-            "B",
-            "deaf: timed out after 0.5 s of CPU in parse",
-            "C",
-        ]
+        assert pool.wait(batch) == ["A", "slow: timed out after 0.5 s of CPU in parse", "B", "C"]
         assert pool.wait(greedy) == ["D", "big: out of memory (over 100 MB)", "E"]
         assert pool.wait(dying) == ["die: the worker analysing it died (exit status 3)", "F"]
     finally:
@@ -274,7 +263,6 @@ def test_a_worker_that_overruns_is_killed_and_replaced_and_only_the_guilty_item_
         "a": 1,
         "slow": 1,
         "b": 1,
-        "deaf": 1,
         "c": 1,
         "d": 1,
         "big": 1,
@@ -282,9 +270,8 @@ def test_a_worker_that_overruns_is_killed_and_replaced_and_only_the_guilty_item_
         "die": 2,
         "f": 1,
     }
-    # the worker stopped "slow" itself and went on; it was killed in "deaf", and "c" went on
-    assert runs["a"] == runs["slow"] == runs["b"] == runs["deaf"] != runs["c"]
-    assert len(pool.peaks) == 4  # one worker lost each to the deaf overrun, the memory, the death
+    assert runs["a"] == runs["slow"] != runs["b"] == runs["c"]  # the rest went to a new worker
+    assert len(pool.peaks) == 4  # one worker lost each to the overrun, the memory and the death
 
 
 def test_a_worker_budget_is_cpu_seconds_with_a_wall_clock_backstop() -> None:
@@ -322,8 +309,6 @@ def test_the_driver_reads_a_worker_cpu_and_without_proc_falls_back_to_the_wall_c
         worker = _driver_view(pool)
         assert worker.cpu_start is not None and pool._overrun(worker) is None
         burn(0.25)
-        assert pool._overrun(worker) is None  # past the budget: the worker's own to stop
-        burn(0.2)
         assert pool._overrun(worker) == "timed out after 0.2 s of CPU in parse"
     monkeypatch.setattr(limits, "process_cpu_s", lambda pid: None)  # as on macOS
     worker = _driver_view(pool)

@@ -12,10 +12,8 @@ result as it is ready and the stage the article is in (``stage``); the driver gi
 the whole budget from when its predecessor's result came (the first, from when the batch was
 sent): it reads the worker's CPU time from ``/proc/PID/stat`` then and as it waits (where /proc
 is absent, as on macOS, the budget is wall-clock seconds: ``timed out after 60 s in parse``), and
-kills a worker whose article overruns by ``KILL_GRACE_S`` more (the worker itself stops an
-article at its budget, under the same ``guard`` as in-process runs, and goes on with the next:
-no worker start to pay): that article fails, its batch-mates' results are kept and the articles
-after it go to the next worker, so nothing is analysed twice. A worker caps its
+kills a worker whose article overruns: that article fails, its batch-mates' results are kept and
+the articles after it go to the next worker, so nothing is analysed twice. A worker caps its
 address space (RLIMIT_AS) at what it held when the article began plus the memory budget, and dies
 with its parent (PR_SET_PDEATHSIG on Linux, a parent-pid watchdog elsewhere).
 A worker that dies in an article without overrunning (killed from outside, or by the kernel's
@@ -66,11 +64,6 @@ TICK_S = 0.25
 """How often the in-process guard looks at the CPU time, the clock and the resident memory."""
 MIN_POLL_S = 0.01
 """The shortest wait of the pool's driver for a worker's CPU time (one clock tick of /proc)."""
-KILL_GRACE_S = 2.0
-"""CPU seconds past the budget (at most the budget again) before the driver kills a worker: a worker stops an overrunning
-article itself (its own ``guard``, which starts counting before the driver hears of the article)
-and goes on, so no new process pays the imports and the model load; the kill is for the worker
-that cannot (a signal that Python never sees: a long call in C)."""
 
 OVER_LIMIT = re.compile(r": (timed out after |out of memory|the worker analysing it died)")
 """Failure reasons of an article that ran out of its budget (a rerun skips it unless asked)."""
@@ -340,40 +333,23 @@ def _run_job(job_id: int, fn: Callable[..., Any], args: tuple[Any, ...], mb: int
             results = fn(*args)
     except MemoryError:
         return ("memory", job_id)
-    except Overrun:
-        raise  # the item's own time budget (``_run_items``)
     except Exception as exc:
         show_traceback(exc)  # with --debug (the worker's stderr is the driver's)
         return ("error", job_id, f"{type(exc).__name__}: {one_line(str(exc))}")
     return ("done", job_id, results, peak_rss_mb())
 
 
-def _run_items(
-    conn: Connection,
-    job_id: int,
-    fn: Callable[..., Any],
-    args: tuple,
-    mb: int,
-    timeout: float = 0.0,
-) -> bool:
+def _run_items(conn: Connection, job_id: int, fn: Callable[..., Any], args: tuple, mb: int) -> bool:
     """A job in a worker: ``fn([item], *rest)`` for each item of ``args[0]`` in turn, each under
-    its own memory cap and, given a ``timeout``, its own CPU budget (``guard``): an item that
-    runs out of it is ``("overrun", job_id, reason)`` and the worker goes on with the next, with
-    no process to replace (the driver still kills a worker that does not stop, ``KILL_GRACE_S``
-    later). Sends ``("item", job_id, result, peak_mb)`` (or the item's ``("error", ...)``) as
-    soon as it is ready and ``("stage", job_id, name)`` as it goes. False after a
-    ``MemoryError`` (the worker exits, to be replaced)."""
+    its own memory cap, sending ``("item", job_id, result, peak_mb)`` (or the item's
+    ``("error", ...)``) as soon as it is ready and ``("stage", job_id, name)`` as it goes.
+    False after a ``MemoryError`` (the worker exits, to be replaced)."""
     items, rest = args[0], args[1:]
     _Progress.report = lambda name: conn.send(("stage", job_id, name))
-    budget = Limits(timeout=timeout, max_memory_mb=0)
     try:
         for item in items:
             _Progress.stage = None
-            try:
-                with guard(budget):
-                    reply = _run_job(job_id, fn, ([item], *rest), mb)
-            except Overrun as exc:
-                reply = ("overrun", job_id, exc.reason)
+            reply = _run_job(job_id, fn, ([item], *rest), mb)
             if reply[0] == "done":
                 (result,) = reply[2]
                 reply = ("item", job_id, result, reply[3])
@@ -391,7 +367,6 @@ def worker_main(
     initargs: tuple[Any, ...],
     max_memory_mb: int,
     parent_pid: int,
-    timeout: float = 0.0,
 ) -> None:
     """A worker: die with the parent, leave Ctrl-C to it, initialise, then run jobs (one article
     at a time, ``_run_items``) until told to stop (None) or the pipe closes. After a
@@ -414,7 +389,7 @@ def worker_main(
         if message is None:
             return
         job_id, fn, args = message
-        if not _run_items(conn, job_id, fn, args, max_memory_mb, timeout):
+        if not _run_items(conn, job_id, fn, args, max_memory_mb):
             return
 
 
@@ -537,14 +512,7 @@ class WorkerPool(Generic[T, R]):
 
     def _spawn(self) -> None:
         ours, theirs = self.context.Pipe()
-        args = (
-            theirs,
-            self.initializer,
-            self.initargs,
-            self.limits.max_memory_mb,
-            os.getpid(),
-            self.limits.timeout,
-        )
+        args = (theirs, self.initializer, self.initargs, self.limits.max_memory_mb, os.getpid())
         process = self.context.Process(target=worker_main, args=args, daemon=True)
         with self.spawning():
             process.start()
@@ -594,12 +562,6 @@ class WorkerPool(Generic[T, R]):
         wall = self.limits.backstop if worker.cpu_start is not None else budget
         worker.deadline = time.monotonic() + wall
 
-    @property
-    def _kill_at(self) -> float:
-        """CPU seconds of an article after which its worker is killed: the budget and a grace
-        for the worker to stop it itself (``KILL_GRACE_S``, at most the budget again)."""
-        return self.limits.timeout + min(KILL_GRACE_S, self.limits.timeout)
-
     def _cpu_used(self, worker: _Worker) -> float | None:
         """CPU seconds the worker's current article has used (None: not measured)."""
         if worker.cpu_start is None:
@@ -612,7 +574,7 @@ class WorkerPool(Generic[T, R]):
         if worker.deadline is None:
             return None
         used = self._cpu_used(worker)
-        if used is not None and used >= self._kill_at:
+        if used is not None and used >= self.limits.timeout:
             return self.limits.timed_out(worker.stage, "cpu")
         if time.monotonic() >= worker.deadline:
             clock: Clock | None = "wall" if worker.cpu_start is not None else None
@@ -647,7 +609,7 @@ class WorkerPool(Generic[T, R]):
             left = min(left, max(0.0, worker.deadline - now))
             used = self._cpu_used(worker)
             if used is not None:
-                left = min(left, max(MIN_POLL_S, self._kill_at - used))
+                left = min(left, max(MIN_POLL_S, self.limits.timeout - used))
         return left
 
     def _read(self, worker: _Worker) -> None:
@@ -681,8 +643,6 @@ class WorkerPool(Generic[T, R]):
             self._hand_on(worker)
         elif kind == "error":
             self._settle(worker, job, self.failed(job.current, f"analysis failed ({message[2]})"))
-        elif kind == "overrun":  # the worker stopped the article itself, and goes on
-            self._settle(worker, job, self.failed(job.current, message[2]))
 
     def _settle(self, worker: _Worker, job: Job[T, R], result: R) -> None:
         """The worker's current article has its result: on to the next, or the batch is done."""
