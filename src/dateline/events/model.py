@@ -157,7 +157,8 @@ class EventModel:
 
 
 def load(path: str | Path) -> EventModel:
-    """A model file of one's own (``--event-model``): the JSON, or its ``.npz``."""
+    """A model file of one's own, for ``extract_events(..., model=load(path))`` (no command
+    takes one): the JSON, or its ``.npz``."""
     p = Path(path)
     if not p.is_file():
         raise DatelineError(f"{p}: no such event model file")
