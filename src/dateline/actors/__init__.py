@@ -14,7 +14,6 @@ from dateline.actors.cluster import Cluster
 from dateline.actors.lexicon import lexicon as role_lexicon
 from dateline.actors.mentions import WorkMention
 from dateline.actors.orgs import org_aliases
-from dateline.marks import find_quotes
 from dateline.schema import Entity, EntityType, Mention
 from dateline.spans import Coverage
 from dateline.structure import Article
@@ -117,7 +116,7 @@ def _quoted(article: Article) -> list[tuple[int, int]]:
     article's quotes do not pair across the text between them). A quote run on over several
     paragraphs is often an excerpt told in the third person ("McCrummen reports: "The first
     time she had seen him ..."), whose "she" the article's people resolve."""
-    spans, _ = find_quotes(article.text, *article.quote_paragraphs())
+    spans, _ = article.quotations
     return [(q.start, q.end) for q in spans if not q.continued]
 
 

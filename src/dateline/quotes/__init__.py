@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from dateline.actors.lexicon import lexicon
 from dateline.calibration import calibrated
-from dateline.marks import QuoteSpan, Stray, find_quotes
+from dateline.marks import QuoteSpan, Stray
 from dateline.quotes.cue_lexicon import cues
 from dateline.quotes.direct import Attribution, attribute, cue_before_paragraph, stands_alone
 from dateline.quotes.reported import Reported, clause_start, cut_before, find_reported, polarity
@@ -411,7 +411,7 @@ def extract_quotes(
 ) -> tuple[list[Quote], list[Flag]]:
     """All quotations of an article with cue and speaker, and a flag for every stray mark."""
     paragraphs, section_of = article.quote_paragraphs()
-    spans, strays = find_quotes(article.text, paragraphs, section_of)
+    spans, strays = article.quotations
     dl = article.dateline
     index = MentionIndex(entities, skip=[(dl.start, dl.end)] if dl is not None else [])
     quotes = _directs(doc, article, spans, paragraphs, index)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
+from dateline.marks import QuoteSpan, Stray, find_quotes
 from dateline.schema import Caption, Dateline, Offsets, Section, Source, Span
 
 
@@ -64,3 +66,9 @@ class Article:
                 spans.append((start, p.end))
                 section_of.append(s)
         return spans, section_of
+
+    @cached_property
+    def quotations(self) -> tuple[list[QuoteSpan], list[Stray]]:
+        """The quotation marks of ``quote_paragraphs`` paired (``marks.find_quotes``), once for
+        the stages that read them (actors keep pronouns out of them, quotes attribute them)."""
+        return find_quotes(self.text, *self.quote_paragraphs())
