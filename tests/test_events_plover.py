@@ -210,3 +210,16 @@ def test_a_concession_refused_is_a_rejection() -> None:
 def test_an_armed_word_in_an_uncoded_side_makes_an_attack_force() -> None:
     found = events("Unidentified men attacked an army camp in the north on Sunday.")
     assert found and found[0].type == "ASSAULT", [(e.type, e.source, e.target) for e in found]
+
+
+def test_a_name_the_parse_hung_on_a_place_before_it_still_acts() -> None:
+    # the parser makes "Kim Song" a conjunct of "Ghana" and leaves "praised" without a subject
+    event = only("On a visit to Ghana, North Korean leader Kim Song praised President Kofi Mensah.")
+    assert event.type == "SUPPORT"
+    assert (name(event.source), name(event.target)) == ("Kim Song", "Kofi Mensah")
+
+
+def test_a_verb_after_a_comma_borrows_no_name() -> None:
+    # the name right before the verb is the only one taken, never one across punctuation
+    found = events("Reporters met Kofi Mensah, praised the new trade deal and left.")
+    assert all(name(e.source) != "Kofi Mensah" for e in found)

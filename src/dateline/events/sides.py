@@ -208,6 +208,25 @@ def _aux_subject(token: Token) -> Token | None:
     return None
 
 
+FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+NAME_DEPS_NOT_SUBJECT = {"nsubj", "nsubjpass", "compound", "poss"}
+
+
+def _name_before(token: Token) -> Token | None:
+    """A name right before a finite verb the parse left without a subject: "On a visit to X,
+    President Y voiced ..." (the name hung on the place), "USAID provided ..." (the acronym
+    taken for an adverb). Only a name touching the verb, so that coordinated verbs ("met X
+    and signed") and clauses after a comma keep no subject."""
+    if token.tag_ not in FINITE_TAGS or token.i == token.sent.start:
+        return None
+    before = token.doc[token.i - 1]
+    if before.dep_ in NAME_DEPS_NOT_SUBJECT or before.is_sent_start:
+        return None
+    if _is_acronym(before) or (before.pos_ == "PROPN" and before.ent_type_ in ACTOR_ENTITIES):
+        return before
+    return None
+
+
 def subject(token: Token) -> Token | None:
     """The subject of a predicate, climbing ``is willing to provide`` and ``said it will``
     (a pronoun subject of a reported clause is the reporter: ``the ELN said it will ...``)."""
@@ -256,7 +275,7 @@ def verb_sides(
         return resolve(agent, actors), resolve(passive_subject, actors, target=True)
     if passive_subject is not None:
         return _place_acting(token, actors), resolve(passive_subject, actors, target=True)
-    sources = resolve(subject(token), actors)
+    sources = resolve(subject(token), actors) or _alone(_name_before(token), actors)
     obj = object_of(token)
     undergone = _undergone_from(token, obj, actors)
     if undergone:
@@ -281,6 +300,12 @@ def verb_sides(
         targets += [s for o in prep_objects(token, PLACE_PREPS) for s in resolve(o, actors)
                     if s.country and s.kind == "entity"]  # fmt: skip
     return sources, _best_first(targets)
+
+
+def _alone(token: Token | None, actors: ActorResolver) -> list[Side]:
+    """The side one word names, without the conjuncts a misparse gave it."""
+    side = side_of(token, actors) if token is not None else None
+    return [side] if side is not None else []
 
 
 UNDERGOING = words("undergoing")
