@@ -854,3 +854,37 @@ def test_a_reported_clause_keeps_the_mark_closing_a_phrase_quoted_in_it() -> Non
     doc = analyze("The plan is a “dog’s dinner”, Mr Brown said on Monday.")
     (q,) = kinds(doc, "mixed")
     assert q.text == "The plan is a “dog’s dinner”"
+
+
+def test_a_party_modifying_a_noun_cue_made_the_statement() -> None:
+    # the Greens only back the demand: the Labour demand is Labour's
+    doc = analyze("The Greens backed Labour demands that the new tax be scrapped.")
+    (q,) = [q for q in doc.quotes if "scrapped" in q.text]
+    assert q.cue is not None and q.cue.text == "demands"
+    assert speaker_name(q) == "Labour"
+
+
+def test_a_reporting_verb_keeps_the_noun_cue_for_its_subject() -> None:
+    # "rejected a ... request to": PolNeAR's convention, the one who rejects is the source
+    doc = analyze("A judge rejected a New York Times request to unseal the file.")
+    (q,) = [q for q in doc.quotes if "unseal" in q.text]
+    assert speaker_name(q) == "A judge"
+
+
+def test_a_person_a_film_shows_speaking_is_the_speaker() -> None:
+    doc = analyze(
+        "The documentary showed Mr Jones, apparently talking about the budget, telling the "
+        'meeting: "The council is the big loser here."'
+    )
+    (q,) = kinds(doc, "direct")
+    assert speaker_name(q) == "Jones"
+
+
+def test_a_statement_verb_with_an_object_after_a_quote_starts_a_new_sentence() -> None:
+    doc = analyze(
+        'Michael Jones spoke to the BBC. He added, on a radio programme: "If you want good '
+        'relations, you need firm controls." The Greens have promised an upper limit on rents.'
+    )
+    (q,) = kinds(doc, "direct")
+    assert q.cue is not None and q.cue.text == "added"
+    assert speaker_name(q) == "Michael Jones"

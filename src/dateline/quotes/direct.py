@@ -65,10 +65,17 @@ def _closes_a_sentence(doc: Doc, quote: QuoteSpan, following: Token) -> bool:
     if inner[-1:] not in SENTENCE_END or word is None or not word.text[:1].isupper():
         return False
     close = doc[word.i : word.i + BARE_CUE_WINDOW]
-    return not any(
-        is_cue(t) and t.dep_ == "ROOT" and not any(c.dep_ in ("ccomp", "xcomp") for c in t.children)
-        for t in close
-    )  # '"...unfounded." He said nothing had changed': that cue has words of its own
+    return not any(is_cue(t) and t.dep_ == "ROOT" and not _has_words(t) for t in close)
+
+
+def _has_words(cue: Token) -> bool:
+    """The cue reports words of its own: a clause ('"...unfounded." He said nothing had
+    changed') or the object of a statement verb ('"..." The Tories have promised a limit')."""
+    objects = cues().object_cues
+    return any(
+        c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and cue.lemma_.lower() in objects)
+        for c in cue.children
+    )
 
 
 def _cue_candidates(doc: Doc, quote: QuoteSpan, quotes: Coverage, limit: tuple[int, int]):

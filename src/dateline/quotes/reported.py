@@ -418,9 +418,33 @@ def _noun_speaker(noun: Token) -> Token | None:
             return child
         if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from"):
             return next((c for c in child.children if c.dep_ == "pobj"), None)
-    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
-        return speaker_subject(noun.head)
-    return None
+    held = noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX")
+    if held and may_report(noun.head):
+        return speaker_subject(noun.head)  # "the judge rejected a Times request to ...": hers
+    named = _named_modifier(noun)
+    if named is not None:
+        return named
+    return speaker_subject(noun.head) if held else None
+
+
+SPEAKING_MODIFIERS = {"NORP", "ORG", "PERSON", "GPE"}
+"""Entities a modifier of a noun cue names as the one who made it ("Tory demands that")."""
+
+
+def _named_modifier(noun: Token) -> Token | None:
+    """``backed Tory demands that ...``: a party, organisation, person or country modifying the
+    noun made the statement, not the subject of the verb that has the noun, who only backs it
+    (a verb that reports, "rejected a Times request to", makes the statement its subject's)."""
+    return next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ in ("amod", "compound", "nmod")
+            and c.i < noun.i
+            and c.ent_type_ in SPEAKING_MODIFIERS
+        ),
+        None,
+    )
 
 
 def _in_words(token: Token, sent: TokenSpan) -> tuple[list[Token], Token | None] | None:

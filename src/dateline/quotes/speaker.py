@@ -96,7 +96,7 @@ def speaker_subject(verb: Token, quoted: Coverage | None = None) -> Token | None
     subjectless cue follows ("In an article, Ms Lee, who chairs X, says:") or the name a
     participle cue describes ("a House of Lords ruling that ..."); a relative pronoun as it
     stands (``speaker_for`` resolves it)."""
-    controller = _object_controller(verb) or _shown_saying(verb)
+    controller = _object_controller(verb) or _shown_saying(verb) or _shown_object_saying(verb)
     if controller is not None:
         return controller
     reporter = _reporter_adding(verb) or _addressing_participle(verb)
@@ -194,6 +194,27 @@ def _shown_saying(verb: Token) -> Token | None:
     if shown_by.lower_ not in SHOWN_BY or shown_by.head.pos_ != "NOUN":
         return None  # "broke with Obama saying ...": the subject speaks, not Obama
     return name
+
+
+SHOWING_VERBS = {"show", "film", "record", "catch", "capture", "depict", "feature"}
+"""Verbs whose object a participle cue can show speaking ("the film showed X telling ...")."""
+
+
+def _shown_object_saying(verb: Token) -> Token | None:
+    """``The documentary showed Mr Smith, apparently talking about the EU, telling the meeting:
+    "..."``: a participle cue hung (through other participles) on a verb of showing speaks for
+    that verb's named object, not for its subject (the film)."""
+    current = verb
+    for _ in range(3):
+        if current.tag_ != "VBG" or current.dep_ not in ("advcl", "acl", "xcomp"):
+            return None
+        current = current.head
+        if current.lemma_.lower() in SHOWING_VERBS:
+            shown = first_child(current, ("dobj",))
+            if shown is not None and shown.i < verb.i and shown.ent_type_ == "PERSON":
+                return shown
+            return None
+    return None
 
 
 NAME_BEFORE_DEPS = {"appos", "pobj"}
