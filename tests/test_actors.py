@@ -270,3 +270,28 @@ def test_a_leads_descriptor_is_no_one_named_in_passing_after_it() -> None:
     doc = analyze(body)
     smith = entity_named(doc, "John Smith")
     assert all(m.kind != "descriptor" for m in smith.mentions) and smith.role is None
+
+
+DEBT_HEADLINE = "Lib Dems highlight problem debt\n\n"
+
+
+def test_a_given_name_the_recogniser_took_for_an_organisation_is_a_person() -> None:
+    # under this headline the recogniser tags "George Cable" as an organisation and misses
+    # "Mr Cable": the honorific in the text says the name is a person's
+    doc = dateline.analyze(
+        DEBT_HEADLINE + "George Cable says one in eight households struggle with debt. "
+        '"Banks are promoting debt," Mr Cable told BBC News.\n'
+    )
+    person = entity_named(doc, "George Cable")
+    assert person.type == "PERSON"
+    assert "Cable" in [m.text for m in person.mentions]
+    (direct,) = [q for q in doc.quotes if q.kind == "direct"]
+    assert direct.speaker is not None and direct.speaker.entity == person.id
+
+
+def test_a_given_name_alone_does_not_make_a_person() -> None:
+    # no honorific shows "Cable" as a person's name: the recogniser's type stands
+    doc = dateline.analyze(
+        DEBT_HEADLINE + "George Cable says one in eight households struggle with debt.\n"
+    )
+    assert entity_named(doc, "George Cable").type == "ORG"

@@ -888,3 +888,14 @@ def test_a_statement_verb_with_an_object_after_a_quote_starts_a_new_sentence() -
     (q,) = kinds(doc, "direct")
     assert q.cue is not None and q.cue.text == "added"
     assert speaker_name(q) == "Michael Jones"
+
+
+def test_a_quote_after_a_speakers_quoted_phrase_continues_that_speaker() -> None:
+    doc = analyze(
+        'Mr Jones said: "The plan is good." Later Ann Smith said the election would be close. '
+        'And she dismissed claims it would let rivals in "by the back door". '
+        '"If you look at the polls, we can win."'
+    )
+    last = kinds(doc, "direct")[-1]
+    assert last.text.startswith('"If you look')
+    assert speaker_name(last) == "Ann Smith"

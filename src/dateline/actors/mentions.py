@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from dateline import geo
+from dateline.actors.given_names import first_names
 from dateline.actors.orgs import org_aliases, written_aliases
 from dateline.nlp import first_token_from, text_of
 from dateline.spans import Coverage
@@ -156,7 +157,8 @@ def collect(doc: Doc, excluded: Coverage, sent_of: list[int]) -> list[WorkMentio
                 subject=is_subject(span),
             )
         )
-    _fix_types(raw, _titled(doc, raw), _titled(doc, raw, HONORIFICS))
+    honoured = _titled(doc, raw, HONORIFICS)
+    _fix_types(raw, _titled(doc, raw), honoured, _after_honorifics(text_of(doc)))
     raw += _missed_surnames(doc, raw, excluded, sent_of)
     raw += _missed_names(doc, raw, excluded, sent_of)
     raw.sort(key=lambda m: m.start)
@@ -191,15 +193,21 @@ def person_name_parts(mentions: list[WorkMention]) -> set[str]:
 
 
 def _fix_types(
-    mentions: list[WorkMention], titled: set[str], honoured: set[str] | None = None
+    mentions: list[WorkMention],
+    titled: set[str],
+    honoured: set[str] | None = None,
+    surnames: set[str] | None = None,
 ) -> None:
     """One surface form, one type; a known place is never a person unless part of a full name;
-    a name some mention shows after an honorific (``honoured``: "Mr Hockney") is a person's."""
+    a name some mention shows after an honorific (``honoured``: "Mr Hockney") is a person's, and
+    so is a given name before a word the text shows after one (``surnames``: "Mr Cable")."""
     parts = person_name_parts(mentions)
     for m in mentions:
         single = len(m.text.split()) == 1
         if honoured and m.text in honoured:
             m.label = "PERSON"  # "Mr Hockney" is no place, whatever the gazetteer says
+        elif surnames and _given_name_honoured(m, surnames):
+            m.label = "PERSON"  # "Vincent Cable says" as an organisation, then "Mr Cable"
         elif m.label == "PERSON" and m.text.lower() in org_aliases() and m.text not in parts:
             m.label = "ORG"  # "Labour" tagged as a person is the party
         elif (
@@ -220,6 +228,28 @@ def _fix_types(
         votes.setdefault(m.text, Counter())[m.label] += 1
     for m in mentions:
         m.label = votes[m.text].most_common(1)[0][0]
+
+
+AFTER_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+([A-Z][\w'’-]+)")
+
+
+def _after_honorifics(text: str) -> set[str]:
+    """Words the text shows right after a personal honorific ("Mr Cable" -> "Cable"), whether or
+    not the recogniser tagged them."""
+    return set(AFTER_HONORIFIC.findall(text))
+
+
+def _given_name_honoured(mention: WorkMention, surnames: set[str]) -> bool:
+    """A name of two or three words that opens with a given name (``first_names``) and whose
+    last word the article shows after an honorific is a person's, whatever type the recogniser
+    gave it ("Vincent Cable", "Mr Cable"; never "Christian Aid", whom no one calls Mr Aid)."""
+    words = mention.text.split()
+    return (
+        mention.label != "PERSON"
+        and 2 <= len(words) <= 3
+        and words[0].lower() in first_names()
+        and words[-1] in surnames
+    )
 
 
 def _missed_surnames(

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 
 from dateline import geo
 from dateline.actors.cluster import Cluster
+from dateline.actors.given_names import first_name_gender
 from dateline.actors.lexicon import lexicon
 from dateline.actors.mentions import WorkMention
 from dateline.nlp import first_token_from, text_of
@@ -123,23 +122,6 @@ def _appositive_role(doc: Doc, mention: WorkMention) -> tuple[str | None, str | 
         if role:
             return role, country
     return None, None
-
-
-@lru_cache(maxsize=1)
-def first_names() -> dict[str, str]:
-    """First name -> "f" or "m" (``data/first_names.json``, built by
-    ``scripts/build_first_names.py`` from nomquamgender's table, MIT)."""
-    raw = json.loads(resources.files("dateline").joinpath("data/first_names.json").read_text())
-    return {name: gender for gender in ("f", "m") for name in raw[gender]}
-
-
-def first_name_gender(name: str) -> str | None:
-    """The gender a full name's first name says ("Elizabeth Warren": "f"), if it says one; a
-    single word says none (a surname: "Warren")."""
-    words = name.split()
-    if len(words) < 2:
-        return None
-    return first_names().get(words[0].lower())
 
 
 def apply(doc: Doc, clusters: list[Cluster]) -> list[WorkMention]:

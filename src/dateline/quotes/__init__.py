@@ -104,6 +104,8 @@ def _directs(
         kept.append(q)
         last = (q.end, replace(att, speaker=speaker)) if speaker is not None else None
         if fragment:
+            if att.speaker is not None:  # '..., he said, of "the back door". "If you look ...'
+                previous = (q.paragraph, att.speaker, False)
             continue  # a quoted phrase is no turn of speech that the next quote could continue
         if speaker is not None:
             previous = (q.paragraph, speaker, q.continued)
