@@ -899,3 +899,9 @@ def test_a_quote_after_a_speakers_quoted_phrase_continues_that_speaker() -> None
     last = kinds(doc, "direct")[-1]
     assert last.text.startswith('"If you look')
     assert speaker_name(last) == "Ann Smith"
+
+
+def test_a_statement_set_beside_another_with_while_is_its_own() -> None:
+    doc = analyze("The Greens say the tax is too high while the unions say it will cost jobs.")
+    by_speaker = {speaker_name(q): q.text for q in doc.quotes}
+    assert by_speaker == {"Greens": "the tax is too high", "the unions": "it will cost jobs"}

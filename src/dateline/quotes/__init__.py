@@ -13,7 +13,14 @@ from dateline.calibration import calibrated
 from dateline.marks import QuoteSpan, Stray
 from dateline.quotes.cue_lexicon import cues
 from dateline.quotes.direct import Attribution, attribute, cue_before_paragraph, stands_alone
-from dateline.quotes.reported import Reported, clause_start, cut_before, find_reported, polarity
+from dateline.quotes.reported import (
+    Reported,
+    clause_start,
+    cut_before,
+    cut_beside,
+    find_reported,
+    polarity,
+)
 from dateline.quotes.speaker import MentionIndex, speaker_for
 from dateline.schema import Entity, Flag, Quote, Span, SpeakerRef
 from dateline.spans import Coverage, Intervals
@@ -268,20 +275,37 @@ def _own_part(
     cues: list[tuple[int, int]],
 ) -> tuple[int, int] | None:
     """The bounds of statement ``n`` up to the first inner statement by the same speaker
-    ("Lee said A, though she noted B": A, then B on its own), or None when that leaves too little
+    ("Lee said A, though she noted B": A, then B on its own) or set beside it by anyone
+    (``_juxtaposed``: "Labour say A while the Tories say B"), or None when that leaves too little
     (the outer clause only restates the inner one). ``cues``: (cue offset, index into
     ``reported``) sorted, to find the cues inside by bisection."""
     r, (speaker, _) = reported[n], speakers[n]
     lo, hi = bisect_left(cues, (r.start, -1)), bisect_left(cues, (r.end, -1))
     inner = [
-        clause_start(reported[m], r.start)
+        (clause_start(reported[m], r.start), _juxtaposed(reported[m]))
         for _, m in cues[lo:hi]
         if m != n
         and reported[m].clause
-        and _same_speaker(speaker, speakers[m][0])
+        and (_same_speaker(speaker, speakers[m][0]) or _juxtaposed(reported[m]))
         and not _reports_the_cue(r, reported[m])
     ]
-    return cut_before(r, min(inner)) if inner else (r.start, r.end)
+    if not inner:
+        return r.start, r.end
+    cut, beside = min(inner)
+    return cut_beside(r, cut) if beside else cut_before(r, cut)
+
+
+JUXTAPOSING = {"while", "whilst", "whereas"}
+"""Marks of a clause the writer sets beside a statement, not inside it: "Labour say A, while the
+Tories say B" (the parse hangs the second cue on A's verb)."""
+
+
+def _juxtaposed(inner: Reported) -> bool:
+    """The inner statement's cue heads a clause set beside the outer content (``JUXTAPOSING``):
+    someone else's statement, which ends the outer one whoever makes it."""
+    return inner.cue.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in JUXTAPOSING for c in inner.cue.children
+    )
 
 
 def _reports_the_cue(outer: Reported, inner: Reported) -> bool:

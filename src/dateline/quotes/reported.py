@@ -72,6 +72,20 @@ def cut_before(r: Reported, cut: int) -> tuple[int, int] | None:
     return r.start, tokens[-1].idx + len(tokens[-1].text)
 
 
+def cut_beside(r: Reported, cut: int) -> tuple[int, int] | None:
+    """The content of ``r`` ended before a statement set beside it at ``cut`` ("A, while the
+    Tories say B": A, its closing quotation mark kept), or None when fewer than
+    ``MIN_KEPT_WORDS`` words come before it."""
+    tokens = [t for t in r.cue.sent if r.start <= t.idx < cut]
+    while tokens and (
+        tokens[-1].is_space or tokens[-1].dep_ in ("cc", "mark") or tokens[-1].text in SET_OFF
+    ):
+        tokens.pop()
+    if sum(not t.is_punct for t in tokens) < MIN_KEPT_WORDS:
+        return None
+    return r.start, tokens[-1].idx + len(tokens[-1].text)
+
+
 def _bounds(tokens: list[Token]) -> tuple[int, int] | None:
     """Character bounds of tokens with edge punctuation and a leading ``that`` trimmed."""
     while tokens and (
