@@ -905,3 +905,21 @@ def test_a_statement_set_beside_another_with_while_is_its_own() -> None:
     doc = analyze("The Greens say the tax is too high while the unions say it will cost jobs.")
     by_speaker = {speaker_name(q): q.text for q in doc.quotes}
     assert by_speaker == {"Greens": "the tax is too high", "the unions": "it will cost jobs"}
+
+
+def test_a_titled_name_ending_a_subject_headed_on_a_book_speaks() -> None:
+    doc = analyze(
+        "Essential Guide to Local Councils 2004 author Mary Jones said at least 90 of the "
+        "bodies had been set up since 1997."
+    )
+    (q,) = doc.quotes
+    assert speaker_name(q) == "Mary Jones"
+
+
+def test_those_a_meeting_saw_warn_are_the_speakers() -> None:
+    doc = analyze(
+        "A private meeting on Monday saw normally loyal councillors warn that the feud could "
+        "cost them the election."
+    )
+    (q,) = doc.quotes
+    assert speaker_name(q) == "normally loyal councillors"

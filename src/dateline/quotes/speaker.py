@@ -96,7 +96,12 @@ def speaker_subject(verb: Token, quoted: Coverage | None = None) -> Token | None
     subjectless cue follows ("In an article, Ms Lee, who chairs X, says:") or the name a
     participle cue describes ("a House of Lords ruling that ..."); a relative pronoun as it
     stands (``speaker_for`` resolves it)."""
-    controller = _object_controller(verb) or _shown_saying(verb) or _shown_object_saying(verb)
+    controller = (
+        _object_controller(verb)
+        or _shown_saying(verb)
+        or _shown_object_saying(verb)
+        or _perceived_saying(verb)
+    )
     if controller is not None:
         return controller
     reporter = _reporter_adding(verb) or _addressing_participle(verb)
@@ -215,6 +220,24 @@ def _shown_object_saying(verb: Token) -> Token | None:
                 return shown
             return None
     return None
+
+
+PERCEIVING_VERBS = {"see", "hear", "watch"}
+"""Verbs whose object a bare-infinitive cue shows speaking ("the meeting saw MPs warn that")."""
+
+
+def _perceived_saying(verb: Token) -> Token | None:
+    """``A meeting on Monday saw loyal MPs warn that ...``: a bare-infinitive cue after a verb
+    of perceiving or showing is said by that verb's object, not by its subject."""
+    head = verb.head
+    if verb.tag_ not in ("VB", "VBP") or verb.dep_ not in ("dep", "ccomp", "xcomp"):
+        return None  # the tagger may take the bare infinitive for a present tense
+    if head.i == verb.i or first_child(verb, ("nsubj",)) is not None:
+        return None
+    if head.lemma_.lower() not in PERCEIVING_VERBS | SHOWING_VERBS:
+        return None
+    shown = first_child(head, ("dobj",))
+    return shown if shown is not None and shown.i < verb.i and shown.pos_ != "PRON" else None
 
 
 NAME_BEFORE_DEPS = {"appos", "pobj"}
@@ -353,12 +376,25 @@ def _person_before_verb(who: Token, index: MentionIndex) -> tuple[Entity, Span] 
     if verb.i == who.i or verb.i == 0 or who.i >= verb.i:
         return None
     last = verb.doc[verb.i - 1]
-    if last.pos_ != "PROPN" or not _conjoined_under(last, who):
+    if last.pos_ != "PROPN" or not (_conjoined_under(last, who) or _titled_after_thing(last, who)):
         return _person_before_letters(verb, who, index)
     found = index.at(last.idx, last.idx + len(last.text), head=last.idx)
     if found is None or found[0].type != "PERSON":
         return None
     return found
+
+
+def _titled_after_thing(name: Token, who: Token) -> bool:
+    """``Essential Guide to British Quangos 2005 author Dan Lewis said``: a name with its title
+    (a role or another common noun: "author") ends a subject the parse headed on a thing (the book), not on a person or a role
+    ("a spokesman for Health Secretary John Reid said" stays the spokesman's)."""
+    heads = lexicon().heads
+    if who.ent_type_ == "PERSON" or who.lower_ in heads or who.lemma_.lower() in heads:
+        return False
+    return any(
+        c.dep_ == "compound" and c.i < name.i and (c.lower_ in heads or c.pos_ == "NOUN")
+        for c in name.children
+    )
 
 
 def _person_before_letters(
