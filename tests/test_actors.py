@@ -295,3 +295,14 @@ def test_a_given_name_alone_does_not_make_a_person() -> None:
         DEBT_HEADLINE + "George Cable says one in eight households struggle with debt.\n"
     )
     assert entity_named(doc, "George Cable").type == "ORG"
+
+
+def test_mp_before_a_name_is_a_role_not_a_country_code() -> None:
+    doc = analyze("Labour MP Stephen Marsh has told of his shock. He spoke on Monday.")
+    marsh = entity_named(doc, "Stephen Marsh")
+    assert (marsh.role, marsh.country) == ("mp", None)
+
+
+def test_a_verb_the_recogniser_ran_into_a_name_is_cut_off() -> None:
+    doc = analyze("Mr Pound says he rang Lucy as soon as he got her letter. Lucy was glad.")
+    assert not [e for e in doc.entities if e.name.startswith("rang")]

@@ -92,6 +92,10 @@ def _split_at_honorifics(doc: Doc) -> Iterator[Span]:
         yield Span(doc, cut + 1, ent.end, label="PERSON")
 
 
+NOT_NAME_WORDS = {"VERB", "AUX", "ADV", "PRON", "CCONJ", "SCONJ", "PART"}
+"""Parts of speech of a lower-case first word that is no part of a name (not "de Gaulle")."""
+
+
 def clean(doc: Doc, ent: Span) -> tuple[int, int, bool] | None:
     """Character bounds of an entity without a leading ``the`` or trailing possessive/slash."""
     text = ent.text
@@ -103,6 +107,8 @@ def clean(doc: Doc, ent: Span) -> tuple[int, int, bool] | None:
         start = ent[1].idx  # "Said Ellis: ...": the inverted cue is no part of the name
     elif len(ent) > 1 and ent[0].lower_ in HONORIFICS:
         start = ent[1].idx  # "Ms Hewitt": a title, as where the recogniser leaves it out
+    elif len(ent) > 1 and ent[0].is_lower and ent[0].pos_ in NOT_NAME_WORDS:
+        start = ent[1].idx  # "he rang Lucy" tagged as a name: the verb is no part of it
     tail = TRAILING_JUNK.search(text_of(doc), start, end)
     possessive = False
     if tail and tail.start() > start:

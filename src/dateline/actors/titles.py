@@ -39,8 +39,10 @@ def _role_words() -> frozenset[str]:
 
 
 def _demonym_country(token: Token) -> str | None:
-    """The country of a capitalised adjective or name such as ``Russian`` or ``U.S.``."""
-    if not token.text[:1].isupper():
+    """The country of a capitalised adjective or name such as ``Russian`` or ``U.S.``; never a
+    role word that spells a country code ("MP" is a member of parliament, not the Northern
+    Mariana Islands)."""
+    if not token.text[:1].isupper() or token.text.lower() in _role_words():
         return None
     return geo.country_code(token.text)
 
