@@ -924,3 +924,10 @@ def test_those_a_meeting_saw_warn_are_the_speakers() -> None:
     )
     (q,) = doc.quotes
     assert speaker_name(q) == "normally loyal MPs"
+
+
+def test_a_clause_holding_a_noun_cue_is_kept_beside_it() -> None:
+    doc = analyze("Green proposals to cap rents and tax landlords would not work, argued Mr Hale.")
+    by_cue = {q.cue.text: q for q in doc.quotes if q.cue is not None}
+    assert by_cue["argued"].text.startswith("Green proposals")
+    assert speaker_name(by_cue["argued"]) == "Hale"

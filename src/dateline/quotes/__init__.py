@@ -224,6 +224,7 @@ def _reported(
         speaker_for(doc, r.who, index) if r.who is not None else (None, 0.0) for r in reported
     ]
     kept: Intervals[Quote] = Intervals()
+    nouns: set[int] = set()  # the kept statements a noun made ("his call for ..."), by id
     cues = sorted((r.cue.idx, m) for m, r in enumerate(reported))
     for n in sorted(range(len(reported)), key=lambda n: not reported[n].clause):
         r = reported[n]  # what was said before what was cited, which may lie inside it
@@ -235,7 +236,10 @@ def _reported(
         if (
             share >= DIRECT_SHARE_FOR_CUE
             and _words_outside(article.text, start, end, covered) < MIXED_OWN_WORDS
-        ) or any(_mostly_same(start, end, q) for _, _, q in kept.overlapping(start, end)):
+        ) or any(
+            _mostly_same(start, end, q) and not (id(q) in nouns and _holds(start, end, q))
+            for _, _, q in kept.overlapping(start, end)
+        ):
             continue
         speaker, sure = speakers[n]
         negated, hedged = polarity(r.cue)
@@ -254,7 +258,17 @@ def _reported(
             )
         )
         kept.add(start, end, found[-1])
+        if r.cue.pos_ == "NOUN":
+            nouns.add(id(found[-1]))
     return found
+
+
+def _holds(start: int, end: int, inner: Quote) -> bool:
+    """A statement that holds a noun's statement and as much again of its own words ("Tory
+    proposals to cap X would not work, argued Mr Blair"): both are kept."""
+    return (
+        start <= inner.start and inner.end <= end and 2 * (inner.end - inner.start) <= end - start
+    )
 
 
 def _words_outside(text: str, start: int, end: int, covered: Coverage) -> int:
