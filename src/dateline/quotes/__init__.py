@@ -237,7 +237,8 @@ def _reported(
             share >= DIRECT_SHARE_FOR_CUE
             and _words_outside(article.text, start, end, covered) < MIXED_OWN_WORDS
         ) or any(
-            _mostly_same(start, end, q) and not (id(q) in nouns and _holds(start, end, q))
+            _mostly_same(start, end, q)
+            and not (r.clause and id(q) in nouns and _holds(start, end, q))
             for _, _, q in kept.overlapping(start, end)
         ):
             continue
@@ -264,8 +265,9 @@ def _reported(
 
 
 def _holds(start: int, end: int, inner: Quote) -> bool:
-    """A statement that holds a noun's statement and as much again of its own words ("Tory
-    proposals to cap X would not work, argued Mr Blair"): both are kept."""
+    """A clause that holds a noun's statement and as much again of its own words ("Tory
+    proposals to cap X would not work, argued Mr Blair"): both are kept (not a noun phrase a
+    verb cites: "rejected a Times request to unseal the file" is the request's)."""
     return (
         start <= inner.start and inner.end <= end and 2 * (inner.end - inner.start) <= end - start
     )
