@@ -931,3 +931,12 @@ def test_a_clause_holding_a_noun_cue_is_kept_beside_it() -> None:
     by_cue = {q.cue.text: q for q in doc.quotes if q.cue is not None}
     assert by_cue["argued"].text.startswith("Green proposals")
     assert speaker_name(by_cue["argued"]) == "Hale"
+
+
+def test_a_verb_phrase_going_on_past_a_set_off_cue_is_content() -> None:
+    doc = analyze(
+        "Gordon Brown spoke on Monday. The economy had grown for 50 quarters, he said, and was "
+        "forecast to grow again next year."
+    )
+    (q,) = doc.quotes
+    assert q.text.startswith("The economy") and q.text.endswith("next year")

@@ -132,6 +132,22 @@ def _clause_without(head: Token, cut: Token) -> list[Token]:
     return [t for t in head.subtree if t.i not in removed]
 
 
+def _continued_past(verb: Token) -> list[Token]:
+    """``The economy had grown, he said, and was forecast to grow``: a verb phrase with no
+    subject of its own, after a cue set off inside a clause, that the parse joined to the cue or
+    to the clause's verb goes on with the clause before the cue (its words and the cue between
+    them are the content)."""
+    return [
+        t
+        for c in (*verb.children, *verb.head.children)
+        if c.dep_ == "conj"
+        and c.i > verb.i
+        and c.pos_ in ("VERB", "AUX")
+        and not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)
+        for t in c.subtree
+    ]
+
+
 def _content_of(verb: Token) -> list[Token] | None:
     """The clause a reporting verb reports, before or after it."""
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
@@ -179,7 +195,8 @@ def _content_of(verb: Token) -> list[Token] | None:
         and _set_off_after(verb)
     ):
         # "The talks failed, he said": the clause before a cue set off after it
-        return [t for t in _clause_without(verb.head, verb) if t.i < verb.i]
+        before = [t for t in _clause_without(verb.head, verb) if t.i < verb.i]
+        return before + _continued_past(verb)
     if verb.dep_ == "parataxis" and _set_off(verb):
         around = _clause_without(verb.head, verb)
         if any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i for c in verb.head.children):
