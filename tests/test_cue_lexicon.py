@@ -108,6 +108,21 @@ def test_each_source_noun_names_a_headline_source() -> None:
         assert [q.speaker.name if q.speaker else None for q in doc.quotes] == [noun.title()], noun
 
 
+def test_each_document_noun_speaks_through_a_participle_cue() -> None:
+    from dateline.quotes.speaker import speaker_subject
+
+    checked = 0
+    for noun in sorted(cues().document_nouns):
+        doc = _sentence(f"That followed a {noun} claiming that the minister had lied.")
+        verb = next(t for t in doc if t.lower_ == "claiming")
+        if verb.dep_ != "acl" or verb.head.lower_ != noun:
+            continue  # the parse must hang the cue on the noun for the rule to apply
+        who = speaker_subject(verb)
+        assert who is not None and who.lower_ == noun, noun
+        checked += 1
+    assert checked >= len(cues().document_nouns) // 2  # the parse gives most of them
+
+
 def test_each_relative_pronoun_gives_the_name_it_stands_for() -> None:
     from dateline.quotes.speaker import subject_of
 

@@ -940,3 +940,10 @@ def test_a_verb_phrase_going_on_past_a_set_off_cue_is_content() -> None:
     )
     (q,) = doc.quotes
     assert q.text.startswith("The economy") and q.text.endswith("next year")
+
+
+def test_a_writing_a_participle_cue_hangs_on_speaks() -> None:
+    doc = analyze('It followed a BBC story claiming the ministry "sexed up" the dossier.')
+    (q,) = doc.quotes
+    assert q.cue is not None and q.cue.text == "claiming"
+    assert speaker_name(q) == "BBC"

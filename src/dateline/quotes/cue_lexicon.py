@@ -30,6 +30,8 @@ class Cues:
     """Pronouns an unresolved speaker may be, taking the quote run's last named person."""
     source_nouns: frozenset[str] = frozenset()
     """Nouns that name a source of claims in a ``Poll: ...`` headline."""
+    document_nouns: frozenset[str] = frozenset()
+    """Writings that speak through a participle cue hung on them ("a BBC story claiming")."""
     relative_pronouns: frozenset[str] = frozenset()
     """Relative pronouns whose clause's named head speaks ("Smith, who says ...")."""
     empty_subjects: frozenset[str] = frozenset()

@@ -20,6 +20,7 @@ RELATIVE_PRONOUNS = cues().relative_pronouns
 EMPTY_SUBJECTS = cues().empty_subjects
 """Passive subjects that name no speaker ("it was alleged ...")."""
 SPEAKING_PRONOUNS = cues().speaking_pronouns
+DOCUMENT_NOUNS = cues().document_nouns
 """Pronouns that can name a speaker ("it" for an organisation or a newspaper)."""
 TYPE_PREFERENCE = {"PERSON": 0, "ORG": 1, "NORP": 2, "GPE": 3, "LOC": 4, "FAC": 5}
 
@@ -289,10 +290,15 @@ def _inverted_after(verb: Token) -> Token | None:
 
 def _described_noun(verb: Token) -> Token | None:
     """``a House of Lords ruling that ...``: the name a participle cue hangs on speaks (not a
-    common noun: "a news conference announcing ...")."""
-    if verb.dep_ == "acl" and verb.head.pos_ == "PROPN" and verb.tag_ == "VBG":
-        return verb.head
-    return None
+    common noun: "a news conference announcing ..."), and so does a writing (``document_nouns``:
+    "a BBC story claiming ...", "A report by the committee called for ...", a finite cue the
+    parse hung on its subject)."""
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBG", "VBD"):
+        return None
+    noun = verb.head
+    if noun.pos_ == "PROPN" and verb.tag_ == "VBG":
+        return noun
+    return noun if noun.pos_ == "NOUN" and noun.lemma_.lower() in DOCUMENT_NOUNS else None
 
 
 PERSON_RELATIVES = {"who", "whom"}
