@@ -947,3 +947,10 @@ def test_a_writing_a_participle_cue_hangs_on_speaks() -> None:
     (q,) = doc.quotes
     assert q.cue is not None and q.cue.text == "claiming"
     assert speaker_name(q) == "BBC"
+
+
+def test_a_quoted_verb_phrase_is_its_subjects_words() -> None:
+    doc = analyze('Mr Reid was cleared. A Labour spokesman "totally refuted" any wrongdoing.')
+    (q,) = kinds(doc, "direct")
+    assert q.cue is not None and q.cue.text == "refuted"
+    assert speaker_name(q) == "Labour"

@@ -19,7 +19,7 @@ from dateline.quotes.speaker import (
 )
 from dateline.schema import Entity, Span, SpeakerRef
 from dateline.spans import Coverage
-from dateline.syntax import climb, is_root
+from dateline.syntax import climb, first_child, is_root
 
 AFTER_WINDOW = 40
 """A cue after a quote is within this many tokens of it, in the same sentence (long appositions)."""
@@ -135,7 +135,7 @@ def attribute(
     led = colon_lead(doc, last_token_before(doc, quote.start), quotes, index)
     if led is not None:
         return led
-    named = characterised_as(doc, quote, quotes, index)
+    named = characterised_as(doc, quote, quotes, index) or _quoted_verb(doc, quote, quotes, index)
     if named is not None:
         return named
     if _follows_a_quote(text_of(doc), quote, quotes):
@@ -243,6 +243,31 @@ def characterised_as(
         return None
     cue = _word(verb)
     return Attribution(cue, speaker, 0.4 + 0.3 * sure, verb.i)
+
+
+QUOTED_VERB_WORDS = 4
+"""At most this many words in a quotation that is its sentence's own verb phrase."""
+FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+
+
+def _quoted_verb(
+    doc: Doc, quote: QuoteSpan, quotes: Coverage, index: MentionIndex
+) -> Attribution | None:
+    """``A Tory spokesman "totally refuted" any wrongdoing``: a short quotation holding the verb
+    of its clause, whose subject before it names a person, organisation or group, is that
+    subject's words (the verb its cue)."""
+    inner = [t for t in doc[first_token_from(doc, quote.start) :] if t.idx < quote.end]
+    words = [t for t in inner if not t.is_punct]
+    if not words or len(words) > QUOTED_VERB_WORDS:
+        return None
+    verb = next((t for t in words if t.pos_ == "VERB" and t.tag_ in FINITE_TAGS), None)
+    who = first_child(verb, ("nsubj",)) if verb is not None else None
+    if verb is None or who is None or who.idx >= quote.start or inside(who.idx, quotes):
+        return None
+    if who.pos_ == "PRON" or _lead_speaker(who, index) is None:
+        return None
+    speaker, sure = speaker_for(doc, who, index)
+    return Attribution(_word(verb), speaker, 0.4 + 0.3 * sure, verb.i) if speaker else None
 
 
 PREVIOUS_SENTENCE_REACH = 150
