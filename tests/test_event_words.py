@@ -193,6 +193,7 @@ class Tok:
         self.text, self.lower_, self.dep_, self.pos_, self.tag_ = text, text.lower(), dep, pos, tag
         self.lemma_ = lemma if lemma is not None else text.lower()
         self.ent_type_ = ""
+        self.is_title = text.istitle()
         self.i = next(_index)
         self.children = list(children)
         self.head: Tok = self

@@ -223,3 +223,9 @@ def test_a_verb_after_a_comma_borrows_no_name() -> None:
     # the name right before the verb is the only one taken, never one across punctuation
     found = events("Reporters met Kofi Mensah, praised the new trade deal and left.")
     assert all(name(e.source) != "Kofi Mensah" for e in found)
+
+
+def test_a_title_case_name_the_recogniser_missed_acts() -> None:
+    # "Friends of Kenya": a title-case noun and its title-case object, no entity
+    event = only("Friends of Kenya condemned the attack on the village.")
+    assert event.type == "ACCUSE" and name(event.source) == "Friends of Kenya"

@@ -78,6 +78,20 @@ def _names_an_actor(token: Token) -> bool:
     )
 
 
+def _title_case_name(token: Token) -> bool:
+    """``Action Against Hunger says``, ``Jurisdiction for Peace ordered``: a title-case noun whose
+    preposition's object is a title-case name right after it is an organisation's name the
+    recogniser missed (the tagger reads its head as a common noun)."""
+    if not token.is_title:
+        return False
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.i == token.i + 1:
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.is_title and obj.i == prep.i + 1:
+                return True
+    return False
+
+
 def _phrase_side(token: Token) -> Side | None:
     """An uncoded side: a proper noun, acronym, group or agent noun phrase (else a ``thing``)."""
     if token.lower_ in PERSONAL_PRONOUNS:
@@ -93,6 +107,7 @@ def _phrase_side(token: Token) -> Side | None:
     if (
         token.pos_ == "PROPN"
         or _is_acronym(token)
+        or _title_case_name(token)
         or sector is not None
         or _is_agent_noun(token)
         or _names_an_actor(token)
