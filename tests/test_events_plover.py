@@ -229,3 +229,9 @@ def test_a_title_case_name_the_recogniser_missed_acts() -> None:
     # "Friends of Kenya": a title-case noun and its title-case object, no entity
     event = only("Friends of Kenya condemned the attack on the village.")
     assert event.type == "ACCUSE" and name(event.source) == "Friends of Kenya"
+
+
+def test_an_acronym_the_tagger_took_for_an_adjective_still_acts() -> None:
+    # "USAID" tagged as an adjective and hung on the verb as a modifier
+    event = only("In cooperation with its partners, USAID provided food aid to 300,000 people.")
+    assert event.type == "AID" and name(event.source) == "USAID"

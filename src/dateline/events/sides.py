@@ -101,7 +101,9 @@ def _phrase_side(token: Token) -> Side | None:
     if counted is not None and (token.pos_ != "NOUN" or token.ent_type_ in NOT_ACTORS
                                 or token.lemma_.lower() in QUANTITY_NOUNS):  # fmt: skip
         return _phrase_side(counted)
-    if token.pos_ not in ("PROPN", "NOUN") or token.ent_type_ in NOT_ACTORS:
+    if (
+        token.pos_ not in ("PROPN", "NOUN") and not _is_acronym(token)
+    ) or token.ent_type_ in NOT_ACTORS:
         return None
     sector = group_nouns().get(token.lemma_.lower())
     if (
