@@ -954,3 +954,18 @@ def test_a_quoted_verb_phrase_is_its_subjects_words() -> None:
     (q,) = kinds(doc, "direct")
     assert q.cue is not None and q.cue.text == "refuted"
     assert speaker_name(q) == "Labour"
+
+
+def test_people_a_participle_cue_hangs_on_speak() -> None:
+    doc = analyze("The news comes despite Mr Hale's allies saying they had enough support.")
+    (q,) = doc.quotes
+    assert speaker_name(q) == "Mr Hale's allies"
+
+
+def test_a_participle_cue_after_a_relative_clause_about_a_thing_is_the_subjects() -> None:
+    doc = analyze(
+        "Care minister Stephen Marsh set out the plans. He ruled out free personal care in "
+        'England - which is on offer in Scotland, saying it was "unsustainable".'
+    )
+    (q,) = doc.quotes
+    assert speaker_name(q) == "Stephen Marsh"

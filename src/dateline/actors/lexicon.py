@@ -67,3 +67,11 @@ def lexicon() -> Lexicon:
         org_sectors=raw["org_sectors"],
         expand=raw["expand"],
     )
+
+
+@lru_cache(maxsize=1)
+def group_nouns() -> dict[str, str]:
+    """Group nouns (``data/actor_nouns.json``: officials, police, allies) and their CAMEO sector
+    (empty: no sector), for the event sides and the quote speakers."""
+    raw = resources.files("dateline").joinpath("data/actor_nouns.json").read_text("utf-8")
+    return dict(json.loads(raw)["nouns"])

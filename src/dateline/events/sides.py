@@ -8,13 +8,9 @@ as a ``phrase`` side when its head is a proper noun or a group noun (``officials
 
 from __future__ import annotations
 
-import json
-from functools import lru_cache
-from importlib import resources
-
 from spacy.tokens import Token
 
-from dateline.actors.lexicon import lexicon
+from dateline.actors.lexicon import group_nouns, lexicon
 from dateline.events.actors import ActorResolver, Side, sector_of
 from dateline.events.modality import word_list, words
 from dateline.nlp import text_of
@@ -35,13 +31,6 @@ PERSONAL_PRONOUNS = words("personal_pronouns")
 AGENT_SUFFIXES = word_list("agent_suffixes")
 QUANTITY_NOUNS = words("quantity_nouns")
 NOT_ACTORS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
-
-
-@lru_cache(maxsize=1)
-def group_nouns() -> dict[str, str]:
-    """Group nouns and their CAMEO sector (empty: no sector)."""
-    raw = resources.files("dateline").joinpath("data/actor_nouns.json").read_text("utf-8")
-    return json.loads(raw)["nouns"]
 
 
 def _span(token: Token) -> Span:

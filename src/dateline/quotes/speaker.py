@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from dateline.actors.lexicon import lexicon
+from dateline.actors.lexicon import group_nouns, lexicon
 from dateline.nlp import text_of
 from dateline.quotes.cue_lexicon import cues
 from dateline.schema import Entity, Span, SpeakerRef
@@ -109,6 +109,7 @@ def speaker_subject(verb: Token, quoted: Coverage | None = None) -> Token | None
     if reporter is not None:
         return subject_of(reporter, quoted, relatives=False)
     found = subject_of(verb, quoted, relatives=False)
+    found = _past_a_thing_relative(verb, found, quoted)
     if found is None:
         return (
             _apposed_name_before(verb)
@@ -119,6 +120,24 @@ def speaker_subject(verb: Token, quoted: Coverage | None = None) -> Token | None
     if _thing_before_participle(verb, found):
         return subject_of(verb.head, quoted, relatives=False) or found
     return found
+
+
+THING_RELATIVES = {"which", "that"}
+"""Relative pronouns that stand for things ("care, which is on offer in Scotland")."""
+
+
+def _past_a_thing_relative(
+    verb: Token, found: Token | None, quoted: Coverage | None
+) -> Token | None:
+    """``He ruled out free care - which is on offer in Scotland, saying it was "unsustainable"``:
+    a participle cue the parse hung on a relative clause about a thing speaks for the subject of
+    the clause that relative clause sits in, not for the thing."""
+    if found is None or found.lower_ not in THING_RELATIVES or verb.tag_ != "VBG":
+        return found
+    clause = found.head
+    if clause.dep_ not in ("advcl", "relcl") or clause.head.i == clause.i:
+        return found
+    return subject_of(clause.head, quoted, relatives=False) or found
 
 
 def _thing_before_participle(verb: Token, subject: Token) -> bool:
@@ -290,7 +309,8 @@ def _inverted_after(verb: Token) -> Token | None:
 
 def _described_noun(verb: Token) -> Token | None:
     """``a House of Lords ruling that ...``: the name a participle cue hangs on speaks (not a
-    common noun: "a news conference announcing ..."), and so does a writing (``document_nouns``:
+    common noun: "a news conference announcing ..." — but people do: "Mr Flight's allies saying",
+    a group or role noun), and so does a writing (``document_nouns``:
     "a BBC story claiming ...", "A report by the committee called for ...", a finite cue the
     parse hung on its subject)."""
     if verb.dep_ != "acl" or verb.tag_ not in ("VBG", "VBD"):
@@ -298,7 +318,11 @@ def _described_noun(verb: Token) -> Token | None:
     noun = verb.head
     if noun.pos_ == "PROPN" and verb.tag_ == "VBG":
         return noun
-    return noun if noun.pos_ == "NOUN" and noun.lemma_.lower() in DOCUMENT_NOUNS else None
+    if noun.pos_ != "NOUN":
+        return None
+    lemma = noun.lemma_.lower()
+    people = verb.tag_ == "VBG" and (lemma in group_nouns() or lemma in lexicon().heads)
+    return noun if people or lemma in DOCUMENT_NOUNS else None
 
 
 PERSON_RELATIVES = {"who", "whom"}
