@@ -969,3 +969,42 @@ def test_a_participle_cue_after_a_relative_clause_about_a_thing_is_the_subjects(
     )
     (q,) = doc.quotes
     assert speaker_name(q) == "Stephen Marsh"
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "cue"),
+    [
+        # a place whose last word some person bears stays a place
+        (
+            "Ted Cruz spoke at a rally in Santa Cruz. Mr Cruz said taxes were too high.",
+            "Ted Cruz",
+            "said",
+        ),
+        # a light verb's subject made the promise the modifier only places
+        ("Mr Obama made a Cairo promise to close the prison.", "Obama", "promise"),
+        # a definite object points back at the quote: the sentence after still speaks
+        ('"We have done nothing wrong." The company denied the claims.', "The company", "denied"),
+        # an army that captured someone is no film that shows him speaking
+        (
+            "The army captured General Omar Hassan, saying he had led the attacks.",
+            "The army",
+            "saying",
+        ),
+        # whoever issued the statement speaks through it
+        ("Police released a statement saying the suspect had fled.", "Police", "saying"),
+    ],
+)
+def test_narrow_readings_keep_the_plain_speaker(body: str, speaker: str, cue: str) -> None:
+    doc = analyze(body)
+    assert [(speaker_name(q), q.cue.text if q.cue else None) for q in doc.quotes] == [
+        (speaker, cue)
+    ]
+
+
+def test_a_quoted_ordinary_verb_is_no_quote_of_its_subject() -> None:
+    assert analyze('Mr Johnson "forgot" his keys.').quotes == []
+
+
+def test_a_cues_own_next_act_is_no_content() -> None:
+    (q,) = analyze("The talks failed, Mr Jones said, and blamed the rebels.").quotes
+    assert q.text == "The talks failed"

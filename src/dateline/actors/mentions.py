@@ -247,11 +247,12 @@ def _after_honorifics(text: str) -> set[str]:
 
 def _given_name_honoured(mention: WorkMention, surnames: set[str]) -> bool:
     """A name of two or three words that opens with a given name (``first_names``) and whose
-    last word the article shows after an honorific is a person's, whatever type the recogniser
-    gave it ("Vincent Cable", "Mr Cable"; never "Christian Aid", whom no one calls Mr Aid)."""
+    last word the article shows after an honorific is a person's when the recogniser took it for
+    an organisation ("Vincent Cable", "Mr Cable"); never a place ("Santa Cruz" beside "Mr
+    Cruz"), nor "Christian Aid", whom no one calls Mr Aid."""
     words = mention.text.split()
     return (
-        mention.label != "PERSON"
+        mention.label == "ORG"
         and 2 <= len(words) <= 3
         and words[0].lower() in first_names()
         and words[-1] in surnames

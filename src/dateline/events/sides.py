@@ -70,14 +70,17 @@ def _names_an_actor(token: Token) -> bool:
 def _title_case_name(token: Token) -> bool:
     """``Action Against Hunger says``, ``Jurisdiction for Peace ordered``: a title-case noun whose
     preposition's object is a title-case name right after it is an organisation's name the
-    recogniser missed (the tagger reads its head as a common noun)."""
+    recogniser missed (the tagger reads its head as a common noun); at a sentence's start, where
+    every word is title case, only when that object is no entity of its own ("Pressure from
+    Washington forced ..." is no name)."""
     if not token.is_title:
         return False
+    first = token.is_sent_start is True  # title case whatever it is: "Pressure from Washington"
     for prep in token.children:
         if prep.dep_ == "prep" and prep.i == token.i + 1:
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if obj is not None and obj.is_title and obj.i == prep.i + 1:
-                return True
+                return not (first and obj.ent_type_)  # at a sentence start, no named place
     return False
 
 
@@ -281,7 +284,8 @@ def verb_sides(
         return resolve(agent, actors), resolve(passive_subject, actors, target=True)
     if passive_subject is not None:
         return _place_acting(token, actors), resolve(passive_subject, actors, target=True)
-    sources = resolve(subject(token), actors) or _alone(_name_before(token), actors)
+    who = subject(token)
+    sources = resolve(who, actors) if who is not None else _alone(_name_before(token), actors)
     obj = object_of(token)
     undergone = _undergone_from(token, obj, actors)
     if undergone:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import takewhile
 
 from spacy.tokens import Doc, Token
 
@@ -70,11 +71,25 @@ def _closes_a_sentence(doc: Doc, quote: QuoteSpan, following: Token) -> bool:
 
 def _has_words(cue: Token) -> bool:
     """The cue reports words of its own: a clause ('"...unfounded." He said nothing had
-    changed') or the object of a statement verb ('"..." The Tories have promised a limit')."""
+    changed') or a new object of a statement verb ('"..." The Tories have promised a limit'; not
+    '"..." The company denied the claims', which points back at the quote)."""
     objects = cues().object_cues
     return any(
-        c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and cue.lemma_.lower() in objects)
+        c.dep_ in ("ccomp", "xcomp")
+        or (c.dep_ == "dobj" and cue.lemma_.lower() in objects and not _points_back(c))
         for c in cue.children
+    )
+
+
+POINTING_BACK = {"the", "this", "that", "these", "those", "it", "them"}
+"""Determiners and pronouns of an object that points back at the quote ("denied the claims")."""
+
+
+def _points_back(obj: Token) -> bool:
+    """The object names what was just quoted: a pronoun or a definite phrase ("admitted the
+    error", "denied it"), not something new ("promised an upper limit")."""
+    return obj.lower_ in POINTING_BACK or any(
+        d.dep_ in ("det", "poss") and d.lower_ in POINTING_BACK for d in obj.children
     )
 
 
@@ -253,14 +268,15 @@ FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 def _quoted_verb(
     doc: Doc, quote: QuoteSpan, quotes: Coverage, index: MentionIndex
 ) -> Attribution | None:
-    """``A Tory spokesman "totally refuted" any wrongdoing``: a short quotation holding the verb
-    of its clause, whose subject before it names a person, organisation or group, is that
-    subject's words (the verb its cue)."""
-    inner = [t for t in doc[first_token_from(doc, quote.start) :] if t.idx < quote.end]
+    """``A Tory spokesman "totally refuted" any wrongdoing``: a short quotation holding the
+    reporting verb of its clause, whose subject before it names a person, organisation or group,
+    is that subject's words (the verb its cue; not 'Mr Johnson "forgot" his keys')."""
+    start = first_token_from(doc, quote.start)
+    inner = takewhile(lambda t: t.idx < quote.end, doc[start : start + 3 * QUOTED_VERB_WORDS])
     words = [t for t in inner if not t.is_punct]
     if not words or len(words) > QUOTED_VERB_WORDS:
         return None
-    verb = next((t for t in words if t.pos_ == "VERB" and t.tag_ in FINITE_TAGS), None)
+    verb = next((t for t in words if is_cue(t) and t.tag_ in FINITE_TAGS), None)
     who = first_child(verb, ("nsubj",)) if verb is not None else None
     if verb is None or who is None or who.idx >= quote.start or inside(who.idx, quotes):
         return None

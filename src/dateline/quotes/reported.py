@@ -134,12 +134,13 @@ def _clause_without(head: Token, cut: Token) -> list[Token]:
 
 def _continued_past(verb: Token) -> list[Token]:
     """``The economy had grown, he said, and was forecast to grow``: a verb phrase with no
-    subject of its own, after a cue set off inside a clause, that the parse joined to the cue or
-    to the clause's verb goes on with the clause before the cue (its words and the cue between
-    them are the content)."""
+    subject of its own, after a cue set off inside a clause, that the parse joined to the
+    clause's verb goes on with the clause before the cue (its words and the cue between them are
+    the content). One the parse joined to the cue is the speaker's own act ("The talks failed,
+    Mr Jones said, and blamed the rebels")."""
     return [
         t
-        for c in (*verb.children, *verb.head.children)
+        for c in verb.head.children
         if c.dep_ == "conj"
         and c.i > verb.i
         and c.pos_ in ("VERB", "AUX")
@@ -450,7 +451,7 @@ def _noun_speaker(noun: Token) -> Token | None:
         if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from"):
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     held = noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX")
-    if held and may_report(noun.head):
+    if held and (may_report(noun.head) or noun.head.lemma_.lower() in LIGHT_VERBS):
         return speaker_subject(noun.head)  # "the judge rejected a Times request to ...": hers
     named = _named_modifier(noun)
     if named is not None:
@@ -458,6 +459,8 @@ def _noun_speaker(noun: Token) -> Token | None:
     return speaker_subject(noun.head) if held else None
 
 
+LIGHT_VERBS = {"make", "issue", "give", "repeat", "renew", "deliver", "offer"}
+"""Verbs whose subject made the statement the noun object names ("made a Cairo promise to")."""
 SPEAKING_MODIFIERS = {"NORP", "ORG", "PERSON", "GPE"}
 """Entities a modifier of a noun cue names as the one who made it ("Tory demands that")."""
 

@@ -20,8 +20,9 @@ RELATIVE_PRONOUNS = cues().relative_pronouns
 EMPTY_SUBJECTS = cues().empty_subjects
 """Passive subjects that name no speaker ("it was alleged ...")."""
 SPEAKING_PRONOUNS = cues().speaking_pronouns
-DOCUMENT_NOUNS = cues().document_nouns
 """Pronouns that can name a speaker ("it" for an organisation or a newspaper)."""
+DOCUMENT_NOUNS = cues().document_nouns
+"""Writings that speak through a participle cue hung on them ("a BBC story claiming")."""
 TYPE_PREFERENCE = {"PERSON": 0, "ORG": 1, "NORP": 2, "GPE": 3, "LOC": 4, "FAC": 5}
 
 
@@ -221,7 +222,7 @@ def _shown_saying(verb: Token) -> Token | None:
     return name
 
 
-SHOWING_VERBS = {"show", "film", "record", "catch", "capture", "depict", "feature"}
+SHOWING_VERBS = {"show", "film", "record", "depict", "feature"}
 """Verbs whose object a participle cue can show speaking ("the film showed X telling ...")."""
 
 
@@ -310,7 +311,8 @@ def _inverted_after(verb: Token) -> Token | None:
 def _described_noun(verb: Token) -> Token | None:
     """``a House of Lords ruling that ...``: the name a participle cue hangs on speaks (not a
     common noun: "a news conference announcing ..." — but people do: "Mr Flight's allies saying",
-    a group or role noun), and so does a writing (``document_nouns``:
+    a group or role noun), and so does a writing, or whoever issued it ("Police released a
+    statement saying ..."; ``document_nouns``:
     "a BBC story claiming ...", "A report by the committee called for ...", a finite cue the
     parse hung on its subject)."""
     if verb.dep_ != "acl" or verb.tag_ not in ("VBG", "VBD"):
@@ -322,7 +324,12 @@ def _described_noun(verb: Token) -> Token | None:
         return None
     lemma = noun.lemma_.lower()
     people = verb.tag_ == "VBG" and (lemma in group_nouns() or lemma in lexicon().heads)
-    return noun if people or lemma in DOCUMENT_NOUNS else None
+    if people:
+        return noun
+    if lemma not in DOCUMENT_NOUNS:
+        return None
+    issuer = subject_of(noun.head) if noun.dep_ == "dobj" else None
+    return issuer if issuer is not None and issuer.pos_ != "PRON" else noun
 
 
 PERSON_RELATIVES = {"who", "whom"}
