@@ -272,15 +272,15 @@ def test_a_leads_descriptor_is_no_one_named_in_passing_after_it() -> None:
     assert all(m.kind != "descriptor" for m in smith.mentions) and smith.role is None
 
 
-DEBT_HEADLINE = "Lib Dems highlight problem debt\n\n"
+DEBT_HEADLINE = "Unions highlight problem debt\n\n"
 
 
 def test_a_given_name_the_recogniser_took_for_an_organisation_is_a_person() -> None:
     # under this headline the recogniser tags "George Cable" as an organisation and misses
     # "Mr Cable": the honorific in the text says the name is a person's
     doc = dateline.analyze(
-        DEBT_HEADLINE + "George Cable says one in eight households struggle with debt. "
-        '"Banks are promoting debt," Mr Cable told BBC News.\n'
+        DEBT_HEADLINE + "George Cable says one in five families struggle with bills. "
+        '"Lenders are pushing loans too hard," Mr Cable told reporters.\n'
     )
     person = entity_named(doc, "George Cable")
     assert person.type == "PERSON"
@@ -292,7 +292,7 @@ def test_a_given_name_the_recogniser_took_for_an_organisation_is_a_person() -> N
 def test_a_given_name_alone_does_not_make_a_person() -> None:
     # no honorific shows "Cable" as a person's name: the recogniser's type stands
     doc = dateline.analyze(
-        DEBT_HEADLINE + "George Cable says one in eight households struggle with debt.\n"
+        DEBT_HEADLINE + "George Cable says one in five families struggle with bills.\n"
     )
     assert entity_named(doc, "George Cable").type == "ORG"
 
@@ -304,5 +304,5 @@ def test_mp_before_a_name_is_a_role_not_a_country_code() -> None:
 
 
 def test_a_verb_the_recogniser_ran_into_a_name_is_cut_off() -> None:
-    doc = analyze("Mr Pound says he rang Lucy as soon as he got her letter. Lucy was glad.")
+    doc = analyze("Mr Hale said he rang Sophie as soon as he read her letter. Sophie was glad.")
     assert not [e for e in doc.entities if e.name.startswith("rang")]

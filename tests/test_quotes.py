@@ -866,15 +866,15 @@ def test_a_party_modifying_a_noun_cue_made_the_statement() -> None:
 
 def test_a_reporting_verb_keeps_the_noun_cue_for_its_subject() -> None:
     # "rejected a ... request to": PolNeAR's convention, the one who rejects is the source
-    doc = analyze("A judge rejected a New York Times request to unseal the file.")
-    (q,) = [q for q in doc.quotes if "unseal" in q.text]
+    doc = analyze("A judge rejected a Daily Post request to open the file.")
+    (q,) = [q for q in doc.quotes if "open the file" in q.text]
     assert speaker_name(q) == "A judge"
 
 
 def test_a_person_a_film_shows_speaking_is_the_speaker() -> None:
     doc = analyze(
-        "The documentary showed Mr Jones, apparently talking about the budget, telling the "
-        'meeting: "The council is the big loser here."'
+        "The film showed Mr Jones, apparently discussing the budget, telling the crowd: "
+        '"Taxpayers always lose out."'
     )
     (q,) = kinds(doc, "direct")
     assert speaker_name(q) == "Jones"
@@ -882,8 +882,8 @@ def test_a_person_a_film_shows_speaking_is_the_speaker() -> None:
 
 def test_a_statement_verb_with_an_object_after_a_quote_starts_a_new_sentence() -> None:
     doc = analyze(
-        'Michael Jones spoke to the BBC. He added, on a radio programme: "If you want good '
-        'relations, you need firm controls." The Greens have promised an upper limit on rents.'
+        'Michael Jones spoke to the BBC. He added, on a chat show: "We need stricter rules on '
+        'housing." The Greens have promised a cap on rents.'
     )
     (q,) = kinds(doc, "direct")
     assert q.cue is not None and q.cue.text == "added"
@@ -909,8 +909,8 @@ def test_a_statement_set_beside_another_with_while_is_its_own() -> None:
 
 def test_a_titled_name_ending_a_subject_headed_on_a_book_speaks() -> None:
     doc = analyze(
-        "Essential Guide to Local Councils 2004 author Mary Jones said at least 90 of the "
-        "bodies had been set up since 1997."
+        "Pocket Guide to Town Halls 2004 author Mary Jones said at least 90 councils had wasted "
+        "money."
     )
     (q,) = doc.quotes
     assert speaker_name(q) == "Mary Jones"
@@ -919,8 +919,8 @@ def test_a_titled_name_ending_a_subject_headed_on_a_book_speaks() -> None:
 def test_those_a_meeting_saw_warn_are_the_speakers() -> None:
     # the parse hangs "warn" (tagged a present tense) on "saw", with "MPs" as its object
     doc = analyze(
-        "A private meeting on Tuesday saw normally loyal MPs warn that feuding could hurt the "
-        "party."
+        "A private dinner on Tuesday saw normally loyal MPs warn that feuding could hurt their "
+        "chances."
     )
     (q,) = doc.quotes
     assert speaker_name(q) == "normally loyal MPs"
@@ -935,37 +935,37 @@ def test_a_clause_holding_a_noun_cue_is_kept_beside_it() -> None:
 
 def test_a_verb_phrase_going_on_past_a_set_off_cue_is_content() -> None:
     doc = analyze(
-        "Gordon Brown spoke on Monday. The economy had grown for 50 quarters, he said, and was "
-        "forecast to grow again next year."
+        "Gordon Brown spoke on Monday. The deficit had shrunk for six quarters, he said, and was "
+        "forecast to fall again next year."
     )
     (q,) = doc.quotes
-    assert q.text.startswith("The economy") and q.text.endswith("next year")
+    assert q.text.startswith("The deficit") and q.text.endswith("next year")
 
 
 def test_a_writing_a_participle_cue_hangs_on_speaks() -> None:
-    doc = analyze('It followed a BBC story claiming the ministry "sexed up" the dossier.')
+    doc = analyze('It followed a Herald story claiming the ministry "cooked" the figures.')
     (q,) = doc.quotes
     assert q.cue is not None and q.cue.text == "claiming"
-    assert speaker_name(q) == "BBC"
+    assert speaker_name(q) == "Herald"
 
 
 def test_a_quoted_verb_phrase_is_its_subjects_words() -> None:
-    doc = analyze('Mr Reid was cleared. A Labour spokesman "totally refuted" any wrongdoing.')
+    doc = analyze('Mr Reid was cleared. A Labour spokesman "firmly refuted" the claims.')
     (q,) = kinds(doc, "direct")
     assert q.cue is not None and q.cue.text == "refuted"
     assert speaker_name(q) == "Labour"
 
 
 def test_people_a_participle_cue_hangs_on_speak() -> None:
-    doc = analyze("The news comes despite Mr Hale's allies saying they had enough support.")
+    doc = analyze("The vote went ahead despite Mr Hale's allies saying they had the numbers.")
     (q,) = doc.quotes
     assert speaker_name(q) == "Mr Hale's allies"
 
 
 def test_a_participle_cue_after_a_relative_clause_about_a_thing_is_the_subjects() -> None:
     doc = analyze(
-        "Care minister Stephen Marsh set out the plans. He ruled out free personal care in "
-        'England - which is on offer in Scotland, saying it was "unsustainable".'
+        "Health chief Stephen Marsh set out the plans. He ruled out free eye tests in England - "
+        'which are on offer in Wales, saying they were "unaffordable".'
     )
     (q,) = doc.quotes
     assert speaker_name(q) == "Stephen Marsh"
