@@ -1008,3 +1008,9 @@ def test_a_quoted_ordinary_verb_is_no_quote_of_its_subject() -> None:
 def test_a_cues_own_next_act_is_no_content() -> None:
     (q,) = analyze("The talks failed, Mr Jones said, and blamed the rebels.").quotes
     assert q.text == "The talks failed"
+
+
+def test_accused_of_hung_on_the_objects_last_conjunct_is_content() -> None:
+    doc = analyze('The Greens accused the mayor and his deputy of acting like "spoilt children".')
+    (q,) = doc.quotes
+    assert q.kind == "mixed" and q.text.startswith("the mayor and his deputy of")

@@ -221,7 +221,9 @@ def _prep_content(verb: Token) -> list[Token] | None:
     if not wanted:
         return None
     dobj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
-    holders = [verb] if dobj is None else [verb, dobj]  # "accused the GOP of": "of" on either
+    # "accused the GOP of": "of" on either, or on the object's last conjunct ("accused the
+    # minister and his deputy of ...", where the parse hangs it on "deputy")
+    holders = [verb] if dobj is None else [verb, dobj, *dobj.conjuncts]
     prep = next(
         (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in wanted), None
     )
