@@ -12,6 +12,9 @@ from collections.abc import Container, Iterator
 
 from spacy.tokens import Token
 
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+"""Tags of a finite verb that can head a clause of its own (not a participle or infinitive)."""
+
 
 def is_root(token: Token) -> bool:
     """The token heads its sentence (spaCy's root is its own head)."""

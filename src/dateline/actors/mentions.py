@@ -236,7 +236,11 @@ def _fix_types(
         m.label = votes[m.text].most_common(1)[0][0]
 
 
-AFTER_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+([A-Z][\w'’-]+)")
+AFTER_HONORIFIC = re.compile(
+    r"\b(?:"
+    + "|".join(sorted({h.rstrip(".").capitalize() for h in HONORIFICS}))
+    + r")\.?\s+([A-Z][\w'’-]+)"
+)
 
 
 def _after_honorifics(text: str) -> set[str]:

@@ -16,7 +16,7 @@ from dateline.events.modality import word_list, words
 from dateline.nlp import text_of
 from dateline.quotes.speaker import phrase_of, subject_of
 from dateline.schema import ActorRef, Span
-from dateline.syntax import passive_agent
+from dateline.syntax import FINITE_TAGS, passive_agent
 
 TARGET_PREPS = words("target_preps")
 """Prepositions whose object can be the other side when the predicate names none."""
@@ -217,7 +217,6 @@ def _aux_subject(token: Token) -> Token | None:
     return None
 
 
-FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 NAME_DEPS_NOT_SUBJECT = {"nsubj", "nsubjpass", "compound", "poss"}
 
 

@@ -20,7 +20,7 @@ from dateline.quotes.speaker import (
 )
 from dateline.schema import Entity, Span, SpeakerRef
 from dateline.spans import Coverage
-from dateline.syntax import climb, first_child, is_root
+from dateline.syntax import FINITE_TAGS, climb, first_child, is_root
 
 AFTER_WINDOW = 40
 """A cue after a quote is within this many tokens of it, in the same sentence (long appositions)."""
@@ -262,7 +262,6 @@ def characterised_as(
 
 QUOTED_VERB_WORDS = 4
 """At most this many words in a quotation that is its sentence's own verb phrase."""
-FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 
 
 def _quoted_verb(

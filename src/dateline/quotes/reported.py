@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy
@@ -59,14 +60,10 @@ def cut_before(r: Reported, cut: int) -> tuple[int, int] | None:
     """The content of ``r`` ended before an inner statement at ``cut`` that is set off from it
     ("A, though she noted B": A), whole when the inner one is embedded in it ("the money he says
     he raised"), and None when fewer than ``MIN_KEPT_WORDS`` words come before it."""
-    tokens = [t for t in r.cue.sent if r.start <= t.idx < cut]
-    joint: list[Token] = []
-    while tokens and (
-        tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].dep_ in ("cc", "mark")
-    ):
-        joint.append(tokens.pop())
-    if sum(not t.is_punct for t in tokens) < MIN_KEPT_WORDS:
+    kept = _kept_before(r, cut, lambda t: t.is_punct or t.is_space or t.dep_ in ("cc", "mark"))
+    if kept is None:
         return None
+    tokens, joint = kept
     if not any(t.text in SET_OFF for t in joint):
         return r.start, r.end
     return r.start, tokens[-1].idx + len(tokens[-1].text)
@@ -76,14 +73,27 @@ def cut_beside(r: Reported, cut: int) -> tuple[int, int] | None:
     """The content of ``r`` ended before a statement set beside it at ``cut`` ("A, while the
     Tories say B": A, its closing quotation mark kept), or None when fewer than
     ``MIN_KEPT_WORDS`` words come before it."""
+    kept = _kept_before(
+        r, cut, lambda t: t.is_space or t.dep_ in ("cc", "mark") or t.text in SET_OFF
+    )
+    if kept is None:
+        return None
+    tokens = kept[0]
+    return r.start, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _kept_before(
+    r: Reported, cut: int, joint: Callable[[Token], bool]
+) -> tuple[list[Token], list[Token]] | None:
+    """The words of ``r`` before ``cut`` without the ``joint`` words that end them (those popped,
+    last first), or None when fewer than ``MIN_KEPT_WORDS`` words are left."""
     tokens = [t for t in r.cue.sent if r.start <= t.idx < cut]
-    while tokens and (
-        tokens[-1].is_space or tokens[-1].dep_ in ("cc", "mark") or tokens[-1].text in SET_OFF
-    ):
-        tokens.pop()
+    popped: list[Token] = []
+    while tokens and joint(tokens[-1]):
+        popped.append(tokens.pop())
     if sum(not t.is_punct for t in tokens) < MIN_KEPT_WORDS:
         return None
-    return r.start, tokens[-1].idx + len(tokens[-1].text)
+    return tokens, popped
 
 
 def _bounds(tokens: list[Token]) -> tuple[int, int] | None:

@@ -423,8 +423,9 @@ def _person_before_verb(who: Token, index: MentionIndex) -> tuple[Entity, Span] 
 
 def _titled_after_thing(name: Token, who: Token) -> bool:
     """``Essential Guide to British Quangos 2005 author Dan Lewis said``: a name with its title
-    (a role or another common noun: "author") ends a subject the parse headed on a thing (the book), not on a person or a role
-    ("a spokesman for Health Secretary John Reid said" stays the spokesman's)."""
+    (a role or another common noun: "author") ends a subject the parse headed on a thing (the
+    book), not on a person or a role ("a spokesman for Health Secretary John Reid said" stays
+    the spokesman's)."""
     heads = lexicon().heads
     if who.ent_type_ == "PERSON" or who.lower_ in heads or who.lemma_.lower() in heads:
         return False
