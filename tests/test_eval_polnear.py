@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from dateline.eval.cli import eval_app
 from dateline.eval.polnear import (
     GoldAttribution,
+    is_direct,
     load_gold,
     pair_articles,
     parse_ann,
@@ -155,6 +156,32 @@ def test_two_single_quotes_open_a_direct_quote() -> None:
     text = "''Yes,'' he said."
     parsed = parse_ann("T1\tContent 0 8\t''Yes,''\nE1\tContent:T1\n", text)
     assert parsed.attributions[0].direct
+
+
+def _direct(text: str, span: str) -> bool:
+    start = text.index(span)
+    return is_direct(text, [(start, start + len(span))])
+
+
+def test_a_span_opening_just_inside_the_mark_is_direct() -> None:
+    text = (
+        'Transcript:\n\n"HOST: Will you run? she asked.\n\n"GUEST: No.\n\nHe said "we won" today.'
+    )
+    assert _direct(text, "Will you run?")  # a transcript turn, its label left out
+    assert _direct(text, "No.")
+    assert _direct(text, "we won")  # the mark itself left out
+    assert not _direct(text, "today.")
+
+
+def test_a_span_cutting_a_double_apostrophe_in_half_is_direct() -> None:
+    text = "Then: ''We can win,'' said Ms Lee. It was 'hers' now."
+    assert _direct(text, "'We can win,''")
+    assert not _direct(text, "'hers'")  # a single mark opens no direct quote
+
+
+def test_a_closing_mark_before_a_span_makes_it_no_quote() -> None:
+    text = 'He said "no."\n\nThe mayor left.'
+    assert not _direct(text, "The mayor left.")
 
 
 def split(tmp_path: Path) -> Path:

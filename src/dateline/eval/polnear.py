@@ -65,8 +65,31 @@ def _role(name: str) -> str:
 
 
 def is_direct(text: str, content: list[Offsets]) -> bool:
-    """A content is direct when, stripped of whitespace, it opens with a double quotation mark."""
-    return " ".join(text[s:e] for s, e in content).lstrip().startswith(OPENING_MARKS)
+    """A content is direct when, stripped of whitespace, it opens with a double quotation mark.
+
+    Or when the annotated span starts just inside one (:func:`_opens_inside_mark`).
+    """
+    opens = " ".join(text[s:e] for s, e in content).lstrip().startswith(OPENING_MARKS)
+    return opens or (bool(content) and _opens_inside_mark(text, content[0][0]))
+
+
+_MARK_BEFORE = re.compile(r"""\s(?:“|"|''|``)(?:[A-Z][A-Z .'-]*:\s+)?$""")
+"""An opening mark ending the text before a span, optionally with a transcript label inside it."""
+_SPLIT_MARK = re.compile(r"\s'$")
+"""The first half of a typewriter double mark (``''``) left outside a span that opens with the other."""
+
+
+def _opens_inside_mark(text: str, start: int) -> bool:
+    """The span starts right inside an opening mark the annotator left out.
+
+    Two ways PolNeAR's spans do it: the mark, or a transcript turn's ``"PENCE: ``, sits just before
+    the span; or a ``''`` mark is cut in half, the span opening with its second ``'``.
+    """
+    window = 40
+    before = ("\n" if start <= window else "") + text[max(0, start - window) : start]
+    if _MARK_BEFORE.search(before):
+        return True
+    return text.startswith("'", start) and bool(_SPLIT_MARK.search(before))
 
 
 def parse_ann(ann: str, text: str) -> GoldFile:
