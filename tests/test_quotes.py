@@ -1014,3 +1014,61 @@ def test_accused_of_hung_on_the_objects_last_conjunct_is_content() -> None:
     doc = analyze('The Greens accused the mayor and his deputy of acting like "spoilt children".')
     (q,) = doc.quotes
     assert q.kind == "mixed" and q.text.startswith("the mayor and his deputy of")
+
+
+def _speakers(text: str) -> list[tuple[str, str | None]]:
+    doc = dateline.analyze(text)
+    return [(q.text, q.speaker.name if q.speaker else None) for q in doc.quotes]
+
+
+def test_a_whispered_quote_has_its_speaker() -> None:
+    found = _speakers('Headline here\n\n"We are not beaten yet," whispered the party chairman.\n')
+    assert found == [('"We are not beaten yet,"', "the party chairman")]
+
+
+def test_a_next_sentence_cue_with_its_own_phrase_does_not_take_the_quote() -> None:
+    found = dict(
+        _speakers(
+            'Headline here\n\n"It has been a great month," said Anna Price. "Our policies are '
+            'working." Some members even spoke of a landslide in May.\n'
+        )
+    )
+    assert found['"Our policies are working."'] == "Anna Price"
+
+
+def test_a_short_flattened_article_splits_a_quote_reopened_after_a_sentence() -> None:
+    text = (
+        "Party names new press chief The party has appointed a new press chief. Tom Reed said he "
+        'was delighted. "My job is to explain our ideas," he said. "I also know we will face '
+        'hard questions. "We are ready for them."'
+    )
+    direct = [q for q in dateline.analyze(text).quotes if q.kind == "direct"]
+    assert [q.text for q in direct][1:] == [
+        '"I also know we will face hard questions.',
+        '"We are ready for them."',
+    ]
+    assert all(q.speaker is not None and q.speaker.name == "Tom Reed" for q in direct)
+
+
+def test_a_passive_cue_speaks_for_its_by_agent_hung_on_the_object() -> None:
+    found = _speakers(
+        "Headline here\n\nFarmers are being promised new grants by the Green Party, as the "
+        "election nears.\n"
+    )
+    assert [name for _, name in found] == ["Green Party"]
+
+
+def test_the_object_of_a_causing_verb_speaks_its_to_infinitive_cue() -> None:
+    found = _speakers(
+        "Headline here\n\nThe ruling angered many groups. It prompted several charities to say "
+        "the rules would put lives at risk.\n"
+    )
+    assert found == [("the rules would put lives at risk", "several charities")]
+
+
+def test_a_pronoun_after_a_quote_is_the_runs_speaker_not_a_name_quoted_in_the_run() -> None:
+    found = _speakers(
+        "Headline here\n\nCommittee member Mark Hill said he was amazed Mr Jones was still in "
+        'office. "When Mr Jones came to the committee, we were told he was leaving," he said.\n'
+    )
+    assert found[-1][1] == "Mark Hill"

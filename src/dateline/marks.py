@@ -21,8 +21,6 @@ DOUBLE_MARK = re.compile(
 SINGLE_OPEN = "‘"
 SINGLE_CLOSE = "’"
 OPENING_CONTEXT = set(" \t\n([{—–-/:;")
-FLATTENED_PARAGRAPH_CHARS = 1200
-"""A paragraph this long holds a flattened article (text handed out as one line)."""
 TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s")
 """``"PENCE: Well, ...``: a transcript turn opens with its speaker's name in capitals."""
 SENTENCE_ENDS = set(".!?")
@@ -137,7 +135,7 @@ def pair_paragraph(text: str, start: int, end: int, index: int) -> Paired:
             if out.nested is None:
                 out.nested = []
         elif mark.role == "open":
-            cut = _run_on_end(text, pending, mark, start, end)
+            cut = _run_on_end(text, pending, mark)
             if cut is not None:
                 out.quotes.append(QuoteSpan(pending.pos, cut, index, continued=True))
                 out.quotes += out.nested or []
@@ -174,15 +172,15 @@ def _unnested(quotes: list[QuoteSpan] | None) -> list[QuoteSpan]:
     return quotes or []
 
 
-def _run_on_end(text: str, pending: Mark, mark: Mark, start: int, end: int) -> int | None:
+def _run_on_end(text: str, pending: Mark, mark: Mark) -> int | None:
     """Where a quote left open ends when a flattened paragraph reopens one after a sentence.
 
     Reporters leave a quoted paragraph unclosed when the next paragraph goes on quoting; text
     flattened to one line loses the paragraph break, so ``"A. B. "C."`` is two quotes, the first
-    ending after ``B.``. Only in paragraphs long enough to be whole flattened articles.
+    ending after ``B.``. In a paragraph of any length: a short article flattened whole is one
+    short paragraph, and in text that kept its breaks a mark reopened after a sentence while one
+    is open has no other reading.
     """
-    if end - start < FLATTENED_PARAGRAPH_CHARS:
-        return None
     cut = mark.pos
     while cut > pending.pos + pending.width and text[cut - 1].isspace():
         cut -= 1

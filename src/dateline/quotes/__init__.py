@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from dateline.actors.given_names import first_name_gender
 from dateline.actors.lexicon import lexicon
 from dateline.calibration import calibrated
 from dateline.marks import QuoteSpan, Stray
@@ -438,6 +439,58 @@ def _pronouns_from_the_run(quotes: list[Quote], index: MentionIndex) -> None:
         quote.confidence = min(quote.confidence, INHERITED_CONFIDENCE)
 
 
+PRONOUN_GENDER = {"he": "m", "she": "f"}
+"""The gender a pronoun speaker names, checked against the run's speaker's first name."""
+
+
+def _pronouns_past_quoted_names(quotes: list[Quote], index: MentionIndex) -> None:
+    """``X said Y was wrong. "... Y ...," he said.``: he is X, the run's speaker, not Y.
+
+    A pronoun speaker that the actors stage resolved to a person named since the run's last
+    speaker began only inside quotations (the run's own words, this quote's) takes the run's
+    speaker: reporters go on with "he" for who is speaking, not for whom they speak about.
+    """
+    quoted = Coverage((q.start, q.end) for q in quotes)
+    last: tuple[Quote, Entity] | None = None
+    for quote in quotes:
+        speaker = quote.speaker
+        entity = index.by_id.get(speaker.entity) if speaker and speaker.entity else None
+        if (
+            speaker is not None
+            and entity is not None
+            and last is not None
+            and _named_only_in_quotes(speaker, entity, last, quoted)
+        ):
+            entity = last[1]
+            quote.speaker = SpeakerRef(entity=entity.id, name=entity.name, mention=speaker.mention)
+            quote.confidence = min(quote.confidence, INHERITED_CONFIDENCE)
+        if entity is not None and entity.type == "PERSON":
+            last = (quote, entity)
+
+
+def _named_only_in_quotes(
+    speaker: SpeakerRef, entity: Entity, last: tuple[Quote, Entity], quoted: Coverage
+) -> bool:
+    """The pronoun at the cue found ``entity`` only among words quoted since ``last`` began,
+    and the run's speaker, a different person within ``RUN_CHARS``, may be that pronoun."""
+    mention, (previous, run_speaker) = speaker.mention, last
+    pronoun = mention.text.lower() if mention is not None else ""
+    if mention is None or pronoun not in PRONOUN_GENDER or quoted.covers(mention.start):
+        return False
+    if entity.type != "PERSON" or entity.id == run_speaker.id:
+        return False
+    if mention.start - previous.end > RUN_CHARS:
+        return False
+    if first_name_gender(run_speaker.name) not in (None, PRONOUN_GENDER[pronoun]):
+        return False
+    named = [
+        m
+        for m in entity.mentions
+        if previous.start <= m.start < mention.start and m.kind != "pronoun"
+    ]
+    return bool(named) and all(quoted.covers(m.start) for m in named)
+
+
 def _stray_flag(stray: Stray) -> Flag:
     what = "opening" if stray.role == "open" else "closing"
     return Flag(
@@ -465,6 +518,7 @@ def extract_quotes(
     quotes = _without_fragments_of_mixed(quotes)
     quotes.sort(key=lambda q: (q.start, q.end))
     _pronouns_from_the_run(quotes, index)
+    _pronouns_past_quoted_names(quotes, index)
     for n, q in enumerate(quotes, start=1):
         q.id = f"q{n}"
         q.confidence = calibrated("quote", q.confidence)  # the raw score orders, the map measures

@@ -44,6 +44,8 @@ class Cues:
     """Nouns a colon may hang on before a quote of the clause's subject ("made this comment:")."""
     post_nominals: frozenset[str] = frozenset()
     """Letters after a name ("Peter Ainsworth MP, said"): the name before them is the subject."""
+    causing_verbs: frozenset[str] = frozenset()
+    """Verbs whose object a ``to`` infinitive cue makes speak ("prompted charities to say")."""
 
     def content_preps(self, lemma: str) -> frozenset[str]:
         """The prepositions whose phrase is a cue's content (``speak`` -> ``of``, ``about``)."""

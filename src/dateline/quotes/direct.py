@@ -71,12 +71,15 @@ def _closes_a_sentence(doc: Doc, quote: QuoteSpan, following: Token) -> bool:
 
 def _has_words(cue: Token) -> bool:
     """The cue reports words of its own: a clause ('"...unfounded." He said nothing had
-    changed') or a new object of a statement verb ('"..." The Tories have promised a limit'; not
-    '"..." The company denied the claims', which points back at the quote)."""
-    objects = cues().object_cues
+    changed'), a new object of a statement verb ('"..." The Tories have promised a limit'; not
+    '"..." The company denied the claims', which points back at the quote) or its content
+    preposition's phrase ('"..." Some delegates spoke of a comeback')."""
+    lemma = cue.lemma_.lower()
+    objects, preps = cues().object_cues, cues().content_preps(lemma)
     return any(
         c.dep_ in ("ccomp", "xcomp")
-        or (c.dep_ == "dobj" and cue.lemma_.lower() in objects and not _points_back(c))
+        or (c.dep_ == "dobj" and lemma in objects and not _points_back(c))
+        or (c.dep_ == "prep" and c.lower_ in preps and any(g.dep_ == "pobj" for g in c.children))
         for c in cue.children
     )
 

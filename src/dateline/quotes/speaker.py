@@ -67,9 +67,9 @@ def subject_of(verb: Token, quoted: Coverage | None = None, relatives: bool = Tr
     "today Brent South, ..."' is no speech of Brent South); a relative pronoun as the name it
     stands for unless ``relatives`` is False."""
     for token in climb(verb, CLIMB_DEPS, 3):
-        agent = first_child(token, ("agent",))
+        agent = _agent(token)
         if agent is not None:  # "was written by Springsteen": the agent speaks
-            return first_child(agent, ("pobj",))
+            return agent
         subjects = [
             c
             for c in token.children
@@ -92,6 +92,19 @@ def subject_of(verb: Token, quoted: Coverage | None = None, relatives: bool = Tr
     return None
 
 
+def _agent(verb: Token) -> Token | None:
+    """The ``by`` agent of a passive verb, also where the parse hung it on the object ("are being
+    promised energy savings by the Liberal Democrats")."""
+    agent = first_child(verb, ("agent",))
+    if agent is not None:
+        return first_child(agent, ("pobj",))
+    obj = first_child(verb, ("dobj",))
+    if obj is None or first_child(verb, ("auxpass",)) is None:
+        return None
+    by = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    return first_child(by, ("pobj",)) if by is not None else None
+
+
 def speaker_subject(verb: Token, quoted: Coverage | None = None) -> Token | None:
     """Who speaks at a cue: its subject (``subject_of``), the object of a verb that blames or
     praises someone "for saying" ("suspended a candidate for suggesting ..."), the name a
@@ -100,6 +113,7 @@ def speaker_subject(verb: Token, quoted: Coverage | None = None) -> Token | None
     stands (``speaker_for`` resolves it)."""
     controller = (
         _object_controller(verb)
+        or _caused_saying(verb)
         or _shown_saying(verb)
         or _shown_object_saying(verb)
         or _perceived_saying(verb)
@@ -200,6 +214,17 @@ def _object_controller(verb: Token) -> Token | None:
     )
 
 
+def _caused_saying(verb: Token) -> Token | None:
+    """``prompted some charities to say ...``: the object of a verb that makes someone speak
+    (``causing_verbs``), which the ``to`` infinitive cue's subject would be."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.lemma_.lower() not in cues().causing_verbs:
+        return None
+    if first_child(verb, ("aux",)) is None:
+        return None
+    return next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+
+
 SHOWN_BY = {"of", "with", "showing"}
 """Words before a name and a participle cue that show someone speaking ("footage of Trump
 saying", "a clip with Clinton asking")."""
@@ -294,17 +319,22 @@ def _inverted_name(verb: Token) -> Token | None:
 
 
 INVERTED_AFTER_DEPS = ("dep", "dobj", "attr", "npadvmod", "appos")
+TIMES = ("DATE", "TIME")
 
 
 def _inverted_after(verb: Token) -> Token | None:
-    """``Tax cuts will wait, says minister``: a cue after a comma with the speaker after it, which
-    the parse hangs on the cue as anything but a subject."""
+    """``Tax cuts will wait, says minister``, ``"...," whispered the party chairman``: a cue after
+    a comma (inside the closing mark, or not) with the speaker right after it, which the parse
+    hangs on the cue as anything but a subject."""
     doc = verb.doc
-    if verb.i == 0 or doc[verb.i - 1].text != "," or verb.i + 1 >= len(doc):
+    before = [doc[i].text for i in range(max(0, verb.i - 2), verb.i)]
+    if not (
+        before[-1:] == [","] or (len(before) == 2 and before[0] == "," and doc[verb.i - 1].is_quote)
+    ):
         return None
-    after = doc[verb.i + 1]
-    if after.head.i != verb.i or after.dep_ not in INVERTED_AFTER_DEPS:
-        return None
+    after = next((c for c in verb.children if c.i > verb.i and c.left_edge.i == verb.i + 1), None)
+    if after is None or after.dep_ not in INVERTED_AFTER_DEPS or after.ent_type_ in TIMES:
+        return None  # "..., said Thursday morning on Fox News": no speaker there
     return after if after.pos_ in ("NOUN", "PROPN") else None
 
 
