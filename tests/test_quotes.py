@@ -1072,3 +1072,22 @@ def test_a_pronoun_after_a_quote_is_the_runs_speaker_not_a_name_quoted_in_the_ru
         'office. "When Mr Jones came to the committee, we were told he was leaving," he said.\n'
     )
     assert found[-1][1] == "Mark Hill"
+
+
+def test_an_inverted_cue_takes_the_short_phrase_before_the_next_break() -> None:
+    found = _speakers(
+        "Headline here\n\nThe scheme would cut bills, says the party - and households could save "
+        "a great deal every year.\n"
+    )
+    assert found[0][0] == "The scheme would cut bills"
+    assert found[0][1] is not None and found[0][1].endswith("party")
+
+
+def test_a_noun_cue_tagged_as_a_verb_is_spoken_by_the_writing_modifying_it() -> None:
+    found = _speakers(
+        "Headline here\n\nThe minister declined to discuss Sunday newspaper reports that the "
+        "council had lost the files.\n"
+    )
+    assert [(t, s) for t, s in found if t.startswith("the council")] == [
+        ("the council had lost the files", "Sunday newspaper")
+    ]

@@ -471,17 +471,21 @@ def _noun_speaker(noun: Token) -> Token | None:
     return speaker_subject(noun.head) if held else None
 
 
+NOMINAL_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass"}
+"""Links of a noun to its head: a cue word in one is a noun, whatever its tag."""
 LIGHT_VERBS = {"make", "issue", "give", "repeat", "renew", "deliver", "offer"}
 """Verbs whose subject made the statement the noun object names ("made a Cairo promise to")."""
 SPEAKING_MODIFIERS = {"NORP", "ORG", "PERSON", "GPE"}
+MODIFIER_POS = {"NOUN", "PROPN", "ADJ"}
 """Entities a modifier of a noun cue names as the one who made it ("Tory demands that")."""
 
 
 def _named_modifier(noun: Token) -> Token | None:
     """``backed Tory demands that ...``: a party, organisation, person or country modifying the
     noun made the statement, not the subject of the verb that has the noun, who only backs it
-    (a verb that reports, "rejected a Times request to", makes the statement its subject's)."""
-    return next(
+    (a verb that reports, "rejected a Times request to", makes the statement its subject's); so
+    does a writing ("weekend newspaper reports that ...": ``document_nouns``)."""
+    named = next(
         (
             c
             for c in noun.children
@@ -491,6 +495,18 @@ def _named_modifier(noun: Token) -> Token | None:
         ),
         None,
     )
+    return named or _writing_before(noun)
+
+
+def _writing_before(noun: Token) -> Token | None:
+    """A writing among the words right before the noun, however the parse hung them ("to
+    discuss Sunday newspaper reports that": "newspaper" a second object of "discuss")."""
+    i = noun.i - 1
+    while i >= 0 and noun.doc[i].pos_ in MODIFIER_POS:
+        if noun.doc[i].lemma_.lower() in cues().document_nouns:
+            return noun.doc[i]
+        i -= 1
+    return None
 
 
 def _in_words(token: Token, sent: TokenSpan) -> tuple[list[Token], Token | None] | None:
@@ -594,7 +610,10 @@ def _statement(token: Token, sent: TokenSpan) -> tuple[list[list[Token]], Token 
         else:
             content = _content_of(token)
         if content:
-            who = speaker_subject(token)
+            # a cue the tagger took for a verb where it is a noun ("to discuss weekend newspaper
+            # reports that ...": the object of "discuss") is spoken as a noun cue is
+            nominal = token.dep_ in NOMINAL_DEPS
+            who = _noun_speaker(token) if nominal else speaker_subject(token)
             return [_without_title_of(content, who), _other_side(token)], who
     return ([hit[0]], hit[1]) if hit else ([], None)
 

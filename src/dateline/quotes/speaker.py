@@ -333,9 +333,30 @@ def _inverted_after(verb: Token) -> Token | None:
     ):
         return None
     after = next((c for c in verb.children if c.i > verb.i and c.left_edge.i == verb.i + 1), None)
-    if after is None or after.dep_ not in INVERTED_AFTER_DEPS or after.ent_type_ in TIMES:
+    if after is None or after.dep_ not in INVERTED_AFTER_DEPS:
+        after = _phrase_before_break(verb)
+    if after is None or after.ent_type_ in TIMES:
         return None  # "..., said Thursday morning on Fox News": no speaker there
     return after if after.pos_ in ("NOUN", "PROPN") else None
+
+
+INVERTED_PHRASE_WORDS = 4
+"""The most words of a speaker phrase the parse did not hang on an inverted cue."""
+
+
+def _phrase_before_break(verb: Token) -> Token | None:
+    """``..., says the party - and ...``: a short noun phrase between an inverted cue and the next
+    punctuation, however the parse hung it (here on the clause after the dash)."""
+    doc = verb.doc
+    end = verb.i + 1
+    while end < len(doc) and not doc[end].is_punct and end - verb.i <= INVERTED_PHRASE_WORDS:
+        end += 1
+    if end == verb.i + 1 or end >= len(doc) or not doc[end].is_punct:
+        return None
+    words = doc[verb.i + 1 : end]
+    if words[0].pos_ not in ("DET", "PROPN") or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return None
+    return words[-1]
 
 
 def _described_noun(verb: Token) -> Token | None:
