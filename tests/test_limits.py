@@ -58,6 +58,13 @@ OTHERS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def _no_parse_estimate(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests run the slow article into its budget: no refusal up front on the estimate of
+    its parse (``tests/test_parse_estimate.py`` tests that), here or in spawned workers."""
+    monkeypatch.setenv("DATELINE_NO_PARSE_ESTIMATE", "1")
+
+
 def write_inputs(folder: Path, slow_at: int = 2, good: int = 3) -> Path:
     """``good`` ordinary articles and one slow one, named so that it sorts at ``slow_at``."""
     folder.mkdir(parents=True, exist_ok=True)

@@ -104,6 +104,51 @@ class Limits:
         return f"out of memory (over {self.max_memory_mb} MB)"
 
 
+class _Budget:
+    """The CPU seconds an article may take in this process (0: no limit): set by ``guard`` and by
+    a worker at its start, read by the analysis to refuse an article bound to overrun."""
+
+    seconds: float = 0.0
+
+
+def article_budget() -> float:
+    """CPU seconds the article being analysed in this process may take (0: no limit)."""
+    return _Budget.seconds
+
+
+OVERRUN_MARGIN = 1.5
+"""An article is refused before its parse when the parse alone is estimated at this many times
+the whole budget: it would run out of time whatever came after (a worker replaced, its CPU spent
+for nothing); nearer the line it is tried."""
+NO_ESTIMATE_ENV = "DATELINE_NO_PARSE_ESTIMATE"
+"""Set to 1 to try every article however long its parse is estimated to take (the budget still
+stops it)."""
+DEFAULT_PARSE_S_PER_TOKEN = 0.00015
+"""CPU seconds per token of the parse assumed before this process has measured its own: below
+what ``en_core_web_sm`` takes on the machines measured (0.25-0.28 ms), so the first articles of
+a process are judged leniently."""
+MEASURED_TOKENS = 5_000
+"""Tokens parsed in this process before its own rate replaces the assumed one."""
+
+
+class ParseRate:
+    """CPU seconds the parse has taken per token in this process, measured as it goes."""
+
+    tokens: int = 0
+    seconds: float = 0.0
+
+    @classmethod
+    def observe(cls, tokens: int, seconds: float) -> None:
+        cls.tokens += tokens
+        cls.seconds += max(seconds, 0.0)
+
+    @classmethod
+    def per_token(cls) -> float:
+        if cls.tokens < MEASURED_TOKENS:
+            return DEFAULT_PARSE_S_PER_TOKEN
+        return cls.seconds / cls.tokens
+
+
 def over_limit(reason: str | None) -> bool:
     """Whether a recorded failure reason says the article ran out of its budget."""
     return bool(reason and OVER_LIMIT.search(reason))
@@ -206,6 +251,17 @@ def guard(limits: Limits) -> Iterator[None]:
     and dropped) is raised again at the next tick. The block starts with no ``stage``; a time
     overrun names the stage it happened in."""
     _Progress.stage = None
+    outer, _Budget.seconds = _Budget.seconds, limits.timeout
+    try:
+        with _guarded(limits):
+            yield
+    finally:
+        _Budget.seconds = outer
+
+
+@contextlib.contextmanager
+def _guarded(limits: Limits) -> Iterator[None]:
+    """``guard``'s timer: the ticks that raise ``Overrun``, armed for the block."""
     if not (limits.timeout or limits.max_memory_mb) or not _can_alarm():
         yield
         return
@@ -367,6 +423,7 @@ def worker_main(
     initargs: tuple[Any, ...],
     max_memory_mb: int,
     parent_pid: int,
+    timeout: float = 0.0,
 ) -> None:
     """A worker: die with the parent, leave Ctrl-C to it, initialise, then run jobs (one article
     at a time, ``_run_items``) until told to stop (None) or the pipe closes. After a
@@ -374,6 +431,7 @@ def worker_main(
     missing pipeline) is reported, not shown as a traceback."""
     die_with_parent(parent_pid)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _Budget.seconds = timeout
     if initializer is not None:
         try:
             initializer(*initargs)
@@ -512,7 +570,8 @@ class WorkerPool(Generic[T, R]):
 
     def _spawn(self) -> None:
         ours, theirs = self.context.Pipe()
-        args = (theirs, self.initializer, self.initargs, self.limits.max_memory_mb, os.getpid())
+        budget = (self.limits.max_memory_mb, os.getpid(), self.limits.timeout)
+        args = (theirs, self.initializer, self.initargs, *budget)
         process = self.context.Process(target=worker_main, args=args, daemon=True)
         with self.spawning():
             process.start()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -18,7 +19,7 @@ from dateline.errors import DatelineError, InputError, show_traceback
 from dateline.events import Lexicon, extract_events
 from dateline.ingest import RawDocument, from_text
 from dateline.ingest.language import ANY_LANGUAGE_ENV, judge_language
-from dateline.limits import stage
+from dateline.limits import NO_ESTIMATE_ENV, OVERRUN_MARGIN, ParseRate, article_budget, stage
 from dateline.quotes import extract_quotes
 from dateline.schema import Document, Entity, Flag, Quote
 from dateline.structure import Article, structure
@@ -138,6 +139,32 @@ def within_max_length(article: Article, label: str, model: str | None = None) ->
         )
 
 
+SCREEN_SHARE = 0.5
+"""The parse estimated from characters (cheap) under this share of the budget: no tokenizing."""
+SCREEN_CHARS_PER_TOKEN = 3.0
+"""Fewer characters per token than prose has (about 5) or runs of quoted words (3.8): the screen
+overestimates the tokens, so it never skips a text that would count."""
+
+
+def within_budget(article: Article, label: str, model: str | None = None) -> None:
+    """An ``InputError`` when the parse alone would take more than ``OVERRUN_MARGIN`` times the
+    article's CPU budget (``limits.article_budget``), estimated from its tokens and the rate
+    this process has measured (``ParseRate``); nothing when there is no budget."""
+    budget = article_budget()
+    if not budget or os.environ.get(NO_ESTIMATE_ENV) == "1":
+        return
+    rate = ParseRate.per_token()
+    if len(article.text) / SCREEN_CHARS_PER_TOKEN * rate < budget * SCREEN_SHARE:
+        return
+    tokens = len(nlp.load(model).tokenizer(article.text))
+    estimate = tokens * rate
+    if estimate > budget * OVERRUN_MARGIN:
+        raise InputError(
+            f"{label}: too long for the time budget (parsing {tokens:,} tokens would take about "
+            f"{estimate:.0f} s of CPU, the budget is {budget:g} s; raise --timeout to analyse it)"
+        )
+
+
 def decoding_flag(article: Article, replaced: int) -> Flag:
     """The ``decoding`` flag: how many invalid input bytes were replaced by U+FFFD, anchored on
     the first U+FFFD in the text (at 0 when structuring dropped it)."""
@@ -205,6 +232,7 @@ def _analyze_chunk(
         stage("language check")
         try:
             within_max_length(article, label, model)
+            within_budget(article, label, model)
             language = article_language(article, label, model, bool(any_language))
         except InputError as exc:
             pending.append(_Pending(label, error=str(exc), refused=True))
@@ -225,7 +253,9 @@ def _analyze_chunk(
             yield Outcome(label, error=item.error, refused=item.refused)
             continue
         stage("parse")
+        started = time.process_time()
         doc = next(docs)
+        ParseRate.observe(len(doc), time.process_time() - started)
         try:
             document = assemble(analysed, doc, lexicon, dictionaries)
             document.language = item.language

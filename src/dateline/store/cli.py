@@ -21,7 +21,13 @@ import typer
 
 from dateline.cli_errors import fail, report
 from dateline.errors import EXIT_INTERRUPTED, EXIT_SOME_FAILED, DatelineError, show_traceback
-from dateline.limits import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_S, Limits
+from dateline.limits import (
+    DEFAULT_MAX_MEMORY_MB,
+    DEFAULT_TIMEOUT_S,
+    NO_ESTIMATE_ENV,
+    OVERRUN_MARGIN,
+    Limits,
+)
 from dateline.options import Limit, Model, PlainHelp, Since, Until, iso_date
 
 if TYPE_CHECKING:
@@ -68,7 +74,9 @@ TimeoutOption = Annotated[
         metavar="SECONDS",
         help="Time budget of one article, in CPU seconds (a busy machine does not use it up), "
         "with a wall-clock backstop of 4 times as many seconds; an article that overruns either "
-        "fails with the reason 'timed out' and the run goes on (0: none).",
+        "fails with the reason 'timed out' and the run goes on (0: none). An article whose "
+        f"parse alone is estimated at over {OVERRUN_MARGIN:g} times the budget is refused before "
+        f"it starts ('too long for the time budget'; {NO_ESTIMATE_ENV}=1 tries it anyway).",
     ),
 ]
 MaxMemoryOption = Annotated[
