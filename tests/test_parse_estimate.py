@@ -20,7 +20,7 @@ ARTICLE = (
 )
 QUOTED_WORDS = " ".join(f'"word{i}"' for i in range(10_000))
 """30,000 tokens: about 7 s of parse at 0.25 ms a token, 4.5 s at the rate assumed before a
-process has measured its own (0.15 ms), both over 1.5 times a 2 s budget."""
+process has measured its own (0.15 ms), both over 1.25 times a 2 s budget."""
 
 
 @pytest.fixture(autouse=True)
