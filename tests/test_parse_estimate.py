@@ -6,18 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hostile_corpus import ARTICLE
 from typer.testing import CliRunner
 
 from dateline import limits
 from dateline.cli import app
 from dateline.limits import Limits, ParseRate, article_budget, guard
 
-ARTICLE = (
-    "Council approves new bridge.\n\n"
-    "SPRINGFIELD, May 2 (Reuters) - The city council approved a new bridge on Monday after a "
-    "long debate over its cost.\n\n"
-    '"This bridge will serve the town for a century," Mayor Ellen Park told reporters.\n'
-)
 QUOTED_WORDS = " ".join(f'"word{i}"' for i in range(10_000))
 """30,000 tokens: about 7 s of parse at 0.25 ms a token, 4.5 s at the rate assumed before a
 process has measured its own (0.15 ms), both over 1.25 times a 2 s budget."""
