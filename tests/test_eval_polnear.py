@@ -180,8 +180,9 @@ def test_a_span_cutting_a_double_apostrophe_in_half_is_direct() -> None:
 
 
 def test_a_closing_mark_before_a_span_makes_it_no_quote() -> None:
-    text = 'He said "no."\n\nThe mayor left.'
+    text = 'He said "no."\n\nThe mayor left. She called it "a disgrace" and walked out.'
     assert not _direct(text, "The mayor left.")
+    assert not _direct(text, 'a disgrace" and walked out.')  # a fragment inside a longer span
 
 
 def split(tmp_path: Path) -> Path:

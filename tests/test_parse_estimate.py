@@ -50,14 +50,17 @@ def test_the_estimate_can_be_turned_off_and_a_big_budget_tries_the_article(
     monkeypatch.setenv(limits.NO_ESTIMATE_ENV, "1")
     result = CliRunner().invoke(app, ["analyze", str(slow), "--timeout", "0.5"])
     assert "too long for the time budget" not in result.stderr
+    assert "timed out after 0.5 s" in result.stderr  # tried, and stopped by the budget
 
 
-def test_the_parse_rate_is_this_process_own_once_measured() -> None:
+def test_the_parse_rate_is_this_process_own_once_measured_on_long_texts() -> None:
     assert ParseRate.per_token() == limits.DEFAULT_PARSE_S_PER_TOKEN
-    ParseRate.observe(limits.MEASURED_TOKENS - 1, 10.0)
+    ParseRate.observe(limits.RATE_DOC_TOKENS - 1, 10.0)  # a short text: its fixed cost misleads
+    assert ParseRate.tokens == 0
+    ParseRate.observe(limits.MEASURED_TOKENS - limits.RATE_DOC_TOKENS, 4.0)
     assert ParseRate.per_token() == limits.DEFAULT_PARSE_S_PER_TOKEN  # too little evidence
-    ParseRate.observe(1, 0.0)
-    assert ParseRate.per_token() == pytest.approx(10.0 / limits.MEASURED_TOKENS)
+    ParseRate.observe(limits.RATE_DOC_TOKENS, 1.0)
+    assert ParseRate.per_token() == pytest.approx(5.0 / limits.MEASURED_TOKENS)
 
 
 def test_the_budget_is_known_inside_guard_only() -> None:

@@ -1069,9 +1069,10 @@ def test_the_object_of_a_causing_verb_speaks_its_to_infinitive_cue() -> None:
 def test_a_pronoun_after_a_quote_is_the_runs_speaker_not_a_name_quoted_in_the_run() -> None:
     found = _speakers(
         "Headline here\n\nCommittee member Mark Hill said he was amazed Mr Jones was still in "
-        'office. "When Mr Jones came to the committee, we were told he was leaving," he said.\n'
+        'office. "When Mr Jones came to the committee, we were told he was leaving," he said. '
+        '"He should have gone by now."\n'
     )
-    assert found[-1][1] == "Mark Hill"
+    assert [name for _, name in found[-2:]] == ["Mark Hill", "Mark Hill"]  # and the run on
 
 
 def test_an_inverted_cue_takes_the_short_phrase_before_the_next_break() -> None:
@@ -1091,3 +1092,44 @@ def test_a_noun_cue_tagged_as_a_verb_is_spoken_by_the_writing_modifying_it() -> 
     assert [(t, s) for t, s in found if t.startswith("the council")] == [
         ("the council had lost the files", "Sunday newspaper")
     ]
+
+
+def test_a_lone_quote_keeps_the_next_sentence_cue_with_its_own_phrase() -> None:
+    found = _speakers(
+        'Headline here\n\n"We need to stop the violence now." The mayor called for calm.\n'
+    )
+    assert found[0] == ('"We need to stop the violence now."', "The mayor")
+
+
+def test_a_by_phrase_of_time_on_a_passive_cue_is_no_speaker() -> None:
+    found = _speakers("Headline here\n\nWorkers were promised a pay rise by March.\n")
+    assert all(name != "March" for _, name in found)
+
+
+def test_an_exclamation_inside_the_mark_before_an_inverted_cue() -> None:
+    found = _speakers('Headline here\n\n"Never!" exclaimed the minister.\n')
+    assert found[0][1] is not None and found[0][1].endswith("minister")
+
+
+def test_the_inverted_phrase_speaker_is_its_head_not_a_prepositional_object() -> None:
+    found = _speakers("Headline here\n\nTaxes will rise, says a report by MPs - and soon.\n")
+    assert found[0][1] is not None and "report" in found[0][1]
+
+
+def test_a_pronoun_stays_with_the_person_when_no_quotation_of_its_own_names_him() -> None:
+    found = dict(
+        _speakers(
+            "Headline here\n\nPolice Chief Tom Hill said Carl Brown had been charged with murder. "
+            "He appeared in court on Monday and said he was innocent. Manager Steve Bruce said "
+            'striker Tom Cleverley was "not fit". "I feel fine," he said later.\n'
+        )
+    )
+    assert found["he was innocent"] == "Carl Brown"
+    assert found['"I feel fine,"'] == "Tom Cleverley"
+
+
+def test_an_unrealised_causing_verb_makes_no_one_speak() -> None:
+    found = _speakers(
+        "Headline here\n\nMPs are trying to force the prime minister to reveal what he knew.\n"
+    )
+    assert all(name != "the prime minister" for _, name in found)

@@ -131,6 +131,9 @@ what ``en_core_web_sm`` takes on the machines measured (0.25-0.28 ms), so the fi
 a process are judged leniently."""
 MEASURED_TOKENS = 5_000
 """Tokens parsed in this process before its own rate replaces the assumed one."""
+RATE_DOC_TOKENS = 1_000
+"""Only texts this long are measured: a one-sentence item costs 0.56-0.65 ms a token, its fixed
+cost spread over few tokens, where long texts parse at 0.25-0.34 ms."""
 
 
 class ParseRate:
@@ -141,6 +144,8 @@ class ParseRate:
 
     @classmethod
     def observe(cls, tokens: int, seconds: float) -> None:
+        if tokens < RATE_DOC_TOKENS:
+            return  # a short text's fixed cost would pass for a cost per token
         cls.tokens += tokens
         cls.seconds += max(seconds, 0.0)
 
@@ -251,23 +256,14 @@ def guard(limits: Limits) -> Iterator[None]:
     The timer repeats every ``TICK_S`` until the block ends, so an ``Overrun`` that lands where
     Python cannot raise it (a garbage-collector callback, a ``__del__``: reported as unraisable
     and dropped) is raised again at the next tick. The block starts with no ``stage``; a time
-    overrun names the stage it happened in."""
+    overrun names the stage it happened in. While the timer runs, ``article_budget`` tells the
+    analysis the budget (so that it may refuse an article bound to overrun)."""
     _Progress.stage = None
-    outer, _Budget.seconds = _Budget.seconds, limits.timeout
-    try:
-        with _guarded(limits):
-            yield
-    finally:
-        _Budget.seconds = outer
-
-
-@contextlib.contextmanager
-def _guarded(limits: Limits) -> Iterator[None]:
-    """``guard``'s timer: the ticks that raise ``Overrun``, armed for the block."""
     if not (limits.timeout or limits.max_memory_mb) or not _can_alarm():
-        yield
+        yield  # no timer (off the main thread): no budget known, none enforced
         return
-    budget = limits.timeout
+    budget, outer = limits.timeout, _Budget.seconds
+    _Budget.seconds = budget
     cpu_start, deadline = time.process_time(), time.monotonic() + limits.backstop
     base = rss_mb()
     ceiling = base + limits.max_memory_mb if base is not None and limits.max_memory_mb else None
@@ -293,6 +289,7 @@ def _guarded(limits: Limits) -> Iterator[None]:
                 armed = False
                 signal.setitimer(signal.ITIMER_REAL, 0)
                 signal.signal(signal.SIGALRM, previous)
+                _Budget.seconds = outer
                 break
             except Overrun:
                 continue  # the block is over: its result (or its own error) stands

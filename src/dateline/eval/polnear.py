@@ -70,25 +70,35 @@ def is_direct(text: str, content: list[Offsets]) -> bool:
     Or when the annotated span starts just inside one (:func:`_opens_inside_mark`).
     """
     opens = " ".join(text[s:e] for s, e in content).lstrip().startswith(OPENING_MARKS)
-    return opens or (bool(content) and _opens_inside_mark(text, content[0][0]))
+    return opens or (bool(content) and _opens_inside_mark(text, content[0][0], content[-1][1]))
 
 
-_MARK_BEFORE = re.compile(r"""\s(?:“|"|''|``)(?:[A-Z][A-Z .'-]*:\s+)?$""")
-"""An opening mark ending the text before a span, optionally with a transcript label inside it."""
+_LABEL_BEFORE = re.compile(r"""\s(?:“|"|''|``)[A-Z][A-Z .'-]*:\s+$""")
+"""A transcript turn's opening mark and speaker label before a span (``"PENCE: ``)."""
+_MARK_BEFORE = re.compile(r"""\s(?:“|"|''|``)$""")
+"""An opening mark ending the text before a span."""
 _SPLIT_MARK = re.compile(r"\s'$")
 """The first half of a typewriter double mark (``''``) left outside a span that opens with the other."""
+_CLOSES = re.compile(r"""(?:”|"|'')\s*$""")
+"""A closing mark ending a span (or the text right after it)."""
 
 
-def _opens_inside_mark(text: str, start: int) -> bool:
+def _opens_inside_mark(text: str, start: int, end: int) -> bool:
     """The span starts right inside an opening mark the annotator left out.
 
-    Two ways PolNeAR's spans do it: the mark, or a transcript turn's ``"PENCE: ``, sits just before
-    the span; or a ``''`` mark is cut in half, the span opening with its second ``'``.
+    Three ways PolNeAR's spans do it: a transcript turn's ``"PENCE: `` sits just before the span
+    (the turn runs to its paragraph's end, often unclosed); a bare opening mark sits just before
+    it, and the quotation closes where the span ends (not a fragment quoted inside a longer
+    span: 'his "Bernie flag," eager to ...'); or a ``''`` mark is cut in half, the span opening
+    with its second ``'``.
     """
     window = 40
     before = ("\n" if start <= window else "") + text[max(0, start - window) : start]
-    if _MARK_BEFORE.search(before):
+    if _LABEL_BEFORE.search(before):
         return True
+    closed = bool(_CLOSES.search(text[start:end])) or text[end : end + 2].lstrip()[:1] in ("”", '"')
+    if _MARK_BEFORE.search(before):
+        return closed
     return text.startswith("'", start) and bool(_SPLIT_MARK.search(before))
 
 

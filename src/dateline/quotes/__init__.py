@@ -446,22 +446,28 @@ PRONOUN_GENDER = {"he": "m", "she": "f"}
 def _pronouns_past_quoted_names(quotes: list[Quote], index: MentionIndex) -> None:
     """``X said Y was wrong. "... Y ...," he said.``: he is X, the run's speaker, not Y.
 
-    A pronoun speaker that the actors stage resolved to a person named since the run's last
-    speaker began only inside quotations (the run's own words, this quote's) takes the run's
+    A direct quote's pronoun speaker that the actors stage resolved to a person this quote names,
+    and who was named since the run's last speaker began only inside quotations, takes the run's
     speaker: reporters go on with "he" for who is speaking, not for whom they speak about.
     """
     quoted = Coverage((q.start, q.end) for q in quotes)
     last: tuple[Quote, Entity] | None = None
+    moved: dict[int, Entity] = {}  # pronoun mentions given to the run's speaker, by start
     for quote in quotes:
         speaker = quote.speaker
         entity = index.by_id.get(speaker.entity) if speaker and speaker.entity else None
+        at = speaker.mention.start if speaker and speaker.mention else -1
+        target = moved.get(at)  # a quote the run carried on from one given to its speaker
         if (
-            speaker is not None
+            target is None
+            and speaker is not None
             and entity is not None
             and last is not None
-            and _named_only_in_quotes(speaker, entity, last, quoted)
+            and _named_only_in_quotes(quote, entity, last, quoted)
         ):
-            entity = last[1]
+            target = moved[at] = last[1]
+        if speaker is not None and target is not None:
+            entity = target
             quote.speaker = SpeakerRef(entity=entity.id, name=entity.name, mention=speaker.mention)
             quote.confidence = min(quote.confidence, INHERITED_CONFIDENCE)
         if entity is not None and entity.type == "PERSON":
@@ -469,11 +475,13 @@ def _pronouns_past_quoted_names(quotes: list[Quote], index: MentionIndex) -> Non
 
 
 def _named_only_in_quotes(
-    speaker: SpeakerRef, entity: Entity, last: tuple[Quote, Entity], quoted: Coverage
+    quote: Quote, entity: Entity, last: tuple[Quote, Entity], quoted: Coverage
 ) -> bool:
-    """The pronoun at the cue found ``entity`` only among words quoted since ``last`` began,
-    and the run's speaker, a different person within ``RUN_CHARS``, may be that pronoun."""
-    mention, (previous, run_speaker) = speaker.mention, last
+    """The pronoun at the cue of a direct ``quote`` found ``entity`` only among words quoted
+    since ``last`` began, this quote's among them, and the run's speaker, a different person
+    within ``RUN_CHARS``, may be that pronoun ("He appeared in court and said he was innocent"
+    after "X said Y had been charged" is Y's: no quotation of his own names him)."""
+    mention, (previous, run_speaker) = quote.speaker.mention if quote.speaker else None, last
     pronoun = mention.text.lower() if mention is not None else ""
     if mention is None or pronoun not in PRONOUN_GENDER or quoted.covers(mention.start):
         return False
@@ -488,7 +496,8 @@ def _named_only_in_quotes(
         for m in entity.mentions
         if previous.start <= m.start < mention.start and m.kind != "pronoun"
     ]
-    return bool(named) and all(quoted.covers(m.start) for m in named)
+    own = [m for m in named if quote.kind == "direct" and quote.start <= m.start < quote.end]
+    return bool(own) and all(quoted.covers(m.start) for m in named)
 
 
 def _stray_flag(stray: Stray) -> Flag:

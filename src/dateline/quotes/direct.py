@@ -58,7 +58,7 @@ def is_cue(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") and lemma in cues().verbs
 
 
-def _closes_a_sentence(doc: Doc, quote: QuoteSpan, following: Token) -> bool:
+def _closes_a_sentence(doc: Doc, quote: QuoteSpan, following: Token, in_run: bool) -> bool:
     """The quotation ends its sentence (``."``) and a new sentence follows that is not a bare
     ``Smith said.`` (its main verb a cue within a few words of the quote)."""
     inner = text_of(doc)[quote.start : quote.end].rstrip("\"”'’»").rstrip()
@@ -66,16 +66,18 @@ def _closes_a_sentence(doc: Doc, quote: QuoteSpan, following: Token) -> bool:
     if inner[-1:] not in SENTENCE_END or word is None or not word.text[:1].isupper():
         return False
     close = doc[word.i : word.i + BARE_CUE_WINDOW]
-    return not any(is_cue(t) and t.dep_ == "ROOT" and not _has_words(t) for t in close)
+    return not any(is_cue(t) and t.dep_ == "ROOT" and not _has_words(t, in_run) for t in close)
 
 
-def _has_words(cue: Token) -> bool:
+def _has_words(cue: Token, in_run: bool = False) -> bool:
     """The cue reports words of its own: a clause ('"...unfounded." He said nothing had
-    changed'), a new object of a statement verb ('"..." The Tories have promised a limit'; not
-    '"..." The company denied the claims', which points back at the quote) or its content
-    preposition's phrase ('"..." Some delegates spoke of a comeback')."""
+    changed') or a new object of a statement verb ('"..." The Tories have promised a limit'; not
+    '"..." The company denied the claims', which points back at the quote); and, when the quote
+    goes on a run of quotes that has its speaker (``in_run``), its content preposition's phrase
+    ('"..." Some delegates spoke of a comeback'; alone, '"..." The mayor called for calm' is his)."""
     lemma = cue.lemma_.lower()
-    objects, preps = cues().object_cues, cues().content_preps(lemma)
+    objects = cues().object_cues
+    preps = cues().content_preps(lemma) if in_run else frozenset()
     return any(
         c.dep_ in ("ccomp", "xcomp")
         or (c.dep_ == "dobj" and lemma in objects and not _points_back(c))
@@ -101,7 +103,8 @@ def _cue_candidates(doc: Doc, quote: QuoteSpan, quotes: Coverage, limit: tuple[i
     after: list[Token] = []
     i = first_token_from(doc, quote.end)
     first = doc[i] if i < len(doc) else None
-    if first is not None and _closes_a_sentence(doc, quote, first):
+    in_run = quotes.overlaps(limit[0], quote.start)  # a quotation before it in the paragraph
+    if first is not None and _closes_a_sentence(doc, quote, first, in_run):
         first = None  # '"... any excess." The minister refused to say': a new sentence, not the cue
     if first is not None:
         for tok in doc[first.i : first.i + AFTER_WINDOW]:

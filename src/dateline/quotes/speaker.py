@@ -92,6 +92,10 @@ def subject_of(verb: Token, quoted: Coverage | None = None, relatives: bool = Tr
     return None
 
 
+NOT_AGENTS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
+"""What a ``by`` phrase on a passive verb's object names when it is no agent ("by March")."""
+
+
 def _agent(verb: Token) -> Token | None:
     """The ``by`` agent of a passive verb, also where the parse hung it on the object ("are being
     promised energy savings by the Liberal Democrats")."""
@@ -102,7 +106,10 @@ def _agent(verb: Token) -> Token | None:
     if obj is None or first_child(verb, ("auxpass",)) is None:
         return None
     by = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "by"), None)
-    return first_child(by, ("pobj",)) if by is not None else None
+    agent = first_child(by, ("pobj",)) if by is not None else None
+    if agent is None or agent.ent_type_ in NOT_AGENTS or agent.pos_ not in ("NOUN", "PROPN"):
+        return None  # "were promised a pay rise by March": a deadline, not who promised
+    return agent
 
 
 def speaker_subject(verb: Token, quoted: Coverage | None = None) -> Token | None:
@@ -220,9 +227,15 @@ def _caused_saying(verb: Token) -> Token | None:
     head = verb.head
     if verb.dep_ != "xcomp" or head.lemma_.lower() not in cues().causing_verbs:
         return None
-    if first_child(verb, ("aux",)) is None:
+    if first_child(verb, ("aux",)) is None or _unrealised(head):
         return None
     return next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+
+
+def _unrealised(verb: Token) -> bool:
+    """The act may not have happened: under a modal ("could prompt"), or itself an infinitive
+    something else governs ("are trying to force")."""
+    return verb.dep_ == "xcomp" or any(c.tag_ == "MD" for c in verb.children)
 
 
 SHOWN_BY = {"of", "with", "showing"}
@@ -319,6 +332,8 @@ def _inverted_name(verb: Token) -> Token | None:
 
 
 INVERTED_AFTER_DEPS = ("dep", "dobj", "attr", "npadvmod", "appos")
+SET_OFF_INSIDE = {",", "!", "?"}
+"""What may end a quotation right before its closing mark and an inverted cue ('"Never!" exclaimed')."""
 TIMES = ("DATE", "TIME")
 
 
@@ -328,9 +343,8 @@ def _inverted_after(verb: Token) -> Token | None:
     hangs on the cue as anything but a subject."""
     doc = verb.doc
     before = [doc[i].text for i in range(max(0, verb.i - 2), verb.i)]
-    if not (
-        before[-1:] == [","] or (len(before) == 2 and before[0] == "," and doc[verb.i - 1].is_quote)
-    ):
+    closed = len(before) == 2 and before[0] in SET_OFF_INSIDE and doc[verb.i - 1].is_quote
+    if not (before[-1:] == [","] or closed):
         return None
     after = next((c for c in verb.children if c.i > verb.i and c.left_edge.i == verb.i + 1), None)
     if after is None or after.dep_ not in INVERTED_AFTER_DEPS:
@@ -353,10 +367,11 @@ def _phrase_before_break(verb: Token) -> Token | None:
         end += 1
     if end == verb.i + 1 or end >= len(doc) or not doc[end].is_punct:
         return None
-    words = doc[verb.i + 1 : end]
+    words = list(doc[verb.i + 1 : end])
     if words[0].pos_ not in ("DET", "PROPN") or any(t.pos_ in ("VERB", "AUX") for t in words):
         return None
-    return words[-1]
+    head = next((n for n, t in enumerate(words) if t.pos_ == "ADP"), len(words))
+    return words[head - 1] if head > 0 else None  # "says a report by MPs -": the report
 
 
 def _described_noun(verb: Token) -> Token | None:
