@@ -483,7 +483,9 @@ def _named_only_in_quotes(
     after "X said Y had been charged" is Y's: no quotation of his own names him)."""
     mention, (previous, run_speaker) = quote.speaker.mention if quote.speaker else None, last
     pronoun = mention.text.lower() if mention is not None else ""
-    if mention is None or pronoun not in PRONOUN_GENDER or quoted.covers(mention.start):
+    if quote.kind != "direct" or mention is None or pronoun not in PRONOUN_GENDER:
+        return False
+    if quoted.covers(mention.start):
         return False
     if entity.type != "PERSON" or entity.id == run_speaker.id:
         return False
@@ -491,12 +493,11 @@ def _named_only_in_quotes(
         return False
     if first_name_gender(run_speaker.name) not in (None, PRONOUN_GENDER[pronoun]):
         return False
-    named = [
-        m
-        for m in entity.mentions
-        if previous.start <= m.start < mention.start and m.kind != "pronoun"
-    ]
-    own = [m for m in named if quote.kind == "direct" and quote.start <= m.start < quote.end]
+    mentions = entity.mentions  # in text order
+    lo = bisect_left(mentions, previous.start, key=lambda m: m.start)
+    hi = bisect_left(mentions, mention.start, lo=lo, key=lambda m: m.start)
+    named = [m for m in mentions[lo:hi] if m.kind != "pronoun"]
+    own = [m for m in named if quote.start <= m.start < quote.end]
     return bool(own) and all(quoted.covers(m.start) for m in named)
 
 
