@@ -215,3 +215,24 @@ def test_a_glued_headline_with_the_comma_inside_the_quotation_is_split_off() -> 
     article = structure_text(text, Source(sha256="0" * 64))
     assert article.headline is not None
     assert article.headline.text == '"Port could close," says minister'
+
+
+def test_a_glued_headline_before_a_quoted_utterance_is_split_off() -> None:
+    from dateline.schema import Source
+    from dateline.structure import structure_text
+
+    text = 'Mayor\'s long night "We are not beaten yet," whispered an aide as the votes came in. '
+    article = structure_text(text + GLUED_BODY, Source(sha256="0" * 64))
+    assert article.headline is not None and article.headline.text == "Mayor's long night"
+
+
+def test_a_quoted_name_or_a_quote_led_into_is_no_headline_cut() -> None:
+    from dateline.schema import Source
+    from dateline.structure import structure_text
+
+    for opening in (
+        'Critics have long called it "Another Costly Mistake" and said so. ',
+        'The port manager said "We will not be rushed," and left the meeting. ',
+    ):
+        article = structure_text(opening + GLUED_BODY, Source(sha256="0" * 64))
+        assert article.headline is None, opening

@@ -106,6 +106,7 @@ SIGNAL_WEIGHTS = {
     "sentence opener": 1.0,
     "headline name repeated": 1.5,
     "inverted cue": 1.5,
+    "quoted utterance opens": 2.0,
 }
 INVERTED_CUES = frozenset(
     ["says", "say", "warns", "claims", "admits", "insists", "urges", "tells", "vows", "denies"]
@@ -157,10 +158,37 @@ def _signals(words: list[str], k: int, lower: set[str]) -> list[str]:
         found.append("common word capitalised")
     if _after_inverted_cue(words, k):
         found.append("inverted cue")
+    if _opens_utterance(words, k):
+        found.append("quoted utterance opens")
     headline = {_core(w) for w in words[:k] if w[:1].isupper() and len(_core(w)) > 2}
     if any(_core(w) in headline for w in words[k : k + REPEAT_WINDOW]):
         found.append("headline name repeated")
     return found
+
+
+UTTERANCE_MIN_WORDS = 3
+"""Words of a quotation that open the body as a quoted utterance, not a quoted name or title."""
+LEADS_INTO_A_QUOTE = frozenset(["said", "says", "say", "told", "tells", "added", "asked", "warned"])
+"""Words after which a quotation goes on the same sentence (``Mr Lee said "We ...``)."""
+
+
+def _opens_utterance(words: list[str], k: int) -> bool:
+    """Word ``k`` opens a quotation of a few words that ends inside its marks on a comma or a
+    sentence end (``Howard's unfinished business "He's not finished yet," whispered ...``): a
+    quoted utterance opening the body, not a name (``called "Britain Forward"``), and not after a
+    word that leads into it (``said "We``, ``told reporters: "We``)."""
+    before = words[k - 1]
+    if (
+        not words[k].startswith(('"', "“"))
+        or before[-1] in ",:"
+        or _core(before) in LEADS_INTO_A_QUOTE
+    ):
+        return False
+    for end in range(k, min(len(words), k + 12)):
+        if words[end].rstrip(".,;:")[-1:] in ('"', "”") or words[end][-1:] in ('"', "”"):
+            inner = words[end].rstrip('"”')
+            return end - k + 1 >= UTTERANCE_MIN_WORDS and inner[-1:] in ",.?!"
+    return False
 
 
 def _after_inverted_cue(words: list[str], k: int) -> bool:
