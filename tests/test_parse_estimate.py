@@ -81,3 +81,19 @@ def test_ingest_workers_refuse_it_without_a_worker_killed(tmp_path: Path) -> Non
     assert result.exit_code == 1, result.output
     assert "b-slow.txt: too long for the time budget" in result.output
     assert "1 stored, 0 duplicate, 0 near-duplicate, 1 failed" in result.output
+
+
+def test_a_failing_estimate_fails_the_article_alone_with_its_own_reason(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from dateline import pipeline
+    from dateline.ingest import from_text
+
+    def broken(*args: object) -> None:
+        raise RuntimeError("tokenizer broke")
+
+    monkeypatch.setattr(pipeline, "within_budget", broken)
+    (outcome,) = pipeline.analyze_raw([from_text(ARTICLE, path="a.txt")])
+    assert (
+        outcome.error == "a.txt: the estimate of its parse failed (RuntimeError: tokenizer broke)"
+    )

@@ -230,10 +230,12 @@ def _analyze_chunk(
             pending.append(_Pending(label, error=str(exc), refused=isinstance(exc, InputError)))
             continue
         stage("language check")
+        checked = "language identification"
         try:
             within_max_length(article, label, model)
-            within_budget(article, label, model)
             language = article_language(article, label, model, bool(any_language))
+            checked = "the estimate of its parse"
+            within_budget(article, label, model)
         except InputError as exc:
             pending.append(_Pending(label, error=str(exc), refused=True))
             continue
@@ -241,7 +243,7 @@ def _analyze_chunk(
             raise  # the spaCy pipeline is missing: every article would fail alike
         except Exception as exc:  # one article's failure never stops a batch
             show_traceback(exc, label)  # with --debug
-            reason = f"{label}: language identification failed ({type(exc).__name__}: {exc})"
+            reason = f"{label}: {checked} failed ({type(exc).__name__}: {exc})"
             pending.append(_Pending(label, error=reason))
             continue
         pending.append(_Pending(label, article, language=language, replaced=raw.replaced_bytes))
