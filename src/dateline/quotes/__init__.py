@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from dateline.actors.given_names import first_name_gender
 from dateline.actors.lexicon import lexicon
+from dateline.actors.refer import PRONOUN_GENDER
 from dateline.calibration import calibrated
 from dateline.marks import QuoteSpan, Stray
 from dateline.quotes.cue_lexicon import cues
@@ -439,10 +440,6 @@ def _pronouns_from_the_run(quotes: list[Quote], index: MentionIndex) -> None:
         quote.confidence = min(quote.confidence, INHERITED_CONFIDENCE)
 
 
-PRONOUN_GENDER = {"he": "m", "she": "f"}
-"""The gender a pronoun speaker names, checked against the run's speaker's first name."""
-
-
 def _pronouns_past_quoted_names(quotes: list[Quote], index: MentionIndex) -> None:
     """``X said Y was wrong. "... Y ...," he said.``: he is X, the run's speaker, not Y.
 
@@ -481,9 +478,10 @@ def _named_only_in_quotes(
     since ``last`` began, this quote's among them, and the run's speaker, a different person
     within ``RUN_CHARS``, may be that pronoun ("He appeared in court and said he was innocent"
     after "X said Y had been charged" is Y's: no quotation of his own names him)."""
-    mention, (previous, run_speaker) = quote.speaker.mention if quote.speaker else None, last
+    mention = quote.speaker.mention if quote.speaker else None
+    previous, run_speaker = last
     pronoun = mention.text.lower() if mention is not None else ""
-    if quote.kind != "direct" or mention is None or pronoun not in PRONOUN_GENDER:
+    if quote.kind != "direct" or mention is None or pronoun not in RUN_PRONOUNS:
         return False
     if quoted.covers(mention.start):
         return False
