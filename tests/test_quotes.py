@@ -1133,3 +1133,65 @@ def test_an_unrealised_causing_verb_makes_no_one_speak() -> None:
         "Headline here\n\nMPs are trying to force the prime minister to reveal what he knew.\n"
     )
     assert all(name != "the prime minister" for _, name in found)
+
+
+def test_a_quote_led_by_a_colon_keeps_its_lead_against_the_next_sentence_cue() -> None:
+    found = dict(
+        _speakers(
+            "Headline here\n\nThe vicar's brother, Alan Pike, spoke to the parish paper, saying: "
+            '"No fee is worth closing the chapel." Councillors criticised Mayor Ruth Dale last '
+            "year for raising the hall charges.\n"
+        )
+    )
+    assert found['"No fee is worth closing the chapel."'] == "Alan Pike"
+
+
+NEWCOMER_TEXT = (
+    "Headline here\n\nLabour MP John Green believes the board should rethink its plans. "
+    'He said: "We want to see the council act now." But a {role} for the council defended '
+    'the plans. He said: "By making the rules clear, the council sent a signal."\n'
+)
+
+
+def test_a_pronoun_after_an_unnamed_newcomer_is_the_newcomer() -> None:
+    found = dict(_speakers(NEWCOMER_TEXT.format(role="spokesman")))
+    assert found['"We want to see the council act now."'] == "John Green"
+    assert found['"By making the rules clear, the council sent a signal."'] == (
+        "a spokesman for the council"
+    )
+
+
+def test_a_newcomer_of_the_other_gender_leaves_the_pronoun_alone() -> None:
+    found = dict(_speakers(NEWCOMER_TEXT.format(role="spokeswoman")))
+    assert found['"By making the rules clear, the council sent a signal."'] == "John Green"
+
+
+def test_a_clause_the_parse_split_into_object_and_conjunct_is_the_content() -> None:
+    found = dict(
+        _speakers(
+            "Headline here\n\nThe mayor met the board on Monday. She argued closer co-operation "
+            "with the county over roads and schools was crucial to keeping the town afloat.\n"
+        )
+    )
+    assert any(text.startswith("closer co-operation") and "crucial" in text for text in found)
+
+
+def test_a_cue_with_a_misparsed_clause_of_its_own_takes_no_quote_of_the_run() -> None:
+    found = dict(
+        _speakers(
+            'Headline here\n\n"The board is wasting money - I think, deliberately," argued Mr '
+            'Jones. "By ignoring the town it hopes no one will notice." On Monday Sarah Green '
+            "insisted closer co-operation did not mean losing control of the budget.\n"
+        )
+    )
+    assert found['"By ignoring the town it hopes no one will notice."'] == "Jones"
+
+
+def test_an_infinitive_the_parse_hung_on_the_cue_stays_in_the_content() -> None:
+    found = dict(
+        _speakers(
+            "Headline here\n\nThe hall was sold last year. The watchdog said the arena cost "
+            "taxpayers £28.7m to maintain and sell in the four years after it closed.\n"
+        )
+    )
+    assert any(text.endswith("after it closed") for text in found)

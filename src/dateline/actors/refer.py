@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
+from typing import NamedTuple
 
 import numpy
 from spacy.attrs import POS, TAG
@@ -15,6 +17,7 @@ from dateline.actors.mentions import WorkMention, is_subject, overlaps
 from dateline.names import TITLE_JOINERS
 from dateline.nlp import text_of
 from dateline.spans import Coverage
+from dateline.syntax import phrase_of
 
 PRONOUN_GENDER = {
     "he": "m",
@@ -190,6 +193,7 @@ def resolve_pronouns(
     for c in people:
         for m in c.mentions:
             by_sent[m.sent].append((m, c))
+    newcomers = unnamed_newcomers(doc)
     found = []
     for i in _tagged(doc, POS, ("PRON",)):
         tok = doc[i]
@@ -205,6 +209,8 @@ def resolve_pronouns(
         target = _antecedent(by_sent, start, sent, gender, barred, quotes)
         if target is None:
             continue
+        if newcomer_between(newcomers, _last_before(target, start), start, gender) is not None:
+            continue  # "... But a spokesman defended the plans. He said": not the one named before
         kind = (
             "possessive" if tok.text.lower() in ("his", "hers") or tok.tag_ == "PRP$" else "pronoun"
         )
@@ -216,6 +222,55 @@ def resolve_pronouns(
         target.gender = target.gender or gender
         found.append(mention)
     return found
+
+
+INDEFINITE = {"a", "an", "one", "another"}
+"""Determiners that bring a new, unnamed person into the story ("a spokesman for the council")."""
+HEAD_GENDER_ENDINGS = (("woman", "f"), ("man", "m"))
+"""Role heads whose ending tells the gender ("spokeswoman", "chairman")."""
+
+
+class Newcomer(NamedTuple):
+    """An unnamed person entering the story: where, the gender their role word tells (or None),
+    and the phrase that introduces them ("a spokesman for the council")."""
+
+    at: int
+    gender: str | None
+    phrase: str
+
+
+def unnamed_newcomers(doc: Doc) -> list[Newcomer]:
+    """Where an unnamed person enters as a clause's subject with an indefinite role phrase ("But
+    a spokesman for the council defended the plans"), in order: a pronoun after one refers to
+    that person, not to someone named before."""
+    heads = lexicon().heads
+    text = text_of(doc)
+    found = []
+    for i in _tagged(doc, TAG, ("NN",)):
+        tok = doc[i]
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.lower_ not in heads or tok.ent_type_:
+            continue
+        if not any(c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITE for c in tok.children):
+            continue
+        gender = next((g for end, g in HEAD_GENDER_ENDINGS if tok.lower_.endswith(end)), None)
+        start, end = phrase_of(tok)
+        found.append(Newcomer(tok.idx, gender, text[start:end]))
+    return found
+
+
+def newcomer_between(
+    newcomers: list[Newcomer], after: int, before: int, gender: str
+) -> Newcomer | None:
+    """The last unnamed person of the pronoun's gender (or of none told) who entered between
+    the two positions (the pronoun at ``before`` is theirs, not the antecedent's at ``after``),
+    or None."""
+    i = bisect_right(newcomers, after, key=lambda n: n.at)
+    entered = [n for n in newcomers[i:] if n.at < before and n.gender in (None, gender)]
+    return entered[-1] if entered else None
+
+
+def _last_before(cluster: Cluster, pos: int) -> int:
+    return max((m.start for m in cluster.mentions if m.start < pos), default=-1)
 
 
 def _clause_subjects(tok: Token) -> list[tuple[int, int]]:

@@ -14,9 +14,10 @@ from dateline import geo
 from dateline.actors.lexicon import lexicon
 from dateline.events.modality import words
 from dateline.nlp import text_of
-from dateline.quotes.speaker import MentionIndex, phrase_of
+from dateline.quotes.speaker import MentionIndex
 from dateline.schema import ActorRef, Entity, Quote
 from dateline.spans import Intervals
+from dateline.syntax import phrase_of
 
 FIRST_PERSON = words("first_person")
 THING_PRONOUNS = words("thing_pronouns")

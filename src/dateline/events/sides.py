@@ -14,9 +14,9 @@ from dateline.actors.lexicon import group_nouns, lexicon
 from dateline.events.actors import ActorResolver, Side, sector_of
 from dateline.events.modality import word_list, words
 from dateline.nlp import text_of
-from dateline.quotes.speaker import phrase_of, subject_of
+from dateline.quotes.speaker import subject_of
 from dateline.schema import ActorRef, Span
-from dateline.syntax import FINITE_TAGS, passive_agent
+from dateline.syntax import FINITE_TAGS, passive_agent, phrase_of
 
 TARGET_PREPS = words("target_preps")
 """Prepositions whose object can be the other side when the predicate names none."""

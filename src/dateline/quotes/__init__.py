@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from dateline.actors.given_names import first_name_gender
 from dateline.actors.lexicon import lexicon
-from dateline.actors.refer import PRONOUN_GENDER
+from dateline.actors.refer import PRONOUN_GENDER, Newcomer, newcomer_between, unnamed_newcomers
 from dateline.calibration import calibrated
 from dateline.marks import QuoteSpan, Stray
 from dateline.quotes.cue_lexicon import cues
@@ -417,11 +417,15 @@ def _without_fragments_of_mixed(quotes: list[Quote]) -> list[Quote]:
     ]
 
 
-def _pronouns_from_the_run(quotes: list[Quote], index: MentionIndex) -> None:
+def _pronouns_from_the_run(
+    quotes: list[Quote], index: MentionIndex, newcomers: list[Newcomer] | None = None
+) -> None:
     """``He added: "..."`` left unresolved: the person who spoke last in the quote run.
 
     Reporters open a run with a name and go on with "he" or "she"; a pronoun the actors stage
-    could not resolve takes the last named person speaking within ``RUN_CHARS`` before it.
+    could not resolve takes the last named person speaking within ``RUN_CHARS`` before it,
+    unless an unnamed person entered in between ("But a spokesman for the council defended the
+    plans. He said: ..."): the pronoun is theirs, and the speaker is named by their phrase.
     """
     last: tuple[int, SpeakerRef] | None = None
     for quote in quotes:
@@ -435,6 +439,13 @@ def _pronouns_from_the_run(quotes: list[Quote], index: MentionIndex) -> None:
         if mention is None or mention.text.lower() not in RUN_PRONOUNS or last is None:
             continue
         if mention.start - last[0] > RUN_CHARS:
+            continue
+        gender = PRONOUN_GENDER.get(mention.text.lower())
+        entered = (
+            newcomer_between(newcomers or [], last[0], mention.start, gender) if gender else None
+        )
+        if entered is not None:
+            quote.speaker = SpeakerRef(name=entered.phrase, mention=mention)
             continue
         quote.speaker = SpeakerRef(entity=last[1].entity, name=last[1].name, mention=mention)
         quote.confidence = min(quote.confidence, INHERITED_CONFIDENCE)
@@ -525,7 +536,7 @@ def extract_quotes(
         quotes.append(headline)
     quotes = _without_fragments_of_mixed(quotes)
     quotes.sort(key=lambda q: (q.start, q.end))
-    _pronouns_from_the_run(quotes, index)
+    _pronouns_from_the_run(quotes, index, unnamed_newcomers(doc))
     _pronouns_past_quoted_names(quotes, index)
     for n, q in enumerate(quotes, start=1):
         q.id = f"q{n}"

@@ -13,14 +13,20 @@ from dateline.nlp import first_token_from, last_token_before, sentence_of, text_
 from dateline.quotes.cue_lexicon import cues
 from dateline.quotes.speaker import (
     MentionIndex,
-    phrase_of,
     speaker_for,
     speaker_subject,
     subject_of,
 )
 from dateline.schema import Entity, Span, SpeakerRef
 from dateline.spans import Coverage
-from dateline.syntax import FINITE_TAGS, climb, first_child, is_root
+from dateline.syntax import (
+    FINITE_TAGS,
+    clause_read_as_object,
+    climb,
+    first_child,
+    is_root,
+    phrase_of,
+)
 
 AFTER_WINDOW = 40
 """A cue after a quote is within this many tokens of it, in the same sentence (long appositions)."""
@@ -29,6 +35,8 @@ BEFORE_WINDOW = 14
 SENTENCE_END = {".", "!", "?"}
 BARE_CUE_WINDOW = 6
 """``"..." Smith said.``: a cue this close after a closed quote sentence still frames it."""
+COLON_LOOKBACK = 4
+"""Characters before a quote's opening mark searched for the colon that leads into it."""
 DASH_SIGNATURE = re.compile(r"[^\S\n]*([―—–])[^\S\n]*(?=\w)")
 """A dash right after the closing mark, then a word on the same line: a signature."""
 SIGNED_ENDING = re.compile(r"[.!?…][\"”’'»]+$")
@@ -61,12 +69,21 @@ def is_cue(token: Token) -> bool:
 def _closes_a_sentence(doc: Doc, quote: QuoteSpan, following: Token, in_run: bool) -> bool:
     """The quotation ends its sentence (``."``) and a new sentence follows that is not a bare
     ``Smith said.`` (its main verb a cue within a few words of the quote)."""
-    inner = text_of(doc)[quote.start : quote.end].rstrip("\"”'’»").rstrip()
+    text = text_of(doc)
+    inner = text[quote.start : quote.end].rstrip("\"”'’»").rstrip()
     word = next((t for t in doc[following.i : following.i + 3] if not t.is_space), None)
     if inner[-1:] not in SENTENCE_END or word is None or not word.text[:1].isupper():
         return False
+    if _led_by_colon(text, quote):
+        return True  # 'X told the paper, saying: "...." MPs criticised ...': the lead's, not theirs
     close = doc[word.i : word.i + BARE_CUE_WINDOW]
     return not any(is_cue(t) and t.dep_ == "ROOT" and not _has_words(t, in_run) for t in close)
+
+
+def _led_by_colon(text: str, quote: QuoteSpan) -> bool:
+    """A colon right before the quote's opening mark leads into it (``saying: "..."``): the
+    sentence before gives it its cue."""
+    return text[max(0, quote.start - COLON_LOOKBACK) : quote.start].rstrip().endswith(":")
 
 
 def _has_words(cue: Token, in_run: bool = False) -> bool:
@@ -78,6 +95,8 @@ def _has_words(cue: Token, in_run: bool = False) -> bool:
     lemma = cue.lemma_.lower()
     objects = cues().object_cues
     preps = cues().content_preps(lemma) if in_run else frozenset()
+    if clause_read_as_object(cue) is not None:
+        return True  # '"..." Blair insisted closer ties did not mean ...', misparsed
     return any(
         c.dep_ in ("ccomp", "xcomp")
         or (c.dep_ == "dobj" and lemma in objects and not _points_back(c))

@@ -16,6 +16,7 @@ from dateline.quotes.cue_lexicon import cues
 from dateline.quotes.direct import inside, is_cue
 from dateline.quotes.speaker import speaker_subject
 from dateline.spans import Coverage, Disjoint
+from dateline.syntax import clause_read_as_object
 
 MIN_CONTENT_TOKENS = 3
 MIN_KEPT_WORDS = 4
@@ -171,6 +172,9 @@ def _content_of(verb: Token) -> list[Token] | None:
     said = _clause_said_as_object(verb)
     if said is not None:
         return said
+    misread = clause_read_as_object(verb)
+    if misread is not None:
+        return list(verb.doc[misread[0] : misread[1]])
     for child in verb.children:
         if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and _to_infinitive(child):
             if is_cue(child) and any(c.dep_ == "nsubjpass" for c in verb.children):
@@ -316,8 +320,9 @@ def _clause_marked_by(verb: Token, wanted: frozenset[str]) -> Token | None:
 def _misattached_rest(verb: Token, clause: Token) -> list[Token]:
     """The rest of a reported clause that the parse hung on the cue itself, right after the
     clause: a second ``ccomp`` ("believes that X are held, should be entitled ..."), an
-    infinitive ``advcl`` ("insisted it was for Parliament, to decide ..."), or a conjoined clause
-    with its own subject ("said X and it was a matter for the firm") that is no cue of its own."""
+    infinitive ``advcl`` ("insisted it was for Parliament, to decide ...") or ``xcomp``, or a
+    conjoined clause with its own subject ("said X and it was a matter for the firm") that is no
+    cue of its own."""
     if clause.i < verb.i:
         return []
     rest: list[Token] = []
@@ -334,6 +339,8 @@ def _misattached_rest(verb: Token, clause: Token) -> list[Token]:
 
 
 def _continues_the_clause(child: Token) -> bool:
+    if child.dep_ == "xcomp":
+        return True  # "said the hall cost the town £2m to maintain": whatever the verb
     if is_cue(child):
         return False
     if child.dep_ == "ccomp":

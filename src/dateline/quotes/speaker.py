@@ -11,7 +11,7 @@ from dateline.nlp import text_of
 from dateline.quotes.cue_lexicon import cues
 from dateline.schema import Entity, Span, SpeakerRef
 from dateline.spans import Coverage, Intervals
-from dateline.syntax import climb, first_child
+from dateline.syntax import climb, first_child, phrase_of
 
 SUBJECT_DEPS = ("nsubj",)
 CLIMB_DEPS = ("xcomp", "conj", "advcl", "ccomp", "acl", "relcl", "pcomp", "prep")
@@ -445,20 +445,6 @@ def _antecedent_of_relative(subject: Token, clause: Token) -> Token:
     ):
         return clause.head
     return subject
-
-
-def phrase_of(token: Token) -> tuple[int, int]:
-    """Character bounds of a subject's noun phrase (left edge to the head, plus flat names)."""
-    right = token
-    for child in token.rights:
-        if child.dep_ in ("compound", "flat", "nmod", "appos") or (
-            child.dep_ == "prep" and child.i == right.i + 1
-        ):
-            right = child.right_edge
-        else:
-            break
-    left = token.left_edge
-    return left.idx, right.idx + len(right.text)
 
 
 def _name_start(head: Token) -> Token:
