@@ -306,3 +306,15 @@ def test_mp_before_a_name_is_a_role_not_a_country_code() -> None:
 def test_a_verb_the_recogniser_ran_into_a_name_is_cut_off() -> None:
     doc = analyze("Mr Hale said he rang Sophie as soon as he read her letter. Sophie was glad.")
     assert not [e for e in doc.entities if e.name.startswith("rang")]
+
+
+def test_a_given_name_and_a_surname_typed_as_a_group_is_a_person() -> None:
+    from dateline.actors.mentions import WorkMention, _fix_types
+
+    mentions = [
+        WorkMention(0, 14, "Sarah Pendlees", "NORP"),
+        WorkMention(30, 49, "Christian Democrats", "NORP"),
+        WorkMention(60, 73, "Grace Britons", "NORP"),
+    ]
+    _fix_types(mentions, set())
+    assert [m.label for m in mentions] == ["PERSON", "NORP", "NORP"]

@@ -1195,3 +1195,29 @@ def test_an_infinitive_the_parse_hung_on_the_cue_stays_in_the_content() -> None:
         )
     )
     assert any(text.endswith("after it closed") for text in found)
+
+
+def test_a_quote_that_is_the_verdict_of_someone_is_theirs() -> None:
+    found = dict(
+        _speakers(
+            "Headline here\n\nMr Hale spoke to activists on Saturday. "
+            '"The voters like the council more than our members," is the dry assessment of '
+            'Anne Lane, leader of the group. "It is hard out there," was the verdict of one '
+            'activist. "It is a fine day," is the view everyone shares.\n'
+        )
+    )
+    assert found['"The voters like the council more than our members,"'] == "Anne Lane"
+    assert found['"It is hard out there,"'] == "one activist"
+    assert found.get('"It is a fine day,"') != "everyone"
+
+
+def test_a_colon_quote_after_a_finding_inside_a_report_is_the_reporters() -> None:
+    found = dict(
+        _speakers(
+            "Headline here\n\nCouncillor Ruth Dale said Mr Hale had shown he could rouse the "
+            "party's members: \"I think if every voter could spend time with him, we will have "
+            'no problem with turnout."\n'
+        )
+    )
+    quote = next(text for text in found if text.startswith('"I think'))
+    assert (found[quote] or "").endswith("Ruth Dale")

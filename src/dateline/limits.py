@@ -255,7 +255,8 @@ def guard(limits: Limits) -> Iterator[None]:
 
     The timer repeats every ``TICK_S`` until the block ends, so an ``Overrun`` that lands where
     Python cannot raise it (a garbage-collector callback, a ``__del__``: reported as unraisable
-    and dropped) is raised again at the next tick. The block starts with no ``stage``; a time
+    and dropped) is raised again at the next tick, and a block that ends before that tick
+    raises it as it ends. The block starts with no ``stage``; a time
     overrun names the stage it happened in. While the timer runs, ``article_budget`` tells the
     analysis the budget (so that it may refuse an article bound to overrun)."""
     _Progress.stage = None
@@ -268,21 +269,30 @@ def guard(limits: Limits) -> Iterator[None]:
     base = rss_mb()
     ceiling = base + limits.max_memory_mb if base is not None and limits.max_memory_mb else None
     armed = True
+    fired: list[str] = []  # the first overrun's reason, should it be dropped where it landed
 
     def _tick(signum: int, frame: object) -> None:
         if not armed:
             return
+        reason = None
         if budget and time.process_time() - cpu_start >= budget:
-            raise Overrun(limits.timed_out(_Progress.stage, "cpu"))
-        if budget and time.monotonic() >= deadline:
-            raise Overrun(limits.timed_out(_Progress.stage, "wall"))
-        if ceiling is not None and (rss_mb() or 0.0) > ceiling:
-            raise Overrun(limits.out_of_memory())
+            reason = limits.timed_out(_Progress.stage, "cpu")
+        elif budget and time.monotonic() >= deadline:
+            reason = limits.timed_out(_Progress.stage, "wall")
+        elif ceiling is not None and (rss_mb() or 0.0) > ceiling:
+            reason = limits.out_of_memory()
+        if reason is not None:
+            fired.append(reason)
+            raise Overrun(reason)
 
     previous = signal.signal(signal.SIGALRM, _tick)
     signal.setitimer(signal.ITIMER_REAL, TICK_S, TICK_S)
     try:
         yield
+        if fired:
+            # every raise was dropped (in a gc callback, a __del__) or caught and the block ran
+            # to its end before the next tick: it still overran
+            raise Overrun(fired[0])
     finally:
         while True:  # a tick may land in the teardown itself: disarm, then stop and restore
             try:

@@ -214,6 +214,8 @@ def _fix_types(
             m.label = "PERSON"  # "Mr Hockney" is no place, whatever the gazetteer says
         elif surnames and _given_name_honoured(m, surnames):
             m.label = "PERSON"  # "Vincent Cable says" as an organisation, then "Mr Cable"
+        elif _named_like_a_person(m):
+            m.label = "PERSON"  # "Laura Brownlees of Save the Children" taken for a group
         elif m.label == "PERSON" and m.text.lower() in org_aliases() and m.text not in parts:
             m.label = "ORG"  # "Labour" tagged as a person is the party
         elif (
@@ -247,6 +249,25 @@ def _after_honorifics(text: str) -> set[str]:
     """Words the text shows right after a personal honorific ("Mr Cable" -> "Cable"), whether or
     not the recogniser tagged them."""
     return set(AFTER_HONORIFIC.findall(text))
+
+
+GROUP_ENDINGS = ("ans", "ists", "ats", "ites", "ics", "ers")
+"""Endings of the plural words that name a group ("Christian Democrats", "Young Socialists")."""
+
+
+def _named_like_a_person(mention: WorkMention) -> bool:
+    """A "group" (NORP) of two words, a given name (``first_names``) and a capitalised word
+    that names no group, is a person the recogniser mistyped ("Laura Brownlees"); "Christian
+    Democrats" stays a group."""
+    words = mention.text.split()
+    return (
+        mention.label == "NORP"
+        and len(words) == 2
+        and words[0].lower() in first_names()
+        and words[1][:1].isupper()
+        and not words[1].lower().endswith(GROUP_ENDINGS)
+        and geo.country_code(words[1]) is None
+    )
 
 
 def _given_name_honoured(mention: WorkMention, surnames: set[str]) -> bool:

@@ -46,6 +46,10 @@ class Cues:
     """Letters after a name ("Peter Ainsworth MP, said"): the name before them is the subject."""
     causing_verbs: frozenset[str] = frozenset()
     """Verbs whose object a ``to`` infinitive cue makes speak ("prompted charities to say")."""
+    unspoken: frozenset[str] = frozenset()
+    """Cue lemmas beside the hedges that report a finding or a wish, not words ("showed")."""
+    verdict_nouns: frozenset[str] = frozenset()
+    """Judgements a quote before ``is the assessment of X`` is X's ("was the verdict of")."""
 
     def content_preps(self, lemma: str) -> frozenset[str]:
         """The prepositions whose phrase is a cue's content (``speak`` -> ``of``, ``about``)."""

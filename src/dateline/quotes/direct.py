@@ -161,10 +161,15 @@ def attribute(
     if signed is not None:
         return signed
     after, before = _cue_candidates(doc, quote, quotes, paragraph)
+    judged = _verdict_of(doc, after, index)
+    if judged is not None:
+        return judged
     for region in (after, list(reversed(before))):
         for tok in region:
             if not is_cue(tok):
                 continue
+            if region is not after:
+                tok = _reporting_cue_above(tok, before)
             according = tok.lower_ in cues().according_to
             who = _according_to(tok) if according else speaker_subject(tok, quotes)
             cue = _word(tok)
@@ -181,6 +186,49 @@ def attribute(
     if _follows_a_quote(text_of(doc), quote, quotes):
         return Attribution(None, None, 0.3)  # '"... everyone. "You could see ...': the run goes on
     return _previous_sentence_cue(doc, quote, quotes, paragraph, index)
+
+
+UNSPOKEN = cues().hedges | cues().unspoken
+"""Cue lemmas that report a belief, a finding or a wish, not words spoken."""
+REPORTED_LINKS = ("ccomp", "conj", "xcomp")
+"""Links from a reported clause's verb up to the cue that reports it."""
+
+
+def _reporting_cue_above(cue: Token, before: list[Token]) -> Token:
+    """``Katrina Bull said Mr Blair had shown he could rouse the party: "..."``: a cue before the
+    quote that reports no words ("shown", ``UNSPOKEN``) inside the clause of a cue that does, in
+    the same stretch before the quote, leaves the quote to that cue."""
+    if cue.lemma_.lower() not in UNSPOKEN:
+        return cue
+    first = before[0].i if before else cue.i
+    for head in climb(cue, REPORTED_LINKS, 3):
+        if head.i != cue.i and head.i >= first and is_cue(head):
+            return (
+                head if head.lemma_.lower() not in UNSPOKEN else _reporting_cue_above(head, before)
+            )
+    return cue
+
+
+VERDICT_WINDOW = 2
+"""``"...," is the dry assessment of``: the verb is among the first words after the quote."""
+
+
+def _verdict_of(doc: Doc, after: list[Token], index: MentionIndex) -> Attribution | None:
+    """``"...," is the dry assessment of Anne Lane``: a form of *be* right after the quote whose
+    attribute is a judgement (``verdict_nouns``) gives the quote to that noun's ``of`` phrase."""
+    for tok in after[:VERDICT_WINDOW]:
+        if tok.lemma_ != "be":
+            continue
+        noun = first_child(tok, ("attr",))
+        if noun is None or noun.lemma_.lower() not in cues().verdict_nouns:
+            return None
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        who = None if of is None else first_child(of, ("pobj",))
+        if who is None:
+            return None
+        speaker, sure = speaker_for(doc, who, index)
+        return Attribution(_word(noun), speaker, 0.5 + 0.4 * sure if speaker else 0.3, noun.i)
+    return None
 
 
 LEAD_SPEAKERS = {"PERSON", "ORG", "NORP"}
