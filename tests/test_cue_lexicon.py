@@ -7,7 +7,7 @@ import pytest
 from spacy.tokens import Doc
 
 from dateline.quotes import reported
-from dateline.quotes.cue_lexicon import Cues, cues
+from dateline.cue_lexicon import Cues, cues
 from dateline.schema import Document
 
 

@@ -1121,7 +1121,8 @@ def test_a_pronoun_stays_with_the_person_when_no_quotation_of_its_own_names_him(
         _speakers(
             "Headline here\n\nPolice Chief Tom Hill said Carl Brown had been charged with murder. "
             "He appeared in court on Monday and said he was innocent. Manager Steve Bruce said "
-            'striker Tom Cleverley was "not fit". "I feel fine," he said later.\n'
+            'striker Tom Cleverley was "not fit". Cleverley trained alone on Monday. "I feel '
+            'fine," he said later.\n'
         )
     )
     assert found["he was innocent"] == "Carl Brown"
@@ -1221,3 +1222,48 @@ def test_a_colon_quote_after_a_finding_inside_a_report_is_the_reporters() -> Non
     )
     quote = next(text for text in found if text.startswith('"I think'))
     assert (found[quote] or "").endswith("Ruth Dale")
+
+
+def test_a_pronoun_takes_the_main_subject_of_the_sentence_before_not_an_inner_one() -> None:
+    found = dict(
+        _speakers(
+            "Headline here\n\nCouncillor Peter Hollis echoed criticisms of the way Mayor Tom "
+            'Reddings introduced the parking rules. "There is real anger about the charges," '
+            "he said.\n"
+        )
+    )
+    assert (found['"There is real anger about the charges,"'] or "").endswith("Peter Hollis")
+
+
+def test_a_next_sentence_cue_with_a_new_object_takes_no_quote_of_the_run() -> None:
+    found = dict(
+        _speakers(
+            'Headline here\n\nCouncillor Ann Wood said: "We made the rules clear to every '
+            'trader. "We stand by the rules on parking." Councillor Peter Hollis echoed '
+            "criticisms of the way the rules were brought in.\n"
+        )
+    )
+    assert not (found['"We stand by the rules on parking."'] or "").endswith("Peter Hollis")
+
+
+def test_a_pronoun_after_a_newcomer_is_theirs_with_no_named_speaker_before() -> None:
+    found = dict(
+        _speakers(
+            "Headline here\n\nA spokesman for the county council defended the plans. He said: "
+            '"We made the rules clear to every trader."\n'
+        )
+    )
+    assert found['"We made the rules clear to every trader."'] == (
+        "A spokesman for the county council"
+    )
+
+
+def test_a_speaker_pronoun_goes_on_with_the_main_clause_speaker_before() -> None:
+    found = dict(
+        _speakers(
+            "Headline here\n\nCouncillor Peter Wood, a former treasurer, had suggested that Mayor "
+            "Tom Reddings would keep his spending rules. He said he hoped the town would back "
+            "the budget.\n"
+        )
+    )
+    assert (found["he hoped the town would back the budget"] or "").endswith("Peter Wood")

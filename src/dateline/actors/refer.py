@@ -14,10 +14,11 @@ from dateline import geo
 from dateline.actors.cluster import Cluster
 from dateline.actors.lexicon import lexicon
 from dateline.actors.mentions import WorkMention, is_subject, overlaps
+from dateline.cue_lexicon import cues
 from dateline.names import TITLE_JOINERS
 from dateline.nlp import text_of
 from dateline.spans import Coverage
-from dateline.syntax import phrase_of
+from dateline.syntax import climb, is_root, phrase_of
 
 PRONOUN_GENDER = {
     "he": "m",
@@ -194,6 +195,10 @@ def resolve_pronouns(
         for m in c.mentions:
             by_sent[m.sent].append((m, c))
     newcomers = unnamed_newcomers(doc)
+    inner = {
+        False: _inner_subjects(doc, people, OUTER_CLAUSE_LINKS),
+        True: _inner_subjects(doc, people, MAIN_CLAUSE_LINKS),
+    }
     found = []
     for i in _tagged(doc, POS, ("PRON",)):
         tok = doc[i]
@@ -206,7 +211,10 @@ def resolve_pronouns(
         sent = sent_of[start]
         # Names inside a quotation are the speaker's words about someone else, never antecedents.
         barred = _clause_subjects(tok)
-        target = _antecedent(by_sent, start, sent, gender, barred, quotes)
+        # "X said Y had been charged. He appeared in court" is Y; "X suggested Y would win. He
+        # said" is X: one who speaks next goes on from the main clause's speaker
+        speaking = tok.dep_ == "nsubj" and tok.head.lemma_.lower() in cues().verbs
+        target = _antecedent(by_sent, start, sent, gender, barred, quotes, inner[speaking])
         if target is None:
             continue
         if newcomer_between(newcomers, _last_before(target, start), start, gender) is not None:
@@ -292,6 +300,7 @@ def _antecedent(
     gender: str,
     barred: list[tuple[int, int]],
     quotes: Coverage,
+    inner: set[int],
 ) -> Cluster | None:
     """The person a pronoun at ``pos`` refers to: in this sentence or the few before it."""
     for back in range(PRONOUN_LOOKBACK_SENTENCES + 1):
@@ -313,10 +322,38 @@ def _antecedent(
         pool = subjects or cands
         if back == 0:
             return max(pool, key=lambda mc: mc[0].start)[1]
-        # An earlier sentence: its subject, else the first person it names.
+        # An earlier sentence: its last subject of an outer clause (``inner``: "X echoed
+        # criticisms of the way Y introduced the rules. He said" is X), else the first person
+        # it names
+        outer = [mc for mc in subjects if mc[0].start not in inner]
         return (
-            max(pool, key=lambda mc: mc[0].start)
+            max(outer or pool, key=lambda mc: mc[0].start)
             if subjects
             else min(pool, key=lambda mc: mc[0].start)
         )[1]
     return None
+
+
+OUTER_CLAUSE_LINKS = frozenset({"ccomp", "conj", "parataxis"})
+"""Links from a clause's verb up to the sentence's root that keep it an outer clause: what the
+main verb reports, and clauses joined to it."""
+MAIN_CLAUSE_LINKS = frozenset({"conj"})
+"""Links that keep a clause the main one: clauses joined to the root."""
+
+
+def _inner_subjects(doc: Doc, people: list[Cluster], links: frozenset[str]) -> set[int]:
+    """Where the people's subject mentions start whose clause does not reach the sentence's
+    root by ``links`` (``the way Y introduced``, ``after Y left``; with ``MAIN_CLAUSE_LINKS``,
+    also ``said Y would``)."""
+    found = set()
+    for c in people:
+        for m in c.mentions:
+            if not m.subject:
+                continue
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            path = list(climb(span.root.head, links, 6))
+            if not is_root(path[-1]):
+                found.add(m.start)
+    return found

@@ -12,8 +12,8 @@ from dateline.actors.given_names import first_name_gender
 from dateline.actors.lexicon import lexicon
 from dateline.actors.refer import PRONOUN_GENDER, Newcomer, newcomer_between, unnamed_newcomers
 from dateline.calibration import calibrated
+from dateline.cue_lexicon import cues
 from dateline.marks import QuoteSpan, Stray
-from dateline.quotes.cue_lexicon import cues
 from dateline.quotes.direct import Attribution, attribute, cue_before_paragraph, stands_alone
 from dateline.quotes.reported import (
     Reported,
@@ -436,16 +436,17 @@ def _pronouns_from_the_run(
                 last = (quote.end, speaker)
             continue
         mention = speaker.mention if speaker is not None else None
-        if mention is None or mention.text.lower() not in RUN_PRONOUNS or last is None:
+        if mention is None or mention.text.lower() not in RUN_PRONOUNS:
             continue
-        if mention.start - last[0] > RUN_CHARS:
-            continue
+        since = max(last[0] if last else 0, mention.start - RUN_CHARS)
         gender = PRONOUN_GENDER.get(mention.text.lower())
         entered = (
-            newcomer_between(newcomers or [], last[0], mention.start, gender) if gender else None
+            newcomer_between(newcomers or [], since, mention.start, gender) if gender else None
         )
         if entered is not None:
             quote.speaker = SpeakerRef(name=entered.phrase, mention=mention)
+            continue
+        if last is None or mention.start - last[0] > RUN_CHARS:
             continue
         quote.speaker = SpeakerRef(entity=last[1].entity, name=last[1].name, mention=mention)
         quote.confidence = min(quote.confidence, INHERITED_CONFIDENCE)

@@ -8,9 +8,9 @@ from itertools import takewhile
 
 from spacy.tokens import Doc, Token
 
+from dateline.cue_lexicon import cues
 from dateline.marks import TRANSCRIPT_LABEL, QuoteSpan
 from dateline.nlp import first_token_from, last_token_before, sentence_of, text_of
-from dateline.quotes.cue_lexicon import cues
 from dateline.quotes.speaker import (
     MentionIndex,
     speaker_for,
@@ -99,10 +99,18 @@ def _has_words(cue: Token, in_run: bool = False) -> bool:
         return True  # '"..." Blair insisted closer ties did not mean ...', misparsed
     return any(
         c.dep_ in ("ccomp", "xcomp")
-        or (c.dep_ == "dobj" and lemma in objects and not _points_back(c))
+        or (
+            c.dep_ == "dobj" and (lemma in objects or _new_thing(c, in_run)) and not _points_back(c)
+        )
         or (c.dep_ == "prep" and c.lower_ in preps and any(g.dep_ == "pobj" for g in c.children))
         for c in cue.children
     )
+
+
+def _new_thing(obj: Token, in_run: bool) -> bool:
+    """In a quote run, a cue's object that is a thing of its own ('"..." Mr Davis echoed
+    criticisms of the rules'): the cue reports that, not the run's quote."""
+    return in_run and obj.pos_ == "NOUN"
 
 
 POINTING_BACK = {"the", "this", "that", "these", "those", "it", "them"}

@@ -11,8 +11,8 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from dateline.actors.lexicon import lexicon
+from dateline.cue_lexicon import cues
 from dateline.names import TITLE_JOINERS
-from dateline.quotes.cue_lexicon import cues
 from dateline.quotes.direct import inside, is_cue
 from dateline.quotes.speaker import speaker_subject
 from dateline.spans import Coverage, Disjoint

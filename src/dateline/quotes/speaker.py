@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from dateline.actors.lexicon import group_nouns, lexicon
+from dateline.cue_lexicon import cues
 from dateline.nlp import text_of
-from dateline.quotes.cue_lexicon import cues
 from dateline.schema import Entity, Span, SpeakerRef
 from dateline.spans import Coverage, Intervals
 from dateline.syntax import climb, first_child, phrase_of
