@@ -1267,3 +1267,50 @@ def test_a_speaker_pronoun_goes_on_with_the_main_clause_speaker_before() -> None
         )
     )
     assert (found["he hoped the town would back the budget"] or "").endswith("Peter Wood")
+
+
+def test_what_someone_is_named_as_saying_wins_over_an_impersonal_passive_cue() -> None:
+    found = dict(
+        _speakers(
+            "Headline here\n\nThe board has held back from final closure orders. At least a "
+            "dozen branch libraries are thought to have been chosen for closure, according to "
+            "union officials.\n"
+        )
+    )
+    assert "union officials" in found.values()
+
+
+def test_a_clause_without_that_on_the_one_told_is_what_was_said() -> None:
+    found = dict(
+        _speakers(
+            "Headline here\n\nThe bill was debated on Monday. Former minister Frank Hale told "
+            "BBC Two's Newsnight programme there was a danger people would feel under pressure "
+            "to sell their homes.\n"
+        )
+    )
+    assert found.get("there was a danger people would feel under pressure to sell their homes")
+
+
+def test_a_quote_run_on_with_an_unresolved_they_takes_the_speaker_who_closes_it() -> None:
+    found = dict(
+        _speakers(
+            "Headline here\n\nTax, they insisted, would not be a factor for most voters. "
+            '"The biggest problem we have got at the moment is the polls.\n"It might sound '
+            'great, but it does create complacency," said Councillor Brian Parsons.\n'
+        )
+    )
+    first = '"The biggest problem we have got at the moment is the polls.'
+    assert (found[first] or "").endswith("Brian Parsons")
+
+
+def test_a_place_they_come_from_does_not_speak_for_a_group() -> None:
+    found = dict(
+        _speakers(
+            "Headline here\n\nA group of councillors from Manchester agreed there was nothing "
+            "wrong with the plan. Police in Leeds said the roads were closed.\n"
+        )
+    )
+    assert found["there was nothing wrong with the plan"] == (
+        "A group of councillors from Manchester"
+    )
+    assert found["the roads were closed"] == "Leeds"  # the state's own speak for the place

@@ -48,6 +48,8 @@ class Cues:
     """Verbs whose object a ``to`` infinitive cue makes speak ("prompted charities to say")."""
     unspoken: frozenset[str] = frozenset()
     """Cue lemmas beside the hedges that report a finding or a wish, not words ("showed")."""
+    addressee_verbs: frozenset[str] = frozenset()
+    """Cues whose object is who is told ("told the programme there was a danger")."""
     verdict_nouns: frozenset[str] = frozenset()
     """Judgements a quote before ``is the assessment of X`` is X's ("was the verdict of")."""
 

@@ -120,16 +120,21 @@ def _directs(
             previous = (q.paragraph, speaker, q.continued)
         elif att.cue is not None:
             previous = None
-    # A quote that runs on takes its speaker from the paragraph that closes it.
+    # A quote that runs on takes its speaker from the paragraph that closes it, unless it has
+    # one named (not a "they" left unresolved).
     closing: Quote | None = None  # the next quote that is no quote within a quote
     for n in range(len(quotes) - 1, -1, -1):
-        ran_on = kept[n].continued and quotes[n].speaker is None
-        if ran_on and closing is not None and closing.speaker is not None:
+        ran_on = kept[n].continued and not _named(quotes[n].speaker)
+        if ran_on and closing is not None and _named(closing.speaker):
             quotes[n].speaker = closing.speaker
             quotes[n].confidence = INHERITED_CONFIDENCE
         if not kept[n].nested:
             closing = quotes[n]
     return quotes
+
+
+def _named(speaker: SpeakerRef | None) -> bool:
+    return speaker is not None and bool(speaker.name or speaker.entity)
 
 
 def _joined(text: str, end: int, start: int) -> bool:
@@ -228,8 +233,12 @@ def _reported(
     kept: Intervals[Quote] = Intervals()
     nouns: set[int] = set()  # the kept statements a noun made ("his call for ..."), by id
     cues = sorted((r.cue.idx, m) for m, r in enumerate(reported))
-    for n in sorted(range(len(reported)), key=lambda n: not reported[n].clause):
-        r = reported[n]  # what was said before what was cited, which may lie inside it
+    # what was said before what was cited, which may lie inside it; and what someone said
+    # before what no one is named as saying ("are thought to have ..., according to sources")
+    for n in sorted(
+        range(len(reported)), key=lambda n: (not reported[n].clause, not speakers[n][0])
+    ):
+        r = reported[n]
         bounds = _own_part(n, reported, speakers, cues)
         if bounds is None:
             continue

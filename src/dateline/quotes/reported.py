@@ -351,10 +351,20 @@ def _continues_the_clause(child: Token) -> bool:
 
 
 def _that_clause_on(obj: Token) -> Token | None:
-    """A ``that`` clause the parse hung on a cue's object (``told the meeting that ...``)."""
+    """A ``that`` clause the parse hung on a cue's object (``told the meeting that ...``), or,
+    on the addressee of a verb that has one (``addressee_verbs``), a clause with a subject of its
+    own and no ``that`` (``told the programme there was a danger``)."""
+    addressed = obj.head.lemma_.lower() in cues().addressee_verbs
     for clause in obj.children:
-        if clause.dep_ in ("acl", "relcl") and any(
-            c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
+        if clause.dep_ not in ("acl", "relcl"):
+            continue
+        if any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+            return clause
+        if (
+            addressed
+            and clause.dep_ == "acl"
+            and clause.tag_ in FINITE_TAGS
+            and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
         ):
             return clause
     return None

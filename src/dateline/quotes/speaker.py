@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from dateline import geo
 from dateline.actors.lexicon import group_nouns, lexicon
 from dateline.cue_lexicon import cues
 from dateline.nlp import text_of
@@ -561,6 +562,23 @@ def _role_holder(who: Token, index: MentionIndex) -> tuple[Entity, Span] | None:
     return fits[0], Span(text=who.text, start=who.idx, end=who.idx + len(who.text))
 
 
+PLACES = {"GPE", "LOC", "FAC"}
+STATE_SECTORS = {"GOV", "COP", "MIL", "LEG", "JUD"}
+"""Sectors of group nouns a place after them speaks through ("the government in Kabul")."""
+
+
+def _place_they_come_from(who: Token, found: tuple[Entity, Span]) -> bool:
+    """A place named after the head of a common-noun subject (``councillors from Hilltown``,
+    ``a group of residents in X``) says where they come from, not who speaks; unless the noun is
+    the state's (``the government in Kabul``, ``police in Leeds``). The recogniser types many a
+    town an organisation: a notable place so typed counts as a place."""
+    entity, mention = found
+    if who.pos_ != "NOUN" or mention.start <= who.idx:
+        return False
+    place = entity.type in PLACES or (entity.type == "ORG" and geo.is_notable_place(entity.name))
+    return place and group_nouns().get(who.lemma_.lower()) not in STATE_SECTORS
+
+
 def speaker_for(doc: Doc, who: Token, index: MentionIndex) -> tuple[SpeakerRef | None, float]:
     """A speaker reference for the subject token, with how sure we are of it (a relative
     pronoun: the name it stands for, named at the pronoun)."""
@@ -593,6 +611,8 @@ def speaker_for(doc: Doc, who: Token, index: MentionIndex) -> tuple[SpeakerRef |
         found = None  # "Liberal Democrat peer Lord Carlile said": the name the tagger missed speaks
     found = _person_before_verb(who, index) or _apposed_person(who, index) or found
     found = found or _role_holder(who, index)
+    if found is not None and _place_they_come_from(who, found):
+        found = None  # "A group of councillors from Hilltown agreed": not Hilltown
     if found is not None:
         entity, mention = found
         return SpeakerRef(entity=entity.id, name=entity.name, mention=mention), 1.0
