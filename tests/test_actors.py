@@ -315,6 +315,9 @@ def test_a_given_name_and_a_surname_typed_as_a_group_is_a_person() -> None:
         WorkMention(0, 14, "Sarah Pendlees", "NORP"),
         WorkMention(30, 49, "Christian Democrats", "NORP"),
         WorkMention(60, 73, "Grace Britons", "NORP"),
+        WorkMention(80, 94, "Roman Catholic", "NORP"),
+        WorkMention(100, 114, "French Muslims", "NORP"),
+        WorkMention(120, 134, "Christian Arab", "NORP"),
     ]
     _fix_types(mentions, set())
-    assert [m.label for m in mentions] == ["PERSON", "NORP", "NORP"]
+    assert [m.label for m in mentions] == ["PERSON", "NORP", "NORP", "NORP", "NORP", "NORP"]

@@ -6,8 +6,8 @@ from importlib import resources
 import pytest
 from spacy.tokens import Doc
 
-from dateline.quotes import reported
 from dateline.cue_lexicon import Cues, cues
+from dateline.quotes import reported
 from dateline.schema import Document
 
 

@@ -1258,17 +1258,6 @@ def test_a_pronoun_after_a_newcomer_is_theirs_with_no_named_speaker_before() -> 
     )
 
 
-def test_a_speaker_pronoun_goes_on_with_the_main_clause_speaker_before() -> None:
-    found = dict(
-        _speakers(
-            "Headline here\n\nCouncillor Peter Wood, a former treasurer, had suggested that Mayor "
-            "Tom Reddings would keep his spending rules. He said he hoped the town would back "
-            "the budget.\n"
-        )
-    )
-    assert (found["he hoped the town would back the budget"] or "").endswith("Peter Wood")
-
-
 def test_what_someone_is_named_as_saying_wins_over_an_impersonal_passive_cue() -> None:
     found = dict(
         _speakers(
@@ -1314,3 +1303,85 @@ def test_a_place_they_come_from_does_not_speak_for_a_group() -> None:
         "A group of councillors from Manchester"
     )
     assert found["the roads were closed"] == "Leeds"  # the state's own speak for the place
+
+
+REVIEW_CASES = [
+    (
+        "Mr Alan Crewe was taken to hospital after a doctor found him collapsed in the street. "
+        'He said: "I owe her my life."',
+        '"I owe her my life."',
+        "Alan Crewe",
+    ),
+    (
+        "Mr Alan Crewe has run the shop for 30 years. A council official visited the shop in "
+        'March.\n\nHe said: "They told me I had a month to leave."',
+        '"They told me I had a month to leave."',
+        "Alan Crewe",
+    ),
+    (
+        '"This is a sad day for the town," said Mayor Tom Rigg. "We had no choice at all." '
+        "Factory owner Sue Lee told reporters on Friday.",
+        '"We had no choice at all."',
+        "Sue Lee",
+    ),
+    (
+        'The exchange in the chamber went like this: "Did you know about the payments?" Mr '
+        "Jon Hartley asked.",
+        '"Did you know about the payments?"',
+        "Jon Hartley",
+    ),
+    (
+        '"Catastrophic," was the assessment of the damage given by the chief engineer, Mark '
+        'Tolley. "It is a disgrace," was the reaction of many, club chairman Roy Dunn said.',
+        '"It is a disgrace,"',
+        "Roy Dunn",
+    ),
+    (
+        'Mr Paul Hale said the inquiry had found: "There were serious failings in the service."',
+        '"There were serious failings in the service."',
+        "the inquiry",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "quote", "speaker"), REVIEW_CASES)
+def test_the_rules_of_this_round_leave_these_speakers_alone(
+    body: str, quote: str, speaker: str
+) -> None:
+    """Texts a reviewer wrote against this round's rules: each speaker is the plain reading."""
+    found = dict(_speakers(f"Headline here\n\n{body}\n"))
+    assert (found[quote] or "").endswith(speaker)
+
+
+def test_a_verdict_is_given_by_its_by_agent_and_never_by_a_thing() -> None:
+    found = dict(
+        _speakers(
+            'Headline here\n\n"Catastrophic," was the assessment of the damage given by the '
+            "chief engineer, Mark Tolley.\n"
+        )
+    )
+    assert found['"Catastrophic,"'] == "Mark Tolley"
+
+
+def test_a_purpose_after_a_comma_is_not_the_content() -> None:
+    found = dict(
+        _speakers(
+            "Headline here\n\nMs Joan Pratt told the committee the report was flawed, to demand "
+            "a fresh inquiry.\n"
+        )
+    )
+    assert "the report was flawed" in found
+
+
+def test_a_speaker_pronoun_goes_on_with_the_main_clause_speaker_before() -> None:
+    """Every case read in the tuning sets goes this way ("McLenney said Clinton doesn't show
+    ... '...,' she said"); "X said striker Y would be fit. He said: 'My ankle ...'" is the
+    reading it gets wrong."""
+    found = dict(
+        _speakers(
+            "Headline here\n\nCouncillor Peter Wood, a former treasurer, had suggested that "
+            "Mayor Tom Reddings would keep his spending rules. He said he hoped the town would "
+            "back the budget.\n"
+        )
+    )
+    assert (found["he hoped the town would back the budget"] or "").endswith("Peter Wood")

@@ -251,8 +251,12 @@ def _after_honorifics(text: str) -> set[str]:
     return set(AFTER_HONORIFIC.findall(text))
 
 
-GROUP_ENDINGS = ("ans", "ists", "ats", "ites", "ics", "ers")
-"""Endings of the plural words that name a group ("Christian Democrats", "Young Socialists")."""
+GROUP_ENDINGS = (
+    *("an", "ans", "ic", "ics", "ist", "ists", "at", "ats", "ite", "ites", "im", "ims"),
+    *("ab", "abs", "ant", "ants", "er", "ers", "ese"),
+)
+"""Endings of the words that name a group or one of it ("Christian Democrats", "Roman Catholic",
+"French Muslims", "Christian Arab"): such a second word keeps a "group" a group."""
 
 
 def _named_like_a_person(mention: WorkMention) -> bool:
@@ -264,6 +268,7 @@ def _named_like_a_person(mention: WorkMention) -> bool:
         mention.label == "NORP"
         and len(words) == 2
         and words[0].lower() in first_names()
+        and geo.country_code(words[0]) is None
         and words[1][:1].isupper()
         and not words[1].lower().endswith(GROUP_ENDINGS)
         and geo.country_code(words[1]) is None

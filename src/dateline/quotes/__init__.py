@@ -454,6 +454,7 @@ def _pronouns_from_the_run(
         )
         if entered is not None:
             quote.speaker = SpeakerRef(name=entered.phrase, mention=mention)
+            quote.confidence = min(quote.confidence, INHERITED_CONFIDENCE)
             continue
         if last is None or mention.start - last[0] > RUN_CHARS:
             continue
@@ -546,7 +547,8 @@ def extract_quotes(
         quotes.append(headline)
     quotes = _without_fragments_of_mixed(quotes)
     quotes.sort(key=lambda q: (q.start, q.end))
-    _pronouns_from_the_run(quotes, index, unnamed_newcomers(doc))
+    newcomers = unnamed_newcomers(doc, Coverage((s.start, s.end) for s in spans))
+    _pronouns_from_the_run(quotes, index, newcomers)
     _pronouns_past_quoted_names(quotes, index)
     for n, q in enumerate(quotes, start=1):
         q.id = f"q{n}"

@@ -8,6 +8,7 @@ from itertools import takewhile
 
 from spacy.tokens import Doc, Token
 
+from dateline.actors.lexicon import group_nouns, lexicon
 from dateline.cue_lexicon import cues
 from dateline.marks import TRANSCRIPT_LABEL, QuoteSpan
 from dateline.nlp import first_token_from, last_token_before, sentence_of, text_of
@@ -74,7 +75,7 @@ def _closes_a_sentence(doc: Doc, quote: QuoteSpan, following: Token, in_run: boo
     word = next((t for t in doc[following.i : following.i + 3] if not t.is_space), None)
     if inner[-1:] not in SENTENCE_END or word is None or not word.text[:1].isupper():
         return False
-    if _led_by_colon(text, quote):
+    if _led_by_colon(text, quote) and _cue_before(doc, quote):
         return True  # 'X told the paper, saying: "...." MPs criticised ...': the lead's, not theirs
     close = doc[word.i : word.i + BARE_CUE_WINDOW]
     return not any(is_cue(t) and t.dep_ == "ROOT" and not _has_words(t, in_run) for t in close)
@@ -84,6 +85,19 @@ def _led_by_colon(text: str, quote: QuoteSpan) -> bool:
     """A colon right before the quote's opening mark leads into it (``saying: "..."``): the
     sentence before gives it its cue."""
     return text[max(0, quote.start - COLON_LOOKBACK) : quote.start].rstrip().endswith(":")
+
+
+def _cue_before(doc: Doc, quote: QuoteSpan) -> bool:
+    """A cue stands in the sentence before the quote's opening mark ("saying:"; not "The
+    message was simple:")."""
+    i = last_token_before(doc, quote.start)
+    for j in range(i, max(-1, i - BEFORE_WINDOW), -1):
+        tok = doc[j]
+        if tok.text in SENTENCE_END:
+            return False
+        if is_cue(tok):
+            return True
+    return False
 
 
 def _has_words(cue: Token, in_run: bool = False) -> bool:
@@ -109,8 +123,9 @@ def _has_words(cue: Token, in_run: bool = False) -> bool:
 
 def _new_thing(obj: Token, in_run: bool) -> bool:
     """In a quote run, a cue's object that is a thing of its own ('"..." Mr Davis echoed
-    criticisms of the rules'): the cue reports that, not the run's quote."""
-    return in_run and obj.pos_ == "NOUN"
+    criticisms of the rules'): the cue reports that, not the run's quote; not the one told
+    ('"..." Ms Lee told reporters')."""
+    return in_run and obj.pos_ == "NOUN" and obj.head.lemma_.lower() not in cues().addressee_verbs
 
 
 POINTING_BACK = {"the", "this", "that", "these", "those", "it", "them"}
@@ -169,7 +184,7 @@ def attribute(
     if signed is not None:
         return signed
     after, before = _cue_candidates(doc, quote, quotes, paragraph)
-    judged = _verdict_of(doc, after, index)
+    judged = None if any(is_cue(t) for t in after) else _verdict_of(doc, after, index)
     if judged is not None:
         return judged
     for region in (after, list(reversed(before))):
@@ -204,10 +219,14 @@ REPORTED_LINKS = ("ccomp", "conj", "xcomp")
 
 def _reporting_cue_above(cue: Token, before: list[Token]) -> Token:
     """``Katrina Bull said Mr Blair had shown he could rouse the party: "..."``: a cue before the
-    quote that reports no words ("shown", ``UNSPOKEN``) inside the clause of a cue that does, in
-    the same stretch before the quote, leaves the quote to that cue."""
+    quote that reports no words ("shown", ``UNSPOKEN``), whose subject is a person (a name or a
+    pronoun; not "the inquiry had found:"), inside the clause of a cue that does, in the same
+    stretch before the quote, leaves the quote to that cue."""
     if cue.lemma_.lower() not in UNSPOKEN:
         return cue
+    subject = subject_of(cue)
+    if subject is None or subject.pos_ not in ("PROPN", "PRON"):
+        return cue  # "the inquiry had found: ...": a finding's own words
     first = before[0].i if before else cue.i
     for head in climb(cue, REPORTED_LINKS, 3):
         if head.i != cue.i and head.i >= first and is_cue(head):
@@ -230,13 +249,32 @@ def _verdict_of(doc: Doc, after: list[Token], index: MentionIndex) -> Attributio
         noun = first_child(tok, ("attr",))
         if noun is None or noun.lemma_.lower() not in cues().verdict_nouns:
             return None
-        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        who = None if of is None else first_child(of, ("pobj",))
+        who = _judge(noun)
         if who is None:
             return None
         speaker, sure = speaker_for(doc, who, index)
-        return Attribution(_word(noun), speaker, 0.5 + 0.4 * sure if speaker else 0.3, noun.i)
+        if speaker is None:
+            return None
+        return Attribution(_word(noun), speaker, 0.5 + 0.4 * sure, noun.i)
     return None
+
+
+def _judge(noun: Token) -> Token | None:
+    """Who gave a judgement: the ``by`` agent in its phrase ("the assessment of the damage given
+    by the engineer"), else its ``of`` phrase when that names a person, an organisation or a
+    group of people ("the verdict of one activist"; not "of the damage")."""
+    by = next((t for t in noun.subtree if t.lower_ == "by" and t.dep_ in ("agent", "prep")), None)
+    agent = None if by is None else first_child(by, ("pobj",))
+    if agent is not None:
+        return agent
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    who = None if of is None else first_child(of, ("pobj",))
+    if who is None:
+        return None
+    lemma = who.lemma_.lower()
+    if who.ent_type_ in ("PERSON", "ORG", "NORP") or lemma in lexicon().heads:
+        return who
+    return who if lemma in group_nouns() else None  # "one activist", "the committee"
 
 
 LEAD_SPEAKERS = {"PERSON", "ORG", "NORP"}

@@ -331,8 +331,10 @@ def _misattached_rest(verb: Token, clause: Token) -> list[Token]:
         if child.dep_ in ("cc", "punct"):
             pending.append(child)
             continue
-        if not _continues_the_clause(child):
-            break
+        if not _continues_the_clause(child) or (
+            child.dep_ == "xcomp" and verb.doc[child.left_edge.i - 1].text == ","
+        ):
+            break  # not ", to demand a fresh inquiry": the speaker's purpose, after a comma
         rest += pending + list(child.subtree)
         pending = []
     return rest
@@ -340,7 +342,7 @@ def _misattached_rest(verb: Token, clause: Token) -> list[Token]:
 
 def _continues_the_clause(child: Token) -> bool:
     if child.dep_ == "xcomp":
-        return True  # "said the hall cost the town £2m to maintain": whatever the verb
+        return True  # "said the hall cost the town £2m to maintain": whatever its verb
     if is_cue(child):
         return False
     if child.dep_ == "ccomp":

@@ -563,6 +563,8 @@ def _role_holder(who: Token, index: MentionIndex) -> tuple[Entity, Span] | None:
 
 
 PLACES = {"GPE", "LOC", "FAC"}
+ORIGIN_PREPS = {"from", "in", "on", "at", "across", "around"}
+"""Prepositions before a place that say where people come from or what they know about."""
 STATE_SECTORS = {"GOV", "COP", "MIL", "LEG", "JUD"}
 """Sectors of group nouns a place after them speaks through ("the government in Kabul")."""
 
@@ -575,6 +577,9 @@ def _place_they_come_from(who: Token, found: tuple[Entity, Span]) -> bool:
     entity, mention = found
     if who.pos_ != "NOUN" or mention.start <= who.idx:
         return False
+    preps = [t for t in who.subtree if t.dep_ == "prep" and t.idx < mention.start]
+    if not preps or preps[-1].lower_ not in ORIGIN_PREPS:
+        return False  # "a spokesman for Liverpool": the club he speaks for
     place = entity.type in PLACES or (entity.type == "ORG" and geo.is_notable_place(entity.name))
     return place and group_nouns().get(who.lemma_.lower()) not in STATE_SECTORS
 
