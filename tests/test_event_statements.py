@@ -217,3 +217,35 @@ def test_a_denied_fault_is_no_verdict() -> None:
 def test_a_list_of_places_in_apposition_stays_the_phrase_that_counts_them() -> None:
     told = _told("Israeli troops attacked two villages, Beit Hanoun and Jabaliya.")
     assert {t for _, _, t in told} == {"two villages"}
+
+
+def test_saying_what_someone_should_do_is_a_demand_of_them() -> None:
+    told = _told(
+        "A regional fund for small farms should be set up, a committee of peers has said. "
+        "Their report said the ministry should review grants for hill farmers."
+    )
+    assert ("REQUEST", "a committee of peers", None) in told
+    assert any(t == "REQUEST" and target == "the ministry" for t, _, target in told)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '"We must act now on hill farms," said the union leader, Mr Tom Harker.',
+        "If the figures are right, the ministry should resign, said Mr Tom Harker.",
+        "Mr Tom Harker thinks the ministry should review the grants.",
+    ],
+)
+def test_the_speakers_own_resolve_a_condition_or_a_belief_is_no_demand(body: str) -> None:
+    assert not any(
+        e.type == "REQUEST"
+        and e.trigger is not None
+        and e.trigger.text in ("act", "resign", "review")
+        for e in _events(body)
+    )
+
+
+def test_a_speaker_named_by_a_phrase_is_a_side_with_its_span() -> None:
+    events = _events("A regional fund for small farms should be set up, a committee of peers said.")
+    demand = next(e for e in events if e.type == "REQUEST")
+    assert demand.source.span is not None and demand.source.span.text == "a committee of peers"

@@ -25,7 +25,7 @@ from dateline.events.modality import Modality, lemma_of, words
 from dateline.events.modality import modality as mood_of
 from dateline.events.model import EventModel, default_model
 from dateline.events.sides import complement, demand_sides, noun_sides, resolve, verb_sides
-from dateline.events.statements import critical, criticisms, speaker_side
+from dateline.events.statements import Criticism, critical, criticisms, demands, speaker_side
 from dateline.events.when_where import article_date, event_date, event_location
 from dateline.nlp import text_of
 from dateline.schema import ActorRef, Entity, Event, Quote, Span
@@ -654,7 +654,9 @@ def extract_events(
                     confidence=round(max(0.05, min(1.0, sure)), 2),
                 )
             )
-    events += _criticisms(article, quotes, actors, events, excluded, lexicon)
+    is_act = lambda t: lexicon.match(t) is not None  # noqa: E731
+    events += _said(article, criticisms(quotes, actors, is_act), events, excluded, CRITICISM)
+    events += _said(article, demands(quotes, actors), events, excluded, DEMAND)
     for n, event in enumerate(events, start=1):
         event.id = f"v{n}"
         event.confidence = calibrated("event", event.confidence)  # raw score -> measured rate
@@ -663,6 +665,8 @@ def extract_events(
 
 CRITICISM = ("ACCUSE", "111", 0.5)
 """What a quote that judges an actor or a thing badly codes: criticise or denounce."""
+DEMAND = ("REQUEST", "10", 0.45)
+"""What a quote that says what someone or something should do codes: make a demand."""
 
 
 def _told_of(events: list[Event]) -> set[tuple[int, str]]:
@@ -682,19 +686,21 @@ def _actor_key(actor: ActorRef) -> str:
     return actor.entity or actor.code or (actor.name or "").lower()
 
 
-def _criticisms(
+def _said(
     article: Article,
-    quotes: list[Quote],
-    actors: ActorResolver,
+    statements: Iterable[tuple[Side, Criticism]],
     coded: list[Event],
     excluded: Coverage,
-    lexicon: Lexicon,
+    kind: tuple[str, str, float],
 ) -> list[Event]:
-    """ACCUSE events from quotes that judge a named actor badly ("This government has failed")."""
+    """Events told by what people say (``statements``): ACCUSE from quotes that judge a named
+    actor badly ("This government has failed"), REQUEST from quotes that say what someone
+    should do ("the government should consider fines"); one per sentence and target, none where
+    an event of the sentence has that target already."""
     told = _told_of(coded)
     found: list[Event] = []
-    label, code, confidence = CRITICISM
-    for speaker, said in criticisms(quotes, actors, lambda t: lexicon.match(t) is not None):
+    label, code, confidence = kind
+    for speaker, said in statements:
         if excluded.covers(said.trigger.idx):
             continue
         evidence = _evidence(article, said.trigger)

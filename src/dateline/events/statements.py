@@ -18,7 +18,9 @@ from functools import lru_cache
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from dateline.events import actors as actor_rules
 from dateline.events import modality as mood_rules
+from dateline.events import sides as side_rules
 from dateline.events.actors import ActorResolver, Side
 from dateline.events.modality import modality, words
 from dateline.events.sides import side_of
@@ -208,8 +210,11 @@ def speaker_side(quote: Quote, actors: ActorResolver) -> Side | None:
         return None
     side = actors.side(span.root)
     if side is not None:
+        if side.actor.entity is None and side.actor.span is None:
+            side.actor.span = speaker.mention.model_copy()  # "a committee of MPs": where named
         return side
-    return Side(ActorRef(name=speaker.name or speaker.mention.text), None, kind="phrase")
+    name = speaker.name or speaker.mention.text
+    return Side(ActorRef(name=name, span=speaker.mention.model_copy()), None, kind="phrase")
 
 
 def criticisms(
@@ -286,3 +291,86 @@ def _names_actor(tokens: list[Token], speaker: Side, actors: ActorResolver) -> b
             if side is not None and not _same_actor(side, speaker):
                 return True
     return False
+
+
+SUPPOSING_VERBS = words("supposing_verbs")
+"""Verbs a deontic modal only supposes with ("this should mean ...")."""
+
+
+def demands(quotes: list[Quote], actors: ActorResolver) -> Iterator[tuple[Side, Criticism]]:
+    """(speaker, demand) for every sentence of a quote whose own clause says what someone or
+    something should or must do ("the government should consider fines", "A national body should
+    be set up, a committee of MPs has said"): the one named to do it is the target (the subject,
+    or a passive's ``by`` agent), none for a thing; never the speaker's own ("we must act")."""
+    sents = list(actors.doc.sents)
+    ends = [sent.end_char for sent in sents]
+    for quote in quotes:
+        if quote.fragment or quote.negated or quote.hedged:
+            continue
+        speaker = speaker_side(quote, actors)
+        if speaker is None:
+            continue
+        for tokens in _pieces(quote, sents, ends):
+            found = _demand(quote, tokens, speaker, actors)
+            if found is not None:
+                yield speaker, found
+
+
+def _demand(
+    quote: Quote, tokens: list[Token], speaker: Side, actors: ActorResolver
+) -> Criticism | None:
+    """The top verb of one sentence of a quote under a deontic modal, with whom it names."""
+    inside = {t.i for t in tokens}
+    for verb in tokens:
+        if verb.pos_ not in ("VERB", "AUX") or (verb.head.i in inside and verb.head.i != verb.i):
+            continue  # only the clause the quote says, not one inside it
+        if not any(
+            c.dep_ == "aux" and c.lower_ in side_rules.OBLIGATION_AUX for c in verb.children
+        ):
+            continue
+        if _conditional(verb) or _supposing(verb):
+            continue  # "if the report is right, ...", "there must have been", "should mean"
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if subject is not None and subject.lower_ in actor_rules.FIRST_PERSON | NOTHING_WORDS:
+            return None  # "we must act": the speaker's own resolve; "nobody should": no one's
+        doer = _doer(verb, subject)
+        if doer is None:
+            return Criticism(quote, verb, [])
+        side = side_of(doer, actors)
+        if side is None or side.kind == "thing" or not _actor(side, actors, doer):
+            return Criticism(quote, verb, [])
+        if _same_actor(side, speaker):
+            return None
+        return Criticism(quote, verb, [side])
+    return None
+
+
+def _conditional(verb: Token) -> bool:
+    """The clause, or the one it hangs on, is a condition ("if ..."; the modal itself makes
+    ``modality`` call every such clause hypothetical)."""
+    marks = mood_rules.CONDITIONAL_MARKS
+    return any(
+        c.dep_ == "mark" and c.lower_ in marks for t in (verb, verb.head) for c in t.children
+    ) or any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
+        for c in verb.children
+    )
+
+
+def _supposing(verb: Token) -> bool:
+    """The modal supposes rather than demands: a perfect ("must have been", "should have
+    known") or a verb of meaning or seeming ("this should mean")."""
+    if verb.lemma_.lower() in SUPPOSING_VERBS:
+        return True
+    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+
+
+def _doer(verb: Token, subject: Token | None) -> Token | None:
+    """Who is to act: the active subject, or the ``by`` agent of a passive."""
+    if subject is None:
+        return None
+    passive = subject.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in verb.children)
+    if not passive:
+        return subject
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
