@@ -321,3 +321,9 @@ def test_a_given_name_and_a_surname_typed_as_a_group_is_a_person() -> None:
     ]
     _fix_types(mentions, set())
     assert [m.label for m in mentions] == ["PERSON", "NORP", "NORP", "NORP", "NORP", "NORP"]
+
+
+def test_a_title_the_recogniser_took_into_a_name_is_the_role() -> None:
+    doc = analyze("Hilltown City Councillor Ruth Dale said the plan would fail.")
+    dale = entity_named(doc, "Ruth Dale")
+    assert dale.role == "councillor"

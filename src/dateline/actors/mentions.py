@@ -8,11 +8,13 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
 from dateline import geo
 from dateline.actors.given_names import first_names
+from dateline.actors.lexicon import lexicon
 from dateline.actors.orgs import org_aliases, written_aliases
 from dateline.nlp import first_token_from, text_of
 from dateline.spans import Coverage
@@ -107,6 +109,8 @@ def clean(doc: Doc, ent: Span) -> tuple[int, int, bool] | None:
         start = ent[1].idx  # "Said Ellis: ...": the inverted cue is no part of the name
     elif len(ent) > 1 and ent[0].lower_ in HONORIFICS:
         start = ent[1].idx  # "Ms Hewitt": a title, as where the recogniser leaves it out
+    elif ent.label_ == "PERSON" and (after := _after_title(ent)) is not None:
+        start = after  # "Nottingham City Councillor Brian Parbutt": the title reads the role
     elif len(ent) > 1 and ent[0].is_lower and ent[0].pos_ in NOT_NAME_WORDS:
         start = ent[1].idx  # "he rang Lucy" tagged as a name: the verb is no part of it
     tail = TRAILING_JUNK.search(text_of(doc), start, end)
@@ -122,6 +126,31 @@ def clean(doc: Doc, ent: Span) -> tuple[int, int, bool] | None:
     ):
         end += 1
     return (start, end, possessive) if end > start else None
+
+
+AMBIGUOUS_TITLES = frozenset({"major", "justice", "general"})
+"""Role words that are also given names or parts of names ("Major Lee", "Justice League")."""
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """Single words of the known roles ("councillor", "secretary"), less ``AMBIGUOUS_TITLES``."""
+    return frozenset(w for role in lexicon().roles for w in role.split()) - AMBIGUOUS_TITLES
+
+
+def _after_title(ent: Span) -> int | None:
+    """Where the name starts after a capitalised title the recogniser took into a person's name,
+    when proper names follow it ("Councillor Ruth Dale" -> "Ruth Dale"), else None."""
+    last = None
+    for tok in ent[:-1]:
+        if tok.text[:1].isupper() and tok.lower_ in _title_words():
+            last = tok.i
+    if last is None:
+        return None
+    rest = ent.doc[last + 1 : ent.end]
+    if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest):
+        return None
+    return rest[0].idx
 
 
 def sentence_index(doc: Doc) -> list[int]:
