@@ -249,3 +249,15 @@ def test_a_speaker_named_by_a_phrase_is_a_side_with_its_span() -> None:
     events = _events("A regional fund for small farms should be set up, a committee of peers said.")
     demand = next(e for e in events if e.type == "REQUEST")
     assert demand.source.span is not None and demand.source.span.text == "a committee of peers"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The Green Party opposed the Hilltown bypass plan on Monday.", "REJECT"),
+        ("Union leaders shunned the employers' offer of talks.", "REJECT"),
+        ("The mayor hailed the Hilltown bypass decision as a victory.", "SUPPORT"),
+    ],
+)
+def test_news_verbs_added_to_the_predicate_table(body: str, expected: str) -> None:
+    assert expected in {e.type for e in _events(body) if not e.negated}
