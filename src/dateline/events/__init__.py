@@ -25,7 +25,7 @@ from dateline.events.modality import Modality, lemma_of, words
 from dateline.events.modality import modality as mood_of
 from dateline.events.model import EventModel, default_model
 from dateline.events.sides import complement, demand_sides, noun_sides, resolve, verb_sides
-from dateline.events.statements import Criticism, critical, criticisms, demands, speaker_side
+from dateline.events.statements import Told, critical, criticisms, demands, speaker_side
 from dateline.events.when_where import article_date, event_date, event_location
 from dateline.nlp import text_of
 from dateline.schema import ActorRef, Entity, Event, Quote, Span
@@ -654,8 +654,8 @@ def extract_events(
                     confidence=round(max(0.05, min(1.0, sure)), 2),
                 )
             )
-    is_act = lambda t: lexicon.match(t) is not None  # noqa: E731
-    events += _said(article, criticisms(quotes, actors, is_act), events, excluded, CRITICISM)
+    judged = criticisms(quotes, actors, lambda t: lexicon.match(t) is not None)
+    events += _said(article, judged, events, excluded, CRITICISM)
     events += _said(article, demands(quotes, actors), events, excluded, DEMAND)
     for n, event in enumerate(events, start=1):
         event.id = f"v{n}"
@@ -688,7 +688,7 @@ def _actor_key(actor: ActorRef) -> str:
 
 def _said(
     article: Article,
-    statements: Iterable[tuple[Side, Criticism]],
+    statements: Iterable[tuple[Side, Told]],
     coded: list[Event],
     excluded: Coverage,
     kind: tuple[str, str, float],

@@ -90,9 +90,9 @@ def critical(token: Token) -> bool:
 
 
 @dataclass
-class Criticism:
-    """One sentence of a quote that criticises: the word that tells it and the actors it names
-    (none for a verdict on a thing: "the scheme is deeply flawed")."""
+class Told:
+    """One sentence of a quote that tells an event (criticism, a demand): the word that tells it
+    and the actors it is about (none for a verdict on a thing: "the scheme is deeply flawed")."""
 
     quote: Quote
     trigger: Token
@@ -219,7 +219,7 @@ def speaker_side(quote: Quote, actors: ActorResolver) -> Side | None:
 
 def criticisms(
     quotes: list[Quote], actors: ActorResolver, is_act: Callable[[Token], bool]
-) -> Iterator[tuple[Side, Criticism]]:
+) -> Iterator[tuple[Side, Told]]:
     """(speaker, criticism) for every sentence of a quote that judges a named actor badly;
     ``is_act``: words that name an act ("ban", "offensive"), never a judgement."""
     sents = list(actors.doc.sents)
@@ -242,7 +242,7 @@ def _judgement(
     speaker: Side,
     actors: ActorResolver,
     is_act: Callable[[Token], bool],
-) -> Criticism | None:
+) -> Told | None:
     """The first judging word of one sentence of a quote that is about a named actor; else a
     verdict on a thing ("it is misdirected", "a shambles") with no target, when the sentence
     names no actor at all."""
@@ -252,12 +252,12 @@ def _judgement(
             continue
         targets = _targets(trigger, tokens, speaker, actors)
         if targets:
-            return Criticism(quote, trigger, targets)
+            return Told(quote, trigger, targets)
         if verdict is None and _predicated(trigger):
             verdict = trigger
     if verdict is None or _names_actor(tokens, speaker, actors):
         return None
-    return Criticism(quote, verdict, [])
+    return Told(quote, verdict, [])
 
 
 def _supposed(trigger: Token) -> bool:
@@ -297,7 +297,7 @@ SUPPOSING_VERBS = words("supposing_verbs")
 """Verbs a deontic modal only supposes with ("this should mean ...")."""
 
 
-def demands(quotes: list[Quote], actors: ActorResolver) -> Iterator[tuple[Side, Criticism]]:
+def demands(quotes: list[Quote], actors: ActorResolver) -> Iterator[tuple[Side, Told]]:
     """(speaker, demand) for every sentence of a quote whose own clause says what someone or
     something should or must do ("the government should consider fines", "A national body should
     be set up, a committee of MPs has said"): the one named to do it is the target (the subject,
@@ -316,9 +316,7 @@ def demands(quotes: list[Quote], actors: ActorResolver) -> Iterator[tuple[Side, 
                 yield speaker, found
 
 
-def _demand(
-    quote: Quote, tokens: list[Token], speaker: Side, actors: ActorResolver
-) -> Criticism | None:
+def _demand(quote: Quote, tokens: list[Token], speaker: Side, actors: ActorResolver) -> Told | None:
     """The top verb of one sentence of a quote under a deontic modal, with whom it names."""
     inside = {t.i for t in tokens}
     for verb in tokens:
@@ -335,13 +333,13 @@ def _demand(
             return None  # "we must act": the speaker's own resolve; "nobody should": no one's
         doer = _doer(verb, subject)
         if doer is None:
-            return Criticism(quote, verb, [])
+            return Told(quote, verb, [])
         side = side_of(doer, actors)
         if side is None or side.kind == "thing" or not _actor(side, actors, doer):
-            return Criticism(quote, verb, [])
+            return Told(quote, verb, [])
         if _same_actor(side, speaker):
             return None
-        return Criticism(quote, verb, [side])
+        return Told(quote, verb, [side])
     return None
 
 
