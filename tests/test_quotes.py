@@ -1021,17 +1021,20 @@ def _speakers(text: str) -> list[tuple[str, str | None]]:
     return [(q.text, q.speaker.name if q.speaker else None) for q in doc.quotes]
 
 
+def _speakers_of(body: str) -> dict[str, str | None]:
+    """Each quote of an article with this body (under a headline) and its speaker's name."""
+    return dict(_speakers(f"Headline here\n\n{body}\n"))
+
+
 def test_a_whispered_quote_has_its_speaker() -> None:
     found = _speakers('Headline here\n\n"We are not beaten yet," whispered the party chairman.\n')
     assert found == [('"We are not beaten yet,"', "the party chairman")]
 
 
 def test_a_next_sentence_cue_with_its_own_phrase_does_not_take_the_quote() -> None:
-    found = dict(
-        _speakers(
-            'Headline here\n\n"It has been a great month," said Anna Price. "Our policies are '
-            'working." Some members even spoke of a landslide in May.\n'
-        )
+    found = _speakers_of(
+        '"It has been a great month," said Anna Price. "Our policies are '
+        'working." Some members even spoke of a landslide in May.'
     )
     assert found['"Our policies are working."'] == "Anna Price"
 
@@ -1117,13 +1120,11 @@ def test_the_inverted_phrase_speaker_is_its_head_not_a_prepositional_object() ->
 
 
 def test_a_pronoun_stays_with_the_person_when_no_quotation_of_its_own_names_him() -> None:
-    found = dict(
-        _speakers(
-            "Headline here\n\nPolice Chief Tom Hill said Carl Brown had been charged with murder. "
-            "He appeared in court on Monday and said he was innocent. Manager Steve Bruce said "
-            'striker Tom Cleverley was "not fit". Cleverley trained alone on Monday. "I feel '
-            'fine," he said later.\n'
-        )
+    found = _speakers_of(
+        "Police Chief Tom Hill said Carl Brown had been charged with murder. "
+        "He appeared in court on Monday and said he was innocent. Manager Steve Bruce said "
+        'striker Tom Cleverley was "not fit". Cleverley trained alone on Monday. "I feel '
+        'fine," he said later.'
     )
     assert found["he was innocent"] == "Carl Brown"
     assert found['"I feel fine,"'] == "Tom Cleverley"
@@ -1137,12 +1138,10 @@ def test_an_unrealised_causing_verb_makes_no_one_speak() -> None:
 
 
 def test_a_quote_led_by_a_colon_keeps_its_lead_against_the_next_sentence_cue() -> None:
-    found = dict(
-        _speakers(
-            "Headline here\n\nThe vicar's brother, Alan Pike, spoke to the parish paper, saying: "
-            '"No fee is worth closing the chapel." Councillors criticised Mayor Ruth Dale last '
-            "year for raising the hall charges.\n"
-        )
+    found = _speakers_of(
+        "The vicar's brother, Alan Pike, spoke to the parish paper, saying: "
+        '"No fee is worth closing the chapel." Councillors criticised Mayor Ruth Dale last '
+        "year for raising the hall charges."
     )
     assert found['"No fee is worth closing the chapel."'] == "Alan Pike"
 
@@ -1168,44 +1167,36 @@ def test_a_newcomer_of_the_other_gender_leaves_the_pronoun_alone() -> None:
 
 
 def test_a_clause_the_parse_split_into_object_and_conjunct_is_the_content() -> None:
-    found = dict(
-        _speakers(
-            "Headline here\n\nThe mayor met the board on Monday. She argued closer co-operation "
-            "with the county over roads and schools was crucial to keeping the town afloat.\n"
-        )
+    found = _speakers_of(
+        "The mayor met the board on Monday. She argued closer co-operation "
+        "with the county over roads and schools was crucial to keeping the town afloat."
     )
     assert any(text.startswith("closer co-operation") and "crucial" in text for text in found)
 
 
 def test_a_cue_with_a_misparsed_clause_of_its_own_takes_no_quote_of_the_run() -> None:
-    found = dict(
-        _speakers(
-            'Headline here\n\n"The board is wasting money - I think, deliberately," argued Mr '
-            'Jones. "By ignoring the town it hopes no one will notice." On Monday Sarah Green '
-            "insisted closer co-operation did not mean losing control of the budget.\n"
-        )
+    found = _speakers_of(
+        '"The board is wasting money - I think, deliberately," argued Mr '
+        'Jones. "By ignoring the town it hopes no one will notice." On Monday Sarah Green '
+        "insisted closer co-operation did not mean losing control of the budget."
     )
     assert found['"By ignoring the town it hopes no one will notice."'] == "Jones"
 
 
 def test_an_infinitive_the_parse_hung_on_the_cue_stays_in_the_content() -> None:
-    found = dict(
-        _speakers(
-            "Headline here\n\nThe hall was sold last year. The watchdog said the arena cost "
-            "taxpayers £28.7m to maintain and sell in the four years after it closed.\n"
-        )
+    found = _speakers_of(
+        "The hall was sold last year. The watchdog said the arena cost "
+        "taxpayers £28.7m to maintain and sell in the four years after it closed."
     )
     assert any(text.endswith("after it closed") for text in found)
 
 
 def test_a_quote_that_is_the_verdict_of_someone_is_theirs() -> None:
-    found = dict(
-        _speakers(
-            "Headline here\n\nMr Hale spoke to activists on Saturday. "
-            '"The voters like the council more than our members," is the dry assessment of '
-            'Anne Lane, leader of the group. "It is hard out there," was the verdict of one '
-            'activist. "It is a fine day," is the view everyone shares.\n'
-        )
+    found = _speakers_of(
+        "Mr Hale spoke to activists on Saturday. "
+        '"The voters like the council more than our members," is the dry assessment of '
+        'Anne Lane, leader of the group. "It is hard out there," was the verdict of one '
+        'activist. "It is a fine day," is the view everyone shares.'
     )
     assert found['"The voters like the council more than our members,"'] == "Anne Lane"
     assert found['"It is hard out there,"'] == "one activist"
@@ -1213,45 +1204,37 @@ def test_a_quote_that_is_the_verdict_of_someone_is_theirs() -> None:
 
 
 def test_a_colon_quote_after_a_finding_inside_a_report_is_the_reporters() -> None:
-    found = dict(
-        _speakers(
-            "Headline here\n\nCouncillor Ruth Dale said Mr Hale had shown he could rouse the "
-            "party's members: \"I think if every voter could spend time with him, we will have "
-            'no problem with turnout."\n'
-        )
+    found = _speakers_of(
+        "Councillor Ruth Dale said Mr Hale had shown he could rouse the "
+        "party's members: \"I think if every voter could spend time with him, we will have "
+        'no problem with turnout."'
     )
     quote = next(text for text in found if text.startswith('"I think'))
     assert (found[quote] or "").endswith("Ruth Dale")
 
 
 def test_a_pronoun_takes_the_main_subject_of_the_sentence_before_not_an_inner_one() -> None:
-    found = dict(
-        _speakers(
-            "Headline here\n\nCouncillor Peter Hollis echoed criticisms of the way Mayor Tom "
-            'Reddings introduced the parking rules. "There is real anger about the charges," '
-            "he said.\n"
-        )
+    found = _speakers_of(
+        "Councillor Peter Hollis echoed criticisms of the way Mayor Tom "
+        'Reddings introduced the parking rules. "There is real anger about the charges," '
+        "he said."
     )
     assert (found['"There is real anger about the charges,"'] or "").endswith("Peter Hollis")
 
 
 def test_a_next_sentence_cue_with_a_new_object_takes_no_quote_of_the_run() -> None:
-    found = dict(
-        _speakers(
-            'Headline here\n\nCouncillor Ann Wood said: "We made the rules clear to every '
-            'trader. "We stand by the rules on parking." Councillor Peter Hollis echoed '
-            "criticisms of the way the rules were brought in.\n"
-        )
+    found = _speakers_of(
+        'Councillor Ann Wood said: "We made the rules clear to every '
+        'trader. "We stand by the rules on parking." Councillor Peter Hollis echoed '
+        "criticisms of the way the rules were brought in."
     )
     assert not (found['"We stand by the rules on parking."'] or "").endswith("Peter Hollis")
 
 
 def test_a_pronoun_after_a_newcomer_is_theirs_with_no_named_speaker_before() -> None:
-    found = dict(
-        _speakers(
-            "Headline here\n\nA spokesman for the county council defended the plans. He said: "
-            '"We made the rules clear to every trader."\n'
-        )
+    found = _speakers_of(
+        "A spokesman for the county council defended the plans. He said: "
+        '"We made the rules clear to every trader."'
     )
     assert found['"We made the rules clear to every trader."'] == (
         "A spokesman for the county council"
@@ -1259,45 +1242,37 @@ def test_a_pronoun_after_a_newcomer_is_theirs_with_no_named_speaker_before() -> 
 
 
 def test_what_someone_is_named_as_saying_wins_over_an_impersonal_passive_cue() -> None:
-    found = dict(
-        _speakers(
-            "Headline here\n\nThe board has held back from final closure orders. At least a "
-            "dozen branch libraries are thought to have been chosen for closure, according to "
-            "union officials.\n"
-        )
+    found = _speakers_of(
+        "The board has held back from final closure orders. At least a "
+        "dozen branch libraries are thought to have been chosen for closure, according to "
+        "union officials."
     )
     assert "union officials" in found.values()
 
 
 def test_a_clause_without_that_on_the_one_told_is_what_was_said() -> None:
-    found = dict(
-        _speakers(
-            "Headline here\n\nThe bill was debated on Monday. Former minister Frank Hale told "
-            "BBC Two's Newsnight programme there was a danger people would feel under pressure "
-            "to sell their homes.\n"
-        )
+    found = _speakers_of(
+        "The bill was debated on Monday. Former minister Frank Hale told "
+        "BBC Two's Newsnight programme there was a danger people would feel under pressure "
+        "to sell their homes."
     )
     assert found.get("there was a danger people would feel under pressure to sell their homes")
 
 
 def test_a_quote_run_on_with_an_unresolved_they_takes_the_speaker_who_closes_it() -> None:
-    found = dict(
-        _speakers(
-            "Headline here\n\nTax, they insisted, would not be a factor for most voters. "
-            '"The biggest problem we have got at the moment is the polls.\n"It might sound '
-            'great, but it does create complacency," said Councillor Brian Parsons.\n'
-        )
+    found = _speakers_of(
+        "Tax, they insisted, would not be a factor for most voters. "
+        '"The biggest problem we have got at the moment is the polls.\n"It might sound '
+        'great, but it does create complacency," said Councillor Brian Parsons.'
     )
     first = '"The biggest problem we have got at the moment is the polls.'
     assert (found[first] or "").endswith("Brian Parsons")
 
 
 def test_a_place_they_come_from_does_not_speak_for_a_group() -> None:
-    found = dict(
-        _speakers(
-            "Headline here\n\nA group of councillors from Manchester agreed there was nothing "
-            "wrong with the plan. Police in Leeds said the roads were closed.\n"
-        )
+    found = _speakers_of(
+        "A group of councillors from Manchester agreed there was nothing "
+        "wrong with the plan. Police in Leeds said the roads were closed."
     )
     assert found["there was nothing wrong with the plan"] == (
         "A group of councillors from Manchester"
@@ -1349,26 +1324,20 @@ def test_the_rules_of_this_round_leave_these_speakers_alone(
     body: str, quote: str, speaker: str
 ) -> None:
     """Texts a reviewer wrote against this round's rules: each speaker is the plain reading."""
-    found = dict(_speakers(f"Headline here\n\n{body}\n"))
+    found = _speakers_of(body)
     assert (found[quote] or "").endswith(speaker)
 
 
 def test_a_verdict_is_given_by_its_by_agent_and_never_by_a_thing() -> None:
-    found = dict(
-        _speakers(
-            'Headline here\n\n"Catastrophic," was the assessment of the damage given by the '
-            "chief engineer, Mark Tolley.\n"
-        )
+    found = _speakers_of(
+        '"Catastrophic," was the assessment of the damage given by the chief engineer, Mark Tolley.'
     )
     assert found['"Catastrophic,"'] == "Mark Tolley"
 
 
 def test_a_purpose_after_a_comma_is_not_the_content() -> None:
-    found = dict(
-        _speakers(
-            "Headline here\n\nMs Joan Pratt told the committee the report was flawed, to demand "
-            "a fresh inquiry.\n"
-        )
+    found = _speakers_of(
+        "Ms Joan Pratt told the committee the report was flawed, to demand a fresh inquiry."
     )
     assert "the report was flawed" in found
 
@@ -1377,11 +1346,9 @@ def test_a_speaker_pronoun_goes_on_with_the_main_clause_speaker_before() -> None
     """Every case read in the tuning sets goes this way ("McLenney said Clinton doesn't show
     ... '...,' she said"); "X said striker Y would be fit. He said: 'My ankle ...'" is the
     reading it gets wrong."""
-    found = dict(
-        _speakers(
-            "Headline here\n\nCouncillor Peter Wood, a former treasurer, had suggested that "
-            "Mayor Tom Reddings would keep his spending rules. He said he hoped the town would "
-            "back the budget.\n"
-        )
+    found = _speakers_of(
+        "Councillor Peter Wood, a former treasurer, had suggested that "
+        "Mayor Tom Reddings would keep his spending rules. He said he hoped the town would "
+        "back the budget."
     )
     assert (found["he hoped the town would back the budget"] or "").endswith("Peter Wood")

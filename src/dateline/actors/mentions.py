@@ -110,7 +110,7 @@ def clean(doc: Doc, ent: Span) -> tuple[int, int, bool] | None:
     elif len(ent) > 1 and ent[0].lower_ in HONORIFICS:
         start = ent[1].idx  # "Ms Hewitt": a title, as where the recogniser leaves it out
     elif ent.label_ == "PERSON" and (after := _after_title(ent)) is not None:
-        start = after  # "Nottingham City Councillor Brian Parbutt": the title reads the role
+        start = after  # "Hilltown City Councillor Ruth Dale": the title reads the role
     elif len(ent) > 1 and ent[0].is_lower and ent[0].pos_ in NOT_NAME_WORDS:
         start = ent[1].idx  # "he rang Lucy" tagged as a name: the verb is no part of it
     tail = TRAILING_JUNK.search(text_of(doc), start, end)
@@ -244,7 +244,7 @@ def _fix_types(
         elif surnames and _given_name_honoured(m, surnames):
             m.label = "PERSON"  # "Vincent Cable says" as an organisation, then "Mr Cable"
         elif _named_like_a_person(m):
-            m.label = "PERSON"  # "Laura Brownlees of Save the Children" taken for a group
+            m.label = "PERSON"  # "Sarah Pendlees of the Help Trust" taken for a group
         elif m.label == "PERSON" and m.text.lower() in org_aliases() and m.text not in parts:
             m.label = "ORG"  # "Labour" tagged as a person is the party
         elif (
@@ -290,7 +290,7 @@ GROUP_ENDINGS = (
 
 def _named_like_a_person(mention: WorkMention) -> bool:
     """A "group" (NORP) of two words, a given name (``first_names``) and a capitalised word
-    that names no group, is a person the recogniser mistyped ("Laura Brownlees"); "Christian
+    that names no group, is a person the recogniser mistyped ("Sarah Pendlees"); "Christian
     Democrats" stays a group."""
     words = mention.text.split()
     return (

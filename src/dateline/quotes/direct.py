@@ -8,12 +8,12 @@ from itertools import takewhile
 
 from spacy.tokens import Doc, Token
 
-from dateline.actors.lexicon import group_nouns, lexicon
 from dateline.cue_lexicon import cues
 from dateline.marks import TRANSCRIPT_LABEL, QuoteSpan
 from dateline.nlp import first_token_from, last_token_before, sentence_of, text_of
 from dateline.quotes.speaker import (
     MentionIndex,
+    names_people,
     speaker_for,
     speaker_subject,
     subject_of,
@@ -271,10 +271,9 @@ def _judge(noun: Token) -> Token | None:
     who = None if of is None else first_child(of, ("pobj",))
     if who is None:
         return None
-    lemma = who.lemma_.lower()
-    if who.ent_type_ in ("PERSON", "ORG", "NORP") or lemma in lexicon().heads:
-        return who
-    return who if lemma in group_nouns() else None  # "one activist", "the committee"
+    if who.ent_type_ in ("PERSON", "ORG", "NORP") or names_people(who.lemma_.lower()):
+        return who  # "Anne Lane", "one activist", "the committee"
+    return None
 
 
 LEAD_SPEAKERS = {"PERSON", "ORG", "NORP"}

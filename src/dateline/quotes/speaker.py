@@ -390,8 +390,7 @@ def _described_noun(verb: Token) -> Token | None:
     if noun.pos_ != "NOUN":
         return None
     lemma = noun.lemma_.lower()
-    people = verb.tag_ == "VBG" and (lemma in group_nouns() or lemma in lexicon().heads)
-    if people:
+    if verb.tag_ == "VBG" and names_people(lemma):
         return noun
     if lemma not in DOCUMENT_NOUNS:
         return None
@@ -560,6 +559,12 @@ def _role_holder(who: Token, index: MentionIndex) -> tuple[Entity, Span] | None:
     if len(fits) != 1:
         return None
     return fits[0], Span(text=who.text, start=who.idx, end=who.idx + len(who.text))
+
+
+def names_people(lemma: str) -> bool:
+    """A common noun of people who can speak: a role ("spokesman") or a group ("activist",
+    "the committee")."""
+    return lemma in lexicon().heads or lemma in group_nouns()
 
 
 PLACES = {"GPE", "LOC", "FAC"}
