@@ -69,6 +69,15 @@ def test_coordinated_actors_give_a_symmetric_dyad() -> None:
     assert {event.source.code, event.target.code} == {"RUS", "TUR"}
 
 
+def test_a_coded_group_noun_in_a_list_of_named_sides_keeps_its_own_event() -> None:
+    doc = analyze(
+        "The ministry is facing criticism from Acme Holdings and the Farmers Union "
+        "and its own backbenchers."
+    )
+    sources = {e.source.name for e in doc.events if e.type == "ACCUSE"}
+    assert "its own backbenchers" in sources, [(e.type, e.source, e.target) for e in doc.events]
+
+
 def test_object_of_discuss_is_a_topic_not_a_target() -> None:
     doc = analyze("Canada and Mexico discussed the crisis in Venezuela.")
     event = only(doc, "CONSULT")

@@ -162,9 +162,15 @@ def resolve(token: Token | None, actors: ActorResolver, target: bool = False) ->
         if one is not None:
             found.append(one)
     if any(s.kind == "entity" for s in found):
-        # "Acme's executives and advisers": the named side stands for the group
-        found = [s for s in found if s.kind in ("entity", "group")]
+        # "Acme's executives and advisers": the named side stands for the group; a coded group
+        # noun of its own stays ("Green and Labour MPs and the party's own backbenchers")
+        found = [s for s in found if s.kind in ("entity", "group") or _coded_phrase(s)]
     return found
+
+
+def _coded_phrase(side: Side) -> bool:
+    """An unnamed side the group-noun table codes (``backbenchers`` LEG, ``protesters``)."""
+    return side.kind == "phrase" and bool(side.actor.code)
 
 
 NAMED_ACTORS = ("PERSON", "ORG")
