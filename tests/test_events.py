@@ -228,3 +228,21 @@ def test_a_named_treaty_is_not_an_agreement_event() -> None:
 def test_calling_someone_names_is_not_a_request() -> None:
     doc = analyze("Senator Ann Lee called Governor Tom Wolf a liar on Monday.")
     assert [e for e in doc.events if e.type == "REQUEST"] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "target"),
+    [
+        ("Several Nordic states have called for sanctions against Belarus.", "Belarus"),
+        ("The Green Party called for an inquiry into the minister's conduct.", "the minister"),
+        ("Campaigners demanded sanctions on Venezuela.", "Venezuela"),
+    ],
+)
+def test_a_call_for_a_measure_against_someone_accuses_them(body: str, target: str) -> None:
+    event = only(analyze(body), "ACCUSE")
+    assert event.target is not None and event.target.name == target
+
+
+def test_a_call_for_an_inquiry_into_a_thing_stays_a_request() -> None:
+    doc = analyze("The union called for an investigation into the accident.")
+    assert [e.type for e in doc.events] == ["REQUEST"]

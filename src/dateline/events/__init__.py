@@ -501,6 +501,30 @@ def _demand(c: Candidate, actors: ActorResolver) -> tuple[str, str, float] | Non
     return DEMAND if c.sources else None
 
 
+ACCUSING_CALLS = words("accusing_calls")
+"""Measures against someone that, called for, accuse them (``sanctions``, ``an inquiry``)."""
+MEASURE_PREPS = words("measure_preps")
+"""Prepositions naming whom such a measure is against (``sanctions on``, ``an inquiry into``)."""
+ACCUSING_CALL = ("ACCUSE", "110")
+"""A call for a measure against someone: CAMEO 110, disapprove (PLV's coders: ACCUSE)."""
+
+
+def _accused_by_call(c: Candidate, actors: ActorResolver) -> list[Side]:
+    """``called for sanctions against Moscow``, ``demanded an inquiry into the minister's
+    conduct``: a request for a measure against someone accuses them, and they are the target
+    (not the measure, nor the unnamed one asked to take it). Empty when no actor is named."""
+    called = [t for t in c.token.children if t.dep_ == "dobj"]
+    called += side_rules.prep_objects(c.token, frozenset({"for"}))
+    for measure in called:
+        if lemma_of(measure) not in ACCUSING_CALLS and measure.lower_ not in ACCUSING_CALLS:
+            continue
+        against = side_rules.prep_objects(measure, MEASURE_PREPS)
+        found = [s for o in against for s in resolve(o, actors, target=True) if s.kind != "thing"]
+        if found:
+            return found
+    return []
+
+
 def _intended(label: str, code: str) -> tuple[str, str]:
     """PLOVER's reading of an announced act: a cooperative one is AGREE (CAMEO 03x, "will hold
     talks" 036), a hostile one THREATEN (CAMEO 13x, "will impose sanctions" 132)."""
@@ -607,6 +631,8 @@ def extract_events(
         if decision is None or (decision[0] == "THREATEN" and _prediction(token, actors)):
             continue
         label, code, confidence = decision
+        if label == "REQUEST" and (accused := _accused_by_call(c, actors)):
+            (label, code), c.targets = ACCUSING_CALL, accused
         quote = _quote_of(token, quoted)
         verdict = _reported_verdict(c, label, quote, actors)
         if verdict == []:
