@@ -1352,3 +1352,35 @@ def test_a_speaker_pronoun_goes_on_with_the_main_clause_speaker_before() -> None
         "back the budget."
     )
     assert (found["he hoped the town would back the budget"] or "").endswith("Peter Wood")
+
+
+@pytest.mark.parametrize(
+    ("body", "content", "speaker"),
+    [
+        (
+            "Aides close to Ms Varga said around six other members of the Green group were "
+            "also planning to quit.",
+            "around six other members of the Green group were also planning to quit",
+            "Aides",
+        ),
+    ],
+)
+def test_a_subject_the_parse_hung_on_the_cue_stays_in_the_reported_clause(
+    body: str, content: str, speaker: str
+) -> None:
+    found = _speakers_of("The vote is on Friday. " + body)
+    assert content in found, found
+    assert speaker in (found[content] or "")
+
+
+def test_a_clause_the_parse_made_a_relative_on_the_one_told_is_what_was_said() -> None:
+    found = _speakers_of(
+        "The scheme starts in May. Lord Penrose told BBC Radio Wales's Sunday programme he "
+        "hoped mediation could settle most disputes."
+    )
+    assert found.get("he hoped mediation could settle most disputes") == "Penrose", found
+
+
+def test_a_contact_relative_on_the_one_told_is_not_what_was_said() -> None:
+    found = _speakers_of("Ms Dale told the man she met in Leeds about the plan.")
+    assert not any("she met" in text for text in found), found

@@ -278,8 +278,33 @@ def _object_as_subject(verb: Token, clause: Token) -> list[Token]:
         return []
     obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i), None)
     if obj is None:
+        obj = _phrase_before(verb, clause)
+    if obj is None:
         return []
     return list(verb.doc[obj.left_edge.i : clause.left_edge.i])
+
+
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
+"""Entity types of a phrase that says when, not who ("said on Monday the plans ...")."""
+
+
+def _phrase_before(verb: Token, clause: Token) -> Token | None:
+    """``said around a dozen members were planning to leave``: a noun phrase the parse hung on
+    the cue as a preposition's object, right between the cue and its subjectless clause, is the
+    clause's subject (no comma between, so not "said on Monday, ...")."""
+    before = [c for c in verb.children if c.dep_ == "prep" and verb.i < c.i < clause.i]
+    if len(before) != 1:
+        return None
+    prep = before[0]
+    gap = verb.doc[verb.i + 1 : clause.left_edge.i]
+    if prep.i != verb.i + 1 or prep.right_edge.i + 1 != clause.left_edge.i:
+        return None
+    if any(t.is_punct for t in gap):
+        return None
+    noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN", "NUM") or noun.ent_type_ in TIME_ENTITIES:
+        return None
+    return prep
 
 
 def _named_as(verb: Token) -> list[Token]:
@@ -369,7 +394,25 @@ def _that_clause_on(obj: Token) -> Token | None:
             and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
         ):
             return clause
+        if addressed and clause.dep_ == "relcl" and _said_not_relative(clause):
+            return clause
     return None
+
+
+RELATIVE_WORDS = frozenset({"who", "whom", "which", "that", "whose", "where", "when"})
+CLAUSE_COMPLEMENTS = frozenset({"ccomp", "xcomp", "dobj", "acomp", "attr", "oprd"})
+
+
+def _said_not_relative(clause: Token) -> bool:
+    """``told the programme he hoped mediation would help``: a "relative" clause on the one
+    told, with no relative word and a subject of its own, whose verb has its complement (so no
+    gap the addressee fills, as in "told the man she met"), is what was said."""
+    children = list(clause.children)
+    if any(t.lower_ in RELATIVE_WORDS for c in children for t in c.subtree if t.i < clause.i):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in children) and any(
+        c.dep_ in CLAUSE_COMPLEMENTS for c in children
+    )
 
 
 def _set_off(verb: Token) -> bool:
