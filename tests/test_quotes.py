@@ -1384,3 +1384,23 @@ def test_a_clause_the_parse_made_a_relative_on_the_one_told_is_what_was_said() -
 def test_a_contact_relative_on_the_one_told_is_not_what_was_said() -> None:
     found = _speakers_of("Ms Dale told the man she met in Leeds about the plan.")
     assert not any("she met" in text for text in found), found
+
+
+@pytest.mark.parametrize(
+    "subject", ["Friends of Mr Odell", "A spokeswoman for Ms Grant", "Relatives of Mr Patel"]
+)
+def test_a_person_named_after_a_common_noun_subject_does_not_speak(subject: str) -> None:
+    found = _speakers_of(f"The inquiry opens today. {subject} said the plan was dead.")
+    assert found["the plan was dead"] == subject
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("A lawyer for the two papers, Dan Shore, said the ruling was wrong.", "Dan Shore"),
+        ("An analysis by Lily Brand, a former aide, found the plan would cost more.", "Lily Brand"),
+    ],
+)
+def test_a_named_person_in_apposition_or_as_author_still_speaks(body: str, speaker: str) -> None:
+    found = _speakers_of("The inquiry opens today. " + body)
+    assert speaker in found.values(), found

@@ -589,6 +589,29 @@ def _place_they_come_from(who: Token, found: tuple[Entity, Span]) -> bool:
     return place and group_nouns().get(who.lemma_.lower()) not in STATE_SECTORS
 
 
+def _person_after(who: Token, found: tuple[Entity, Span]) -> bool:
+    """``Friends of Mr Odell said``, ``a spokesman for Ms Lee said``: a person named in a
+    phrase after a common-noun subject's head is whom they are close to, not who speaks (as
+    "His lawyer said" is the lawyer's). An organisation there still speaks through them
+    ("a spokesman for the council")."""
+    entity, mention = found
+    if who.pos_ != "NOUN" or entity.type != "PERSON" or mention.start <= who.idx:
+        return False
+    named = [t for t in who.subtree if mention.start <= t.idx < mention.end]
+    if any(t.dep_ == "appos" for t in named):
+        return False  # "A lawyer for the papers, Dan Shore, said": set off, the lawyer's name
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ not in AUTHOR_PREPS
+        and any(t.idx == mention.start for t in prep.subtree)
+        for prep in who.children
+    )
+
+
+AUTHOR_PREPS = {"by"}
+"""Prepositions before the one whose work speaks ("an analysis by Ms Lee"): the author."""
+
+
 def speaker_for(doc: Doc, who: Token, index: MentionIndex) -> tuple[SpeakerRef | None, float]:
     """A speaker reference for the subject token, with how sure we are of it (a relative
     pronoun: the name it stands for, named at the pronoun)."""
@@ -621,7 +644,7 @@ def speaker_for(doc: Doc, who: Token, index: MentionIndex) -> tuple[SpeakerRef |
         found = None  # "Liberal Democrat peer Lord Carlile said": the name the tagger missed speaks
     found = _person_before_verb(who, index) or _apposed_person(who, index) or found
     found = found or _role_holder(who, index)
-    if found is not None and _place_they_come_from(who, found):
+    if found is not None and (_place_they_come_from(who, found) or _person_after(who, found)):
         found = None  # "A group of councillors from Hilltown agreed": not Hilltown
     if found is not None:
         entity, mention = found
