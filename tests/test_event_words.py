@@ -28,7 +28,7 @@ modality = importlib.import_module("dateline.events.modality")
 sides = importlib.import_module("dateline.events.sides")
 
 EVENTS_DIR = Path(str(events.__file__)).parent
-LOADERS = {"words", "word_list", "word_map"}
+LOADERS = {"words", "word_list"}
 NOTE_HOME = re.compile(r"events/(\w+)\.py ([A-Z_]+): \S")
 
 
@@ -87,10 +87,6 @@ def test_loader_reads_once_and_gives_every_table() -> None:
     for name in TABLES:
         assert isinstance(tables[name], (list, dict)) and tables[name], name
     assert modality.words("intent_aux") == frozenset(tables["intent_aux"])
-    with pytest.raises(TypeError):
-        modality.words("lemma_fixes")
-    with pytest.raises(TypeError):
-        modality.word_map("intent_aux")
 
 
 @pytest.mark.parametrize("table", TABLES)
@@ -310,7 +306,7 @@ MODALITY_RULES: dict[str, tuple[Any, tuple[bool, str | None], tuple[bool, str | 
 
 
 def test_every_modality_word_list_has_a_rule_test() -> None:
-    lists = {t for t in TABLES if _home(t)[0] is modality} - {"lemma_fixes"}
+    lists = {t for t in TABLES if _home(t)[0] is modality}
     assert set(MODALITY_RULES) == lists
 
 
@@ -322,20 +318,6 @@ def test_each_modality_word_decides_the_reading(
     assert _mood(build(entry)) == with_it
     _drop(monkeypatch, table, entry)
     assert _mood(build(entry)) == without
-
-
-@pytest.mark.parametrize(("table", "form"), _entries("lemma_fixes"))
-def test_each_lemma_fix_mends_the_frame_verb(
-    table: str, form: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    wrong = Tok(form, lemma="hop")  # what the statistical lemmatizer says
-    meet = Tok("meet", "xcomp")
-    Tok(form, "ROOT", "VERB", meet, lemma="hop")
-    assert modality.lemma_of(wrong) == modality.LEMMA_FIXES[form] == "hope"
-    assert _mood(meet) == (False, "intent")
-    _drop(monkeypatch, table, form)
-    assert modality.lemma_of(wrong) == "hop"
-    assert _mood(meet) == (False, None)
 
 
 # -- modality.py: a parsed sentence per table -----------------------------------------------------
@@ -361,10 +343,6 @@ PARSED = [
      "talks", (False, "intent"), (False, None)),
     ("cognition_heads", "think", "France thinks Germany will meet Russia.", "meet",
      (False, "hypothetical"), (False, "intent")),
-    ("lemma_fixes", "hoped", "France hoped to meet Germany.", "meet", (False, "intent"), (False, None)),
-    ("lemma_fixes", "hopes", "France hopes to meet Germany.", "meet", (False, "intent"), (False, None)),
-    ("lemma_fixes", "hoping", "France is hoping to meet Germany.", "meet",
-     (False, "intent"), (False, None)),
 ]  # fmt: skip
 """(table, entry, sentence, predicate, reading with the entry, reading without it). ``negators``
 has none: the parser labels "never", "not" and "n't" ``neg`` where they negate a predicate."""

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
+from importlib import resources
 
 import numpy
 import spacy
-from spacy.attrs import IDX, IS_SPACE
+from spacy.attrs import IDX, IS_SPACE, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -50,6 +52,27 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+@lru_cache(maxsize=1)
+def lemma_fixes() -> dict[str, str]:
+    """Word forms the pipeline's lemmatizer gets wrong and their lemma (``data/lemma_fixes.json``:
+    "hoped" is not "hop")."""
+    raw = resources.files("dateline").joinpath("data/lemma_fixes.json").read_text("utf-8")
+    return dict(json.loads(raw)["fixes"])
+
+
+@Language.component("dateline_lemma_fixes")
+def mend_lemmas(doc: Doc) -> Doc:
+    """Mend the lemmas of ``lemma_fixes``'s forms, found in one array pass over the words."""
+    if not len(doc):
+        return doc
+    fixes = lemma_fixes()
+    keys = [doc.vocab.strings[form] for form in fixes]
+    for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), keys)).tolist():
+        token = doc[i]
+        token.lemma_ = fixes[token.lower_]
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load(name: str | None = None) -> Language:
     """Load (once) the named spaCy pipeline; a missing one is a one-line error, not a download."""
@@ -65,6 +88,8 @@ def load(name: str | None = None) -> Language:
         nlp.add_pipe("dateline_line_breaks", before=first)
     else:
         nlp.add_pipe("dateline_line_breaks")
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe("dateline_lemma_fixes", after="lemmatizer")
     return nlp
 
 

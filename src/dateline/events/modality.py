@@ -32,16 +32,8 @@ def words(name: str) -> frozenset[str]:
     return frozenset(word_list(name))
 
 
-def word_map(name: str) -> dict[str, str]:
-    """One word-to-word table of ``event_words()`` (a fresh copy)."""
-    table = event_words()[name]
-    if not isinstance(table, dict):
-        raise TypeError(f"event_words.json: {name} is not an object")
-    return dict(table)
-
-
 # The tables are module constants, read once at import: the per-token rules below test plain
-# frozenset and dict membership.
+# frozenset membership.
 INTENT_AUX = words("intent_aux")
 HYPOTHETICAL_AUX = words("hypothetical_aux")
 INTENT_HEADS = words("intent_heads")
@@ -59,13 +51,12 @@ CONDITIONAL_MARKS = words("conditional_marks")
 FUTURE_MODIFIERS = words("future_modifiers")
 NEGATORS = words("negators")
 """Words that negate a predicate even where the parse does not label them ``neg``."""
-LEMMA_FIXES = word_map("lemma_fixes")
-"""Forms the statistical lemmatizer gets wrong on frame verbs ("hoped" -> "hop")."""
 
 
 def lemma_of(token: Token) -> str:
-    """The token's lemma in lower case, with the lemmatizer's known slips mended."""
-    return LEMMA_FIXES.get(token.lower_) or token.lemma_.lower()
+    """The token's lemma in lower case (the lemmatizer's known slips are mended at the parse,
+    ``dateline.nlp``'s ``lemma_fixes``)."""
+    return token.lemma_.lower()
 
 
 @dataclass(frozen=True)
