@@ -1404,3 +1404,20 @@ def test_a_person_named_after_a_common_noun_subject_does_not_speak(subject: str)
 def test_a_named_person_in_apposition_or_as_author_still_speaks(body: str, speaker: str) -> None:
     found = _speakers_of("The inquiry opens today. " + body)
     assert speaker in found.values(), found
+
+
+def test_a_belief_reported_inside_a_statement_is_also_its_holders() -> None:
+    found = _speakers_of(
+        "The talks resume on Monday. Ms Okafor acknowledged some voters believed she was too "
+        "close to the unions."
+    )
+    assert found["she was too close to the unions"] == "some voters"
+    assert found["some voters believed she was too close to the unions"] == "Okafor"
+
+
+def test_a_conjoined_cue_without_its_own_subject_is_not_a_nested_speaker() -> None:
+    found = _speakers_of(
+        "The plan was published on Monday. Labour and the Greens say the figures do not add "
+        "up and claim it would cut local services."
+    )
+    assert "the figures" not in found.values(), found

@@ -250,6 +250,7 @@ def _reported(
         ) or any(
             _mostly_same(start, end, q)
             and not (r.clause and id(q) in nouns and _holds(start, end, q))
+            and not (r.clause and _nested_by_another(r, start, end, speakers[n][0], q))
             for _, _, q in kept.overlapping(start, end)
         ):
             continue
@@ -273,6 +274,31 @@ def _reported(
         if r.cue.pos_ == "NOUN":
             nouns.add(id(found[-1]))
     return found
+
+
+def _nested_by_another(
+    r: Reported, start: int, end: int, speaker: SpeakerRef | None, outer: Quote
+) -> bool:
+    """``Mr Lee acknowledged some people believed he was too close to them``: a statement whose
+    cue lies inside another's content, made by someone else who is named, is theirs as well as
+    part of the outer one (both are kept, each with its speaker)."""
+    return (
+        speaker is not None
+        and bool(speaker.name or speaker.entity)
+        and r.who is not None
+        and r.who.head.i == r.cue.i
+        and r.who.dep_ == "nsubj"  # its own subject, not one read off another verb
+        and outer.start <= r.cue.idx < outer.end
+        and outer.start <= start
+        and end <= outer.end
+        and not _same_speaker(outer.speaker, speaker)
+        and not _named_alike(outer.speaker, speaker)
+    )
+
+
+def _named_alike(a: SpeakerRef | None, b: SpeakerRef | None) -> bool:
+    """Two speakers with the same name (neither resolved to an entity: "he" ... "he")."""
+    return a is not None and b is not None and (a.name or "").lower() == (b.name or "").lower()
 
 
 def _holds(start: int, end: int, inner: Quote) -> bool:
