@@ -1421,3 +1421,22 @@ def test_a_conjoined_cue_without_its_own_subject_is_not_a_nested_speaker() -> No
         "up and claim it would cut local services."
     )
     assert "the figures" not in found.values(), found
+
+
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [
+        ("The Greens have already branded the scheme unworkable.", "the scheme unworkable"),
+        (
+            'Ms Hale branded the way the trust was run as "shameful".',
+            'the way the trust was run as "shameful"',
+        ),
+    ],
+)
+def test_a_naming_cue_reports_its_object_and_the_name_it_gives(body: str, content: str) -> None:
+    found = _speakers_of("The report came out on Monday. " + body)
+    assert content in found, found
+
+
+def test_a_naming_cue_with_no_name_given_reports_nothing() -> None:
+    assert not _speakers_of("The report came out on Monday. The union branded the new tax plan.")

@@ -52,6 +52,8 @@ class Cues:
     """Cues whose object is who is told ("told the programme there was a danger")."""
     verdict_nouns: frozenset[str] = frozenset()
     """Judgements a quote before ``is the assessment of X`` is X's ("was the verdict of")."""
+    naming_verbs: frozenset[str] = frozenset()
+    """Direct-only cues that name their object ("branded the plan unworkable"): object and name."""
 
     def content_preps(self, lemma: str) -> frozenset[str]:
         """The prepositions whose phrase is a cue's content (``speak`` -> ``of``, ``about``)."""

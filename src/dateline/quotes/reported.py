@@ -328,6 +328,28 @@ def _named_as(verb: Token) -> list[Token]:
     return list(verb.doc[obj.left_edge.i : named.right_edge.i + 1])
 
 
+SMALL_CLAUSES = frozenset({"oprd", "xcomp", "ccomp"})
+"""Links of a name given with its own subject ("branded [the scheme unworkable]")."""
+NAME_MARKS = frozenset({"as", '"', "“", "”", "'", "‘", "’"})
+"""Words after an object's head that give it a name ("as", a quotation mark)."""
+
+
+def _name_inside_object(verb: Token) -> list[Token]:
+    """``branded the proposal unworkable``, ``branded the way it was run as "scandalous"``: the
+    name a naming cue gives, which the parse hung inside its object (an adjective after the
+    noun, an ``as`` phrase on a clause in it): the object phrase is what was said."""
+    small = next((c for c in verb.children if c.dep_ in SMALL_CLAUSES and c.i > verb.i), None)
+    if small is not None and any(c.dep_ == "nsubj" for c in small.children):
+        return list(small.subtree)  # "branded the scheme unworkable", parsed as a small clause
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None:
+        return []
+    after = [t for t in obj.subtree if t.i > obj.i]
+    if not any(t.pos_ == "ADJ" or t.lower_ in NAME_MARKS for t in after):
+        return []
+    return list(obj.subtree)
+
+
 def _clause_marked_by(verb: Token, wanted: frozenset[str]) -> Token | None:
     """``called for the embargo to be lifted``: the clause the content preposition opens."""
     return next(
@@ -668,7 +690,10 @@ def _statement(token: Token, sent: TokenSpan) -> tuple[list[list[Token]], Token 
     elif is_cue(token):
         if token.lemma_.lower() in lex.direct_only:
             # "criticized X for Y", "spoke of Z": such a cue reports only its preposition's phrase
+            # ("branded the plan unworkable": a naming cue, its object and the name it gives)
             content = _prep_content(token)
+            if not content and token.lemma_.lower() in lex.naming_verbs:
+                content = _named_as(token) or _name_inside_object(token)
         else:
             content = _content_of(token)
         if content:
