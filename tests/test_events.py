@@ -234,7 +234,7 @@ def test_calling_someone_names_is_not_a_request() -> None:
     ("body", "target"),
     [
         ("Several Nordic states have called for sanctions against Belarus.", "Belarus"),
-        ("The Green Party called for an inquiry into the minister's conduct.", "the minister"),
+        ("The Green Party called for an inquiry into the Harlow Trust.", "Harlow Trust"),
         ("Campaigners demanded sanctions on Venezuela.", "Venezuela"),
     ],
 )
@@ -246,3 +246,15 @@ def test_a_call_for_a_measure_against_someone_accuses_them(body: str, target: st
 def test_a_call_for_an_inquiry_into_a_thing_stays_a_request() -> None:
     doc = analyze("The union called for an investigation into the accident.")
     assert [e.type for e in doc.events] == ["REQUEST"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Velmar called for sanctions on Tarsia to be lifted within a month.",
+        "Her family called for an inquiry into Ms Pryce's treatment at the clinic.",
+        "Mr Falk asked Norland for sanctions on Cordavia.",
+    ],
+)
+def test_a_call_to_end_a_measure_or_looking_into_a_victim_accuses_no_one(body: str) -> None:
+    assert not [e for e in analyze(body).events if e.type == "ACCUSE"]

@@ -1440,3 +1440,55 @@ def test_a_naming_cue_reports_its_object_and_the_name_it_gives(body: str, conten
 
 def test_a_naming_cue_with_no_name_given_reports_nothing() -> None:
     assert not _speakers_of("The report came out on Monday. The union branded the new tax plan.")
+
+
+NOT_NESTED = [
+    "Mr Boyd said if the judges ruled the case was closed, he would appeal.",
+    "Ms Fenn said she expected the committee would say the deal was fair.",
+    "Mr Hollis asked whether the minister believed the figures were accurate.",
+    "Ms Ray denied that voters thought she was corrupt.",
+    "Mr Vance never claimed that scientists thought the vaccine was dangerous.",
+    "The coach said no player thought the referee was fair.",
+    "Ms Ito told the panel the company wanted the permit renewed.",
+]
+
+
+@pytest.mark.parametrize("body", NOT_NESTED)
+def test_a_statement_supposed_asked_denied_or_no_ones_is_not_nested_apart(body: str) -> None:
+    found = _speakers_of("The hearing resumed on Monday. " + body)
+    assert len(found) == 1, found
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("A statement from Ms Oduya said the vote was fair.", "Oduya"),
+        ("Chief executive of Dellmar Group Anton Reis said the vote was fair.", "Anton Reis"),
+    ],
+)
+def test_a_document_from_a_person_or_a_name_after_its_title_still_names_the_speaker(
+    body: str, speaker: str
+) -> None:
+    found = _speakers_of("The hearing resumed on Monday. " + body)
+    assert (found["the vote was fair"] or "").endswith(speaker), found
+
+
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [
+        (
+            "Mr Prior said to the committee members would be consulted.",
+            "to the committee members would be consulted",
+        ),
+        ("She told the people she had helped to stay calm.", "she had helped to stay calm"),
+    ],
+)
+def test_no_addressee_or_instruction_is_read_into_the_clause(body: str, content: str) -> None:
+    assert content not in _speakers_of("The hearing resumed on Monday. " + body)
+
+
+def test_a_hope_for_ones_own_act_keeps_the_statement_whole() -> None:
+    found = _speakers_of(
+        "The hearing resumed. Mr Falk said he was hoping to speak to the minister."
+    )
+    assert found == {"he was hoping to speak to the minister": "Falk"}

@@ -505,21 +505,39 @@ ACCUSING_CALLS = words("accusing_calls")
 """Measures against someone that, called for, accuse them (``sanctions``, ``an inquiry``)."""
 MEASURE_PREPS = words("measure_preps")
 """Prepositions naming whom such a measure is against (``sanctions on``, ``an inquiry into``)."""
+ENDING_VERBS = words("ending_verbs")
+"""Verbs that end a measure ("sanctions to be lifted"): a call for that accuses no one."""
 ACCUSING_CALL = ("ACCUSE", "110")
 """A call for a measure against someone: CAMEO 110, disapprove (PLV's coders: ACCUSE)."""
+
+
+def _actor_word(token: Token) -> bool:
+    """The word itself names an actor: a name, or a group or institution noun."""
+    return (
+        token.pos_ == "PROPN"
+        or token.ent_type_ in ACTOR_ENTITIES
+        or sector_of(token) is not None
+        or token.lemma_.lower() in side_rules.group_nouns()
+    )
 
 
 def _accused_by_call(c: Candidate, actors: ActorResolver) -> list[Side]:
     """``called for sanctions against Moscow``, ``demanded an inquiry into the minister's
     conduct``: a request for a measure against someone accuses them, and they are the target
     (not the measure, nor the unnamed one asked to take it). Empty when no actor is named."""
-    called = [t for t in c.token.children if t.dep_ == "dobj"]
-    called += side_rules.prep_objects(c.token, frozenset({"for"}))
+    objects = [t for t in c.token.children if t.dep_ == "dobj"]
+    called = objects + side_rules.prep_objects(c.token, frozenset({"for"}))
     for measure in called:
         if lemma_of(measure) not in ACCUSING_CALLS and measure.lower_ not in ACCUSING_CALLS:
             continue
+        if any(o is not measure and resolve(o, actors) for o in objects):
+            return []  # "asked Norland for sanctions on X": a request of Norland
+        if any(lemma_of(t) in ENDING_VERBS for t in (*measure.subtree, *c.token.children)):
+            return []  # "called for sanctions on X to be lifted": no call against X
         against = side_rules.prep_objects(measure, MEASURE_PREPS)
-        found = [s for o in against for s in resolve(o, actors, target=True) if s.kind != "thing"]
+        if not all(_actor_word(o) for o in against):
+            return []  # "an inquiry into Ms Y's treatment": whose it is may be the victim
+        found = [s for o in against for s in resolve(o, actors) if s.kind != "thing"]
         if found:
             return found
     return []

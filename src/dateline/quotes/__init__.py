@@ -17,6 +17,7 @@ from dateline.marks import QuoteSpan, Stray
 from dateline.quotes.direct import Attribution, attribute, cue_before_paragraph, stands_alone
 from dateline.quotes.reported import (
     Reported,
+    asserted_inside,
     clause_start,
     cut_before,
     cut_beside,
@@ -288,6 +289,7 @@ def _nested_by_another(
         and r.who is not None
         and r.who.head.i == r.cue.i
         and r.who.dep_ == "nsubj"  # its own subject, not one read off another verb
+        and asserted_inside(r.cue)
         and outer.start <= r.cue.idx < outer.end
         and outer.start <= start
         and end <= outer.end
@@ -369,7 +371,17 @@ def _reports_the_cue(outer: Reported, inner: Reported) -> bool:
     return (
         inner.cue.head.i == outer.cue.i
         and inner.cue.dep_ == "ccomp"
-        and polarity(inner.cue) == (False, False)
+        and (polarity(inner.cue) == (False, False) or _only_an_aim(inner))
+    )
+
+
+def _only_an_aim(inner: Reported) -> bool:
+    """``said he was hoping to speak to the minister``: a hope or wish for one's own act (a
+    ``to`` infinitive, no clause of its own) asserts no belief to carry apart."""
+    children = list(inner.cue.children)
+    return not any(c.dep_ == "ccomp" for c in children) and any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in children
     )
 
 

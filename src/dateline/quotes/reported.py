@@ -284,6 +284,8 @@ def _object_as_subject(verb: Token, clause: Token) -> list[Token]:
     return list(verb.doc[obj.left_edge.i : clause.left_edge.i])
 
 
+ADDRESSEE_PREPS = frozenset({"to"})
+"""Prepositions whose object after a cue is the one told ("said to the committee ...")."""
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 """Entity types of a phrase that says when, not who ("said on Monday the plans ...")."""
 
@@ -293,8 +295,8 @@ def _phrase_before(verb: Token, clause: Token) -> Token | None:
     the cue as a preposition's object, right between the cue and its subjectless clause, is the
     clause's subject (no comma between, so not "said on Monday, ...")."""
     before = [c for c in verb.children if c.dep_ == "prep" and verb.i < c.i < clause.i]
-    if len(before) != 1:
-        return None
+    if len(before) != 1 or before[0].lower_ in ADDRESSEE_PREPS:
+        return None  # "said to the committee members would be consulted": who was told
     prep = before[0]
     gap = verb.doc[verb.i + 1 : clause.left_edge.i]
     if prep.i != verb.i + 1 or prep.right_edge.i + 1 != clause.left_edge.i:
@@ -422,7 +424,9 @@ def _that_clause_on(obj: Token) -> Token | None:
 
 
 RELATIVE_WORDS = frozenset({"who", "whom", "which", "that", "whose", "where", "when"})
-CLAUSE_COMPLEMENTS = frozenset({"ccomp", "xcomp", "dobj", "acomp", "attr", "oprd"})
+CLAUSE_COMPLEMENTS = frozenset({"ccomp", "dobj", "acomp", "attr", "oprd"})
+"""Complements that fill a verb, so that no object gap is left for the one told (not an
+infinitive: "told the people she had helped to stay calm" is what they were told to do)."""
 
 
 def _said_not_relative(clause: Token) -> bool:
@@ -611,6 +615,42 @@ def polarity(cue: Token) -> tuple[bool, bool]:
         child.dep_ == "aux" and child.lower_ in lex.hedge_modals for child in cue.children
     )
     return negated, hedged
+
+
+QUESTIONING_CUES = frozenset({"ask", "wonder", "question", "deny", "doubt", "dispute", "refute"})
+"""Cues whose clause is asked about or denied, not asserted ("asked whether X believed ...")."""
+SUPPOSING_MARKS = frozenset({"if", "unless", "whether", "once", "until"})
+"""Marks of a clause that supposes or asks rather than states ("if the judges ruled ...")."""
+NO_ONE = frozenset({"no", "none", "few", "nobody", "neither"})
+"""Subjects or determiners that name no one who holds a view ("no player thought ...")."""
+
+
+def asserted_inside(cue: Token) -> bool:
+    """Whether a statement inside another one's clause is put forward there as someone's own:
+    not a prediction ("would say") or a wish or finding (``unspoken``), not no one's ("no player
+    thought"), not under a condition or question ("said if the judges ruled ...", "asked
+    whether the minister believed ..."), not inside a cue that is negated or denies it."""
+    lex = cues()
+    if cue.lemma_.lower() in lex.unspoken or any(
+        c.dep_ == "aux" and c.lower_ in lex.hedge_modals for c in cue.children
+    ):
+        return False
+    who = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    if who is not None and (
+        who.lower_ in NO_ONE or any(c.dep_ == "det" and c.lower_ in NO_ONE for c in who.children)
+    ):
+        return False
+    node = cue
+    for _ in range(8):
+        if any(c.dep_ == "mark" and c.lower_ in SUPPOSING_MARKS for c in node.children):
+            return False
+        head = node.head
+        if head is node:
+            return True
+        if is_cue(head):
+            return not polarity(head)[0] and head.lemma_.lower() not in QUESTIONING_CUES
+        node = head
+    return True
 
 
 def find_reported(doc: Doc, paragraphs: list[tuple[int, int]], quotes: Coverage) -> list[Reported]:

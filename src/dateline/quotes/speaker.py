@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 from dateline import geo
 from dateline.actors.lexicon import group_nouns, lexicon
 from dateline.cue_lexicon import cues
+from dateline.names import HONORIFICS
 from dateline.nlp import text_of
 from dateline.schema import Entity, Span, SpeakerRef
 from dateline.spans import Coverage, Intervals
@@ -597,15 +598,21 @@ def _person_after(who: Token, found: tuple[Entity, Span]) -> bool:
     entity, mention = found
     if who.pos_ != "NOUN" or entity.type != "PERSON" or mention.start <= who.idx:
         return False
+    if who.lemma_.lower() in DOCUMENT_NOUNS:
+        return False  # "A statement from Ms Oduya said": her words, written
     named = [t for t in who.subtree if mention.start <= t.idx < mention.end]
-    if any(t.dep_ == "appos" for t in named):
+    if not named or any(t.dep_ == "appos" for t in named):
         return False  # "A lawyer for the papers, Dan Shore, said": set off, the lawyer's name
-    return any(
-        prep.dep_ == "prep"
-        and prep.lower_ not in AUTHOR_PREPS
-        and any(t.idx == mention.start for t in prep.subtree)
-        for prep in who.children
+    prep = next(
+        (p for p in who.children if p.dep_ == "prep" and p.i < named[0].i <= p.right_edge.i),
+        None,
     )
+    if prep is None or prep.lower_ in AUTHOR_PREPS:
+        return False
+    between = who.doc[prep.i + 1 : named[0].i]
+    # "Chief executive of Dellmar Group Anton Reis said": a name after another name is the
+    # speaker's own, after their title; "Friends of the former minister Mr Odell" is not
+    return all(t.pos_ != "PROPN" or t.lower_ in HONORIFICS for t in between)
 
 
 AUTHOR_PREPS = {"by"}
