@@ -1492,3 +1492,21 @@ def test_a_hope_for_ones_own_act_keeps_the_statement_whole() -> None:
         "The hearing resumed. Mr Falk said he was hoping to speak to the minister."
     )
     assert found == {"he was hoping to speak to the minister": "Falk"}
+
+
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [
+        (
+            'The Green leader dismissed the Liberals as a "spent" force.',
+            'the Liberals as a "spent" force',
+        ),
+        ('The party chairman attacked the new pledges as "empty".', 'the new pledges as "empty"'),
+    ],
+)
+def test_a_judging_cue_reports_what_it_names_its_object_as(body: str, content: str) -> None:
+    assert content in _speakers_of("The campaign began on Monday. " + body)
+
+
+def test_a_dismissal_with_no_name_given_reports_nothing() -> None:
+    assert not _speakers_of("The campaign began on Monday. Ministers dismissed the report.")

@@ -731,9 +731,9 @@ def _statement(token: Token, sent: TokenSpan) -> tuple[list[list[Token]], Token 
         if token.lemma_.lower() in lex.direct_only:
             # "criticized X for Y", "spoke of Z": such a cue reports only its preposition's phrase
             # ("branded the plan unworkable": a naming cue, its object and the name it gives)
-            content = _prep_content(token)
+            content = _prep_content(token) or _named_as(token)  # "attacked X as 'vacuous'"
             if not content and token.lemma_.lower() in lex.naming_verbs:
-                content = _named_as(token) or _name_inside_object(token)
+                content = _name_inside_object(token)
         else:
             content = _content_of(token)
         if content:
