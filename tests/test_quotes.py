@@ -1510,3 +1510,19 @@ def test_a_judging_cue_reports_what_it_names_its_object_as(body: str, content: s
 
 def test_a_dismissal_with_no_name_given_reports_nothing() -> None:
     assert not _speakers_of("The campaign began on Monday. Ministers dismissed the report.")
+
+
+def test_a_participle_cue_on_a_things_object_speaks_for_whoever_made_it() -> None:
+    found = _speakers_of(
+        "The appeal was heard on Monday. Health ministers raised an appeal arguing that the "
+        "standard of proof should be higher."
+    )
+    assert found["the standard of proof should be higher"] == "Health ministers"
+
+
+def test_a_statement_someone_was_told_by_another_inside_a_statement_is_the_tellers() -> None:
+    found = _speakers_of(
+        "The bill stalled in May. Mr Pardo said he had been told by Housing Minister Ann Lowe "
+        "there was not enough time to pass the bill."
+    )
+    assert found["there was not enough time to pass the bill"] == "Ann Lowe"

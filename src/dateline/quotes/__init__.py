@@ -287,8 +287,7 @@ def _nested_by_another(
         speaker is not None
         and bool(speaker.name or speaker.entity)
         and r.who is not None
-        and r.who.head.i == r.cue.i
-        and r.who.dep_ == "nsubj"  # its own subject, not one read off another verb
+        and _own_speaker(r)  # its own subject or agent, not one read off another verb
         and asserted_inside(r.cue)
         and outer.start <= r.cue.idx < outer.end
         and outer.start <= start
@@ -296,6 +295,17 @@ def _nested_by_another(
         and not _same_speaker(outer.speaker, speaker)
         and not _named_alike(outer.speaker, speaker)
     )
+
+
+def _own_speaker(r: Reported) -> bool:
+    """The statement's speaker is its cue's own subject, or its ``by`` agent ("had been told by
+    the minister there was ...")."""
+    who = r.who
+    if who is None:
+        return False
+    if who.dep_ == "nsubj":
+        return who.head.i == r.cue.i
+    return who.dep_ == "pobj" and who.head.dep_ == "agent" and who.head.head.i == r.cue.i
 
 
 def _named_alike(a: SpeakerRef | None, b: SpeakerRef | None) -> bool:

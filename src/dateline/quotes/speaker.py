@@ -379,8 +379,9 @@ def _phrase_before_break(verb: Token) -> Token | None:
 def _described_noun(verb: Token) -> Token | None:
     """``a House of Lords ruling that ...``: the name a participle cue hangs on speaks (not a
     common noun: "a news conference announcing ..." — but people do: "Mr Flight's allies saying",
-    a group or role noun), and so does a writing, or whoever issued it ("Police released a
-    statement saying ..."; ``document_nouns``:
+    a group or role noun; and whoever, named or a group, made the thing the participle hangs on
+    as a verb's object: "Ministers raised an appeal arguing ..."), and so does a writing, or
+    whoever issued it ("Police released a statement saying ..."; ``document_nouns``:
     "a BBC story claiming ...", "A report by the committee called for ...", a finite cue the
     parse hung on its subject)."""
     if verb.dep_ != "acl" or verb.tag_ not in ("VBG", "VBD"):
@@ -393,9 +394,14 @@ def _described_noun(verb: Token) -> Token | None:
     lemma = noun.lemma_.lower()
     if verb.tag_ == "VBG" and names_people(lemma):
         return noun
-    if lemma not in DOCUMENT_NOUNS:
-        return None
     issuer = subject_of(noun.head) if noun.dep_ == "dobj" else None
+    if lemma not in DOCUMENT_NOUNS:
+        # "Ministers raised an appeal arguing that ...": who made it argues (not a thing that
+        # merely carries the participle, "a news conference announcing", with no maker named)
+        if issuer is None or verb.tag_ != "VBG":
+            return None
+        maker = issuer.pos_ == "PROPN" or names_people(issuer.lemma_.lower())
+        return issuer if maker else None
     return issuer if issuer is not None and issuer.pos_ != "PRON" else noun
 
 
