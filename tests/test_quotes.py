@@ -1526,3 +1526,45 @@ def test_a_statement_someone_was_told_by_another_inside_a_statement_is_the_telle
         "there was not enough time to pass the bill."
     )
     assert found["there was not enough time to pass the bill"] == "Ann Lowe"
+
+
+SECOND_REVIEW_CASES = [
+    ("The judge rejected a lawsuit alleging that the vote was rigged.", None),
+    ("A letter to Ms Oduya said the vote was rigged.", "A letter to Ms Oduya"),
+    ("A lawyer for Finance Minister Tom Brack said the vote was rigged.", "A lawyer for"),
+    ("Supporters of Sir Alan Crisp said the vote was rigged.", "Supporters of"),
+]
+
+
+@pytest.mark.parametrize(("body", "speaker"), SECOND_REVIEW_CASES)
+def test_a_reader_an_addressee_or_a_titled_patron_does_not_speak(
+    body: str, speaker: str | None
+) -> None:
+    found = _speakers_of("The count ended on Friday. " + body)
+    said = found["the vote was rigged"]
+    assert said == speaker if speaker is None else (said or "").startswith(speaker), found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ms Fenwick said few residents thought the new road would help.",
+        "Mr Dressler said Ms Quayle will argue the new road would help.",
+        "Mr Kellan said it was not true that Ms Aubert had said the new road would help.",
+        "Mr Osei thinks Ms Brandt believes the new road would help.",
+    ],
+)
+def test_a_statement_held_in_doubt_or_yet_to_be_made_is_not_nested_apart(body: str) -> None:
+    assert len(_speakers_of("The count ended on Friday. " + body)) == 1
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Mr Wexley attacked the government as leader of the opposition.",
+        "The firm dismissed Mr Halvard as head of sales in May.",
+        "Scientists characterised the new proteins found in the deep trench.",
+    ],
+)
+def test_a_capacity_a_firing_or_a_described_thing_is_no_judgement(body: str) -> None:
+    assert not _speakers_of("The count ended on Friday. " + body)

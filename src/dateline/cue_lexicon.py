@@ -52,6 +52,8 @@ class Cues:
     """Cues whose object is who is told ("told the programme there was a danger")."""
     verdict_nouns: frozenset[str] = frozenset()
     """Judgements a quote before ``is the assessment of X`` is X's ("was the verdict of")."""
+    making_verbs: frozenset[str] = frozenset()
+    """Verbs whose subject makes the object a participle cue hangs on ("raised an appeal")."""
     naming_verbs: frozenset[str] = frozenset()
     """Direct-only cues that name their object ("branded the plan unworkable"): object and name."""
 

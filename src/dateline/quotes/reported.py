@@ -12,7 +12,7 @@ from spacy.tokens import Span as TokenSpan
 
 from dateline.actors.lexicon import lexicon
 from dateline.cue_lexicon import cues
-from dateline.names import TITLE_JOINERS
+from dateline.names import HONORIFICS, TITLE_JOINERS
 from dateline.quotes.direct import inside, is_cue
 from dateline.quotes.speaker import speaker_subject
 from dateline.spans import Coverage, Disjoint
@@ -330,6 +330,39 @@ def _named_as(verb: Token) -> list[Token]:
     return list(verb.doc[obj.left_edge.i : named.right_edge.i + 1])
 
 
+CAPACITY_NOUNS = frozenset({"child", "boy", "girl", "teenager", "student", "adult", "youngster"})
+"""Nouns that after "as" say in what capacity or when someone acted ("as a child"), no judgement."""
+
+
+def _judged_as(verb: Token) -> list[Token]:
+    """``attacked the pledges as "empty"``, ``dismissed X as a spent force``: what a judging cue
+    calls its object; not the capacity its speaker acts in ("praised the staff as chair of the
+    trust", "as a child"), nor "dismissed Mr X as head of sales" (a firing)."""
+    named = _named_as(verb)
+    if not named:
+        return []
+    name = next((c for c in verb.children if c.dep_ in ("prep", "oprd") and c.i > verb.i), None)
+    head = next((c for c in name.children if c.dep_ == "pobj"), name) if name is not None else None
+    bare_role = (
+        head is not None
+        and head.lemma_.lower() in lexicon().heads
+        and not any(c.dep_ in ("det", "poss") for c in head.children)
+    )  # "as leader of the opposition", not "as a fading force"
+    if bare_role or (head is not None and head.lemma_.lower() in CAPACITY_NOUNS):
+        return []
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if verb.lemma_.lower() == "dismiss" and obj is not None and _a_person(obj):
+        return []
+    return named
+
+
+def _a_person(token: Token) -> bool:
+    """The word names a person: the recogniser's, or a name after Mr, Ms, Dr ..."""
+    return token.ent_type_ == "PERSON" or any(
+        c.dep_ == "compound" and c.lower_ in HONORIFICS for c in token.children
+    )
+
+
 SMALL_CLAUSES = frozenset({"oprd", "xcomp", "ccomp"})
 """Links of a name given with its own subject ("branded [the scheme unworkable]")."""
 NAME_MARKS = frozenset({"as", '"', "“", "”", "'", "‘", "’"})
@@ -347,8 +380,9 @@ def _name_inside_object(verb: Token) -> list[Token]:
     if obj is None:
         return []
     after = [t for t in obj.subtree if t.i > obj.i]
-    if not any(t.pos_ == "ADJ" or t.lower_ in NAME_MARKS for t in after):
-        return []
+    given = any(c.pos_ == "ADJ" and c.i > obj.i for c in obj.children)  # "the scheme unworkable"
+    if not given and not any(t.lower_ in NAME_MARKS for t in after):
+        return []  # not "characterised the proteins found in the deep trench"
     return list(obj.subtree)
 
 
@@ -617,12 +651,35 @@ def polarity(cue: Token) -> tuple[bool, bool]:
     return negated, hedged
 
 
-QUESTIONING_CUES = frozenset({"ask", "wonder", "question", "deny", "doubt", "dispute", "refute"})
+QUESTIONING_CUES = frozenset(
+    {"ask", "wonder", "question", "deny", "doubt", "dispute", "refute", "refuse", "decline"}
+)
 """Cues whose clause is asked about or denied, not asserted ("asked whether X believed ...")."""
 SUPPOSING_MARKS = frozenset({"if", "unless", "whether", "once", "until"})
 """Marks of a clause that supposes or asks rather than states ("if the judges ruled ...")."""
 NO_ONE = frozenset({"no", "none", "few", "nobody", "neither"})
 """Subjects or determiners that name no one who holds a view ("no player thought ...")."""
+OPINION_CUES = frozenset({"think", "believe", "suspect", "guess", "reckon", "imagine", "assume"})
+"""Outer cues of one's own opinion, under which another's view is only supposed ("Mr X thinks
+Ms Y believes ..."; not "a poll suggested 75% thought ...")."""
+FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+"""Auxiliaries of a statement yet to be made ("Ms X will argue ...")."""
+DOUBTING_WORDS = frozenset(
+    {
+        "true",
+        "untrue",
+        "false",
+        "possible",
+        "likely",
+        "unlikely",
+        "idea",
+        "wait",
+        "refuse",
+        "decline",
+    }
+)
+"""Words between two cues that hold the inner statement in doubt ("not true that", "the idea
+that", "waiting for X to confirm", "refused to confirm that")."""
 
 
 def asserted_inside(cue: Token) -> bool:
@@ -632,12 +689,13 @@ def asserted_inside(cue: Token) -> bool:
     whether the minister believed ..."), not inside a cue that is negated or denies it."""
     lex = cues()
     if cue.lemma_.lower() in lex.unspoken or any(
-        c.dep_ == "aux" and c.lower_ in lex.hedge_modals for c in cue.children
+        c.dep_ == "aux" and c.lower_ in lex.hedge_modals | FUTURE_AUX for c in cue.children
     ):
         return False
     who = next((c for c in cue.children if c.dep_ == "nsubj"), None)
     if who is not None and (
-        who.lower_ in NO_ONE or any(c.dep_ == "det" and c.lower_ in NO_ONE for c in who.children)
+        who.lower_ in NO_ONE
+        or any(c.dep_ in ("det", "amod") and c.lower_ in NO_ONE for c in who.children)
     ):
         return False
     node = cue
@@ -647,8 +705,15 @@ def asserted_inside(cue: Token) -> bool:
         head = node.head
         if head is node:
             return True
+        if head.lemma_.lower() in DOUBTING_WORDS or any(c.dep_ == "neg" for c in head.children):
+            return False  # "it was not true that ...", "rejected the idea that ..."
         if is_cue(head):
-            return not polarity(head)[0] and head.lemma_.lower() not in QUESTIONING_CUES
+            return (
+                not polarity(head)[0]
+                and not any(c.dep_ == "aux" and c.lower_ in lex.hedge_modals for c in head.children)
+                and head.lemma_.lower() not in QUESTIONING_CUES | OPINION_CUES
+                and head.head.lemma_.lower() not in QUESTIONING_CUES  # "refused to confirm"
+            )
         node = head
     return True
 
@@ -731,7 +796,7 @@ def _statement(token: Token, sent: TokenSpan) -> tuple[list[list[Token]], Token 
         if token.lemma_.lower() in lex.direct_only:
             # "criticized X for Y", "spoke of Z": such a cue reports only its preposition's phrase
             # ("branded the plan unworkable": a naming cue, its object and the name it gives)
-            content = _prep_content(token) or _named_as(token)  # "attacked X as 'vacuous'"
+            content = _prep_content(token) or _judged_as(token)  # "attacked X as 'vacuous'"
             if not content and token.lemma_.lower() in lex.naming_verbs:
                 content = _name_inside_object(token)
         else:

@@ -9,7 +9,6 @@ from spacy.tokens import Doc, Token
 from dateline import geo
 from dateline.actors.lexicon import group_nouns, lexicon
 from dateline.cue_lexicon import cues
-from dateline.names import HONORIFICS
 from dateline.nlp import text_of
 from dateline.schema import Entity, Span, SpeakerRef
 from dateline.spans import Coverage, Intervals
@@ -394,7 +393,8 @@ def _described_noun(verb: Token) -> Token | None:
     lemma = noun.lemma_.lower()
     if verb.tag_ == "VBG" and names_people(lemma):
         return noun
-    issuer = subject_of(noun.head) if noun.dep_ == "dobj" else None
+    made = noun.dep_ == "dobj" and noun.head.lemma_.lower() in cues().making_verbs
+    issuer = subject_of(noun.head) if made else None  # not "Mr X read a letter claiming"
     if lemma not in DOCUMENT_NOUNS:
         # "Ministers raised an appeal arguing that ...": who made it argues (not a thing that
         # merely carries the participle, "a news conference announcing", with no maker named)
@@ -604,8 +604,6 @@ def _person_after(who: Token, found: tuple[Entity, Span]) -> bool:
     entity, mention = found
     if who.pos_ != "NOUN" or entity.type != "PERSON" or mention.start <= who.idx:
         return False
-    if who.lemma_.lower() in DOCUMENT_NOUNS:
-        return False  # "A statement from Ms Oduya said": her words, written
     named = [t for t in who.subtree if mention.start <= t.idx < mention.end]
     if not named or any(t.dep_ == "appos" for t in named):
         return False  # "A lawyer for the papers, Dan Shore, said": set off, the lawyer's name
@@ -615,10 +613,17 @@ def _person_after(who: Token, found: tuple[Entity, Span]) -> bool:
     )
     if prep is None or prep.lower_ in AUTHOR_PREPS:
         return False
+    if prep.lower_ == "from" and who.lemma_.lower() in DOCUMENT_NOUNS:
+        return False  # "A statement from Ms Oduya said": her words, written ("a letter to" not)
     between = who.doc[prep.i + 1 : named[0].i]
-    # "Chief executive of Dellmar Group Anton Reis said": a name after another name is the
-    # speaker's own, after their title; "Friends of the former minister Mr Odell" is not
-    return all(t.pos_ != "PROPN" or t.lower_ in HONORIFICS for t in between)
+    # "Chief executive of Dellmar Group Anton Reis said": after a role's "of" and the
+    # organisation or place it names, a name is the role holder's own
+    titled = (
+        prep.lower_ == "of"
+        and who.lower_ in lexicon().heads
+        and any(t.ent_type_ in ("ORG", "GPE", "NORP") for t in between)
+    )
+    return not titled
 
 
 AUTHOR_PREPS = {"by"}
