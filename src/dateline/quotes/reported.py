@@ -793,6 +793,7 @@ def _statement(token: Token, sent: TokenSpan) -> tuple[list[list[Token]], Token 
     elif token.pos_ == "NOUN" and token.lemma_.lower() in lex.noun_cues:
         hit = _noun_cue(token)
     elif is_cue(token):
+        content: list[Token] | None
         if token.lemma_.lower() in lex.direct_only:
             # "criticized X for Y", "spoke of Z": such a cue reports only its preposition's phrase
             # ("branded the plan unworkable": a naming cue, its object and the name it gives)
