@@ -67,13 +67,13 @@ def test_an_act_inside_a_condition_is_not_told() -> None:
 
 
 def test_what_someone_is_called_on_to_do_has_not_happened() -> None:
-    told = _told("A spokesman for UKIP called on Mr Hockney to quit the London Assembly.")
+    told = _told("A spokesman for the Green Party called on Mr Whitby to quit the city council.")
     assert any(t[0] == "REQUEST" for t in told)
     assert not [t for t in told if t[0] == "CONCEDE"]
 
 
 def test_a_prediction_about_others_is_no_announced_act() -> None:
-    told = _told("Mr Kennedy also thinks women will back plans to end university tuition fees.")
+    told = _told("Ms Varga also thinks students will back plans to end tuition fees.")
     assert not [t for t in told if t[0] in ("AGREE", "SUPPORT")]
 
 

@@ -1387,7 +1387,7 @@ def test_a_contact_relative_on_the_one_told_is_not_what_was_said() -> None:
 
 
 @pytest.mark.parametrize(
-    "subject", ["Friends of Mr Odell", "A spokeswoman for Ms Grant", "Relatives of Mr Patel"]
+    "subject", ["Friends of Mr Quint", "A spokeswoman for Ms Grant", "Relatives of Mr Patel"]
 )
 def test_a_person_named_after_a_common_noun_subject_does_not_speak(subject: str) -> None:
     found = _speakers_of(f"The inquiry opens today. {subject} said the plan was dead.")

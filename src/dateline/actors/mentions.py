@@ -234,13 +234,13 @@ def _fix_types(
     surnames: set[str] | None = None,
 ) -> None:
     """One surface form, one type; a known place is never a person unless part of a full name;
-    a name some mention shows after an honorific (``honoured``: "Mr Hockney") is a person's, and
+    a name some mention shows after an honorific (``honoured``: "Mr Whitby") is a person's, and
     so is a given name before a word the text shows after one (``surnames``: "Mr Cable")."""
     parts = person_name_parts(mentions)
     for m in mentions:
         single = len(m.text.split()) == 1
         if honoured and m.text in honoured:
-            m.label = "PERSON"  # "Mr Hockney" is no place, whatever the gazetteer says
+            m.label = "PERSON"  # "Mr Whitby" is no place, whatever the gazetteer says
         elif surnames and _given_name_honoured(m, surnames):
             m.label = "PERSON"  # "Vincent Cable says" as an organisation, then "Mr Cable"
         elif _named_like_a_person(m):

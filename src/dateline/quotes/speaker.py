@@ -597,7 +597,7 @@ def _place_they_come_from(who: Token, found: tuple[Entity, Span]) -> bool:
 
 
 def _person_after(who: Token, found: tuple[Entity, Span]) -> bool:
-    """``Friends of Mr Odell said``, ``a spokesman for Ms Lee said``: a person named in a
+    """``Friends of Mr Quint said``, ``a spokesman for Ms Lee said``: a person named in a
     phrase after a common-noun subject's head is whom they are close to, not who speaks (as
     "His lawyer said" is the lawyer's). An organisation there still speaks through them
     ("a spokesman for the council")."""
