@@ -389,7 +389,7 @@ def _prediction(token: Token, actors: ActorResolver) -> bool:
     return all(_thing_said(said, side) for side in found)
 
 
-ACTOR_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
+ACTOR_ENTITIES = side_rules.ACTOR_ENTITIES
 
 
 def _thing_said(said: Token, side: Side) -> bool:
@@ -507,6 +507,8 @@ MEASURE_PREPS = words("measure_preps")
 """Prepositions naming whom such a measure is against (``sanctions on``, ``an inquiry into``)."""
 ENDING_VERBS = words("ending_verbs")
 """Verbs that end a measure ("sanctions to be lifted"): a call for that accuses no one."""
+CALLED_FOR = frozenset({"for"})
+"""The preposition of what a call asks for ("called for sanctions")."""
 ACCUSING_CALL = ("ACCUSE", "110")
 """A call for a measure against someone: CAMEO 110, disapprove (PLV's coders: ACCUSE)."""
 
@@ -526,7 +528,7 @@ def _accused_by_call(c: Candidate, actors: ActorResolver) -> list[Side]:
     conduct``: a request for a measure against someone accuses them, and they are the target
     (not the measure, nor the unnamed one asked to take it). Empty when no actor is named."""
     objects = [t for t in c.token.children if t.dep_ == "dobj"]
-    called = objects + side_rules.prep_objects(c.token, frozenset({"for"}))
+    called = objects + side_rules.prep_objects(c.token, CALLED_FOR)
     for measure in called:
         if lemma_of(measure) not in ACCUSING_CALLS and measure.lower_ not in ACCUSING_CALLS:
             continue

@@ -286,7 +286,6 @@ def _nested_by_another(
     return (
         speaker is not None
         and bool(speaker.name or speaker.entity)
-        and r.who is not None
         and _own_speaker(r)  # its own subject or agent, not one read off another verb
         and asserted_inside(r.cue)
         and outer.start <= r.cue.idx < outer.end

@@ -298,10 +298,9 @@ def _phrase_before(verb: Token, clause: Token) -> Token | None:
     if len(before) != 1 or before[0].lower_ in ADDRESSEE_PREPS:
         return None  # "said to the committee members would be consulted": who was told
     prep = before[0]
-    gap = verb.doc[verb.i + 1 : clause.left_edge.i]
     if prep.i != verb.i + 1 or prep.right_edge.i + 1 != clause.left_edge.i:
         return None
-    if any(t.is_punct for t in gap):
+    if any(t.is_punct for t in verb.doc[verb.i + 1 : clause.left_edge.i]):
         return None
     noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if noun is None or noun.pos_ not in ("NOUN", "PROPN", "NUM") or noun.ent_type_ in TIME_ENTITIES:
