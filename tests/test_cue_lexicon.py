@@ -147,11 +147,21 @@ def test_each_empty_subject_names_no_speaker() -> None:
 def test_each_speaking_pronoun_keeps_its_mention() -> None:
     from dateline.quotes.speaker import MentionIndex, speaker_for
 
-    for pronoun in sorted(cues().speaking_pronouns | {"everyone"}):
+    for pronoun in sorted(cues().speaking_pronouns | {"nothing"}):
         word = "I" if pronoun == "i" else pronoun.title()
         doc = _sentence(f"{word} said the new budget figures were wrong.")
         speaker, _ = speaker_for(doc, doc[0], MentionIndex([]))
         assert (speaker is not None) == (pronoun in cues().speaking_pronouns), pronoun
+
+
+def test_each_unnamed_source_speaks_by_its_own_words_and_names_no_one() -> None:
+    from dateline.quotes.speaker import MentionIndex, speaker_for
+
+    for pronoun in sorted(cues().unnamed_sources):
+        doc = _sentence(f"{pronoun.title()} said the new budget figures were wrong.")
+        speaker, _ = speaker_for(doc, doc[0], MentionIndex([]))
+        assert speaker is not None and speaker.entity is None, pronoun
+        assert speaker.name == pronoun.title(), pronoun
 
 
 def test_each_complementizer_is_trimmed_from_the_reported_clause() -> None:

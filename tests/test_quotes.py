@@ -1561,3 +1561,46 @@ def test_a_reader_an_addressee_or_a_titled_patron_does_not_speak(
 )
 def test_a_capacity_a_firing_or_a_described_thing_is_no_judgement(body: str) -> None:
     assert not _speakers_of("The count ended on Friday. " + body)
+
+
+@pytest.mark.parametrize(
+    ("body", "content", "speaker"),
+    [
+        (
+            "Those close to the mayor say the budget will pass.",
+            "the budget will pass",
+            "Those close to the mayor",
+        ),
+        ("Then someone asked why the vote was delayed.", "why the vote was delayed", "someone"),
+        ("Some of her aides said the plan would fail.", "the plan would fail", "Some of her aides"),
+    ],
+)
+def test_an_unnamed_source_speaks_by_its_own_words(body: str, content: str, speaker: str) -> None:
+    found = _speakers_of("The council met on Monday. " + body)
+    assert found.get(content) == speaker, found
+
+
+def test_which_stands_for_a_body_that_speaks_but_not_for_a_thing() -> None:
+    found = _speakers_of(
+        "The talks stalled over the city council, which denied any part in the delay."
+    )
+    assert found == {"any part in the delay": "the city council"}, found
+    found = _speakers_of("The report, which says the plan would fail, came out on Monday.")
+    assert found == {"the plan would fail": None}, found
+
+
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [
+        ("The mayor talked about the cost of the new bridge.", "the cost of the new bridge"),
+        ("Ms Reyes complained about the noise from the airport.", "the noise from the airport"),
+        ("The minister has also commented on the long strike.", "the long strike"),
+    ],
+)
+def test_what_someone_talks_about_is_what_they_put_forward(body: str, content: str) -> None:
+    found = _speakers_of("The council met on Monday. " + body)
+    assert content in found, found
+
+
+def test_talking_to_someone_reports_nothing() -> None:
+    assert not _speakers_of("The council met on Monday. The mayor talked to reporters.")

@@ -22,6 +22,8 @@ EMPTY_SUBJECTS = cues().empty_subjects
 """Passive subjects that name no speaker ("it was alleged ...")."""
 SPEAKING_PRONOUNS = cues().speaking_pronouns
 """Pronouns that can name a speaker ("it" for an organisation or a newspaper)."""
+UNNAMED_SOURCES = cues().unnamed_sources
+"""Indefinite pronouns of people that speak unnamed ("someone asked", "those close to him say")."""
 DOCUMENT_NOUNS = cues().document_nouns
 """Writings that speak through a participle cue hung on them ("a BBC story claiming")."""
 TYPE_PREFERENCE = {"PERSON": 0, "ORG": 1, "NORP": 2, "GPE": 3, "LOC": 4, "FAC": 5}
@@ -425,8 +427,12 @@ def _relative_antecedent(pronoun: Token) -> Token | None:
         if noun.dep_ not in ("pobj", "prep"):
             break
         noun = noun.head
-    if pronoun.lower_ in PERSON_RELATIVES and clause.head.pos_ == "NOUN":
-        return clause.head  # "an architect who said": "who" is a person, whatever the noun
+    if clause.head.pos_ == "NOUN" and (
+        pronoun.lower_ in PERSON_RELATIVES or names_people(clause.head.lemma_.lower())
+    ):
+        # "an architect who said": "who" is a person, whatever the noun; "the government,
+        # which denied": "which" stands for a body that speaks
+        return clause.head
     return None
 
 
@@ -673,11 +679,25 @@ def speaker_for(doc: Doc, who: Token, index: MentionIndex) -> tuple[SpeakerRef |
         return SpeakerRef(
             name=text, mention=Span(text=text, start=first.idx, end=first.idx + len(text))
         ), 0.6
+    if who.pos_ == "PRON" and who.lower_ in UNNAMED_SOURCES:
+        # "Those close to him say", "some of his aides note": an unnamed source, named by its
+        # phrase and never resolved to a person
+        words = doc[who.left_edge.i : who.right_edge.i + 1]
+        return _phrase_speaker(doc, words.start_char, words.end_char), UNNAMED_SURE
     if who.pos_ == "PRON":
         if who.lower_ not in SPEAKING_PRONOUNS:
             return None, 0.0
         # An unresolved "they" names nobody: keep the mention, give no name rather than a wrong one.
         mention = Span(text=who.text, start=who.idx, end=who.idx + len(who.text))
         return SpeakerRef(mention=mention), 0.0
+    return _phrase_speaker(doc, start, end), 0.6
+
+
+UNNAMED_SURE = 0.3
+"""How sure an unnamed source ("someone", "those close to him") is: it names no one."""
+
+
+def _phrase_speaker(doc: Doc, start: int, end: int) -> SpeakerRef:
+    """A speaker named by the words of its phrase ("a Home Office spokesman", "some critics")."""
     text = text_of(doc)[start:end]
-    return SpeakerRef(name=text, mention=Span(text=text, start=start, end=end)), 0.6
+    return SpeakerRef(name=text, mention=Span(text=text, start=start, end=end))
