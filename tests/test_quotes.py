@@ -1604,3 +1604,50 @@ def test_what_someone_talks_about_is_what_they_put_forward(body: str, content: s
 
 def test_talking_to_someone_reports_nothing() -> None:
     assert not _speakers_of("The council met on Monday. The mayor talked to reporters.")
+
+
+@pytest.mark.parametrize(
+    ("body", "content", "speaker"),
+    [
+        (
+            "As many tax experts have pointed out, the senator is free to publish his returns.",
+            "the senator is free to publish his returns",
+            "many tax experts",
+        ),
+        (
+            "Yet, as Mr Lowe observed, in the first months of a new government the cuts would be "
+            "hard to make.",
+            "in the first months of a new government the cuts would be hard to make",
+            "Lowe",
+        ),
+        (
+            "The plan will fail, as the minister said on Monday.",
+            "The plan will fail",
+            "the minister",
+        ),
+        (
+            "As the chancellor noted in his speech, growth has been slow.",
+            "growth has been slow",
+            "the chancellor",
+        ),
+    ],
+)
+def test_a_cue_set_aside_with_as_vouches_for_the_clause_it_hangs_on(
+    body: str, content: str, speaker: str
+) -> None:
+    found = _speakers_of("The council met on Monday. " + body)
+    assert found.get(content, "").endswith(speaker), found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "As he spoke, protesters shouted outside the hall.",
+        "As expected, the vote in the hall was close.",
+        "As the minister said goodbye, the crowd in the hall cheered.",
+    ],
+)
+def test_an_as_clause_that_is_a_time_or_has_content_of_its_own_vouches_for_nothing(
+    body: str,
+) -> None:
+    assert not _speakers_of("The council met on Monday. " + body)

@@ -143,6 +143,47 @@ def _clause_without(head: Token, cut: Token) -> list[Token]:
     return [t for t in head.subtree if t.i not in removed]
 
 
+ASIDE_MARKS = {"as"}
+"""Marks that set a cue aside inside the clause it vouches for ("As Ms Reyes said, ...")."""
+ASIDE_DEPS = {"nsubj", "mark", "aux", "advmod", "npadvmod", "prt", "prep", "neg", "punct"}
+"""What an aside cue may have of its own: a subject, the mark, a time or a medium ("as she
+noted in a speech on Monday"), nothing that is itself what was said."""
+
+
+def _as_aside(verb: Token) -> list[Token] | None:
+    """``As many experts have pointed out, the senator is free to ...``, ``the plan will fail,
+    as the minister said``: a cue set aside with "as" inside the clause it hangs on vouches for
+    that clause. Not a cue with content of its own ("as he said he would"), a cue that frames
+    no clause ("as she spoke", a time), or one without a subject ("as expected")."""
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in ASIDE_MARKS), None)
+    if (
+        mark is None
+        or verb.dep_ != "advcl"
+        or verb.lemma_.lower() in cues().direct_only
+        or not any(c.dep_ == "nsubj" for c in verb.children)
+    ):
+        return None
+    addressee = verb.lemma_.lower() in cues().addressee_verbs
+    if any(
+        c.dep_ not in ASIDE_DEPS and not (addressee and c.dep_ == "dobj") for c in verb.children
+    ):
+        return None
+    last = max(mark.i, verb.i, *(c.right_edge.i for c in verb.children if c.i < verb.i))
+    doc = verb.doc
+    close = next((t.i for t in doc[last + 1 : verb.right_edge.i + 1] if t.text == ","), None)
+    end = close if close is not None else verb.right_edge.i
+    cut = set(range(mark.left_edge.i, end + 1))
+    content = [t for t in verb.head.subtree if t.i not in cut]
+    before = [t for t in content if t.i < mark.i]
+    if all(t.dep_ in LINKING_DEPS for t in before):
+        content = [t for t in content if t.i > mark.i]  # "Yet, as Mr Lowe noted, ...": no "Yet"
+    return content if any(t.pos_ in ("VERB", "AUX") for t in content) else None
+
+
+LINKING_DEPS = {"advmod", "cc", "punct"}
+"""Words that only link a clause to the one before ("But", "Yet", "So")."""
+
+
 def _continued_past(verb: Token) -> list[Token]:
     """``The economy had grown, he said, and was forecast to grow``: a verb phrase with no
     subject of its own, after a cue set off inside a clause, that the parse joined to the
@@ -169,6 +210,9 @@ def _content_of(verb: Token) -> list[Token] | None:
     if clauses:
         first = clauses[0]
         return _object_as_subject(verb, first) + _subtree(first) + _misattached_rest(verb, first)
+    aside = _as_aside(verb)
+    if aside is not None:
+        return aside
     said = _clause_said_as_object(verb)
     if said is not None:
         return said
