@@ -180,8 +180,8 @@ def _as_aside(verb: Token) -> list[Token] | None:
     return content if any(t.pos_ in ("VERB", "AUX") for t in content) else None
 
 
-LINKING_DEPS = {"advmod", "cc", "punct"}
-"""Words that only link a clause to the one before ("But", "Yet", "So")."""
+LINKING_DEPS = {"advmod", "cc", "mark", "punct"}
+"""Words that only link a clause to another ("But", "Yet", "If")."""
 
 
 def _continued_past(verb: Token) -> list[Token]:
