@@ -1626,6 +1626,11 @@ def test_talking_to_someone_reports_nothing() -> None:
             "the minister",
         ),
         (
+            "If, as the auditors suggested, the fund lost money, the board should resign.",
+            "the fund lost money",
+            "the auditors",
+        ),
+        (
             "As the chancellor noted in his speech, growth has been slow.",
             "growth has been slow",
             "the chancellor",
