@@ -14,7 +14,7 @@ from dateline.actors.lexicon import lexicon
 from dateline.cue_lexicon import cues
 from dateline.names import HONORIFICS, TITLE_JOINERS
 from dateline.quotes.direct import inside, is_cue
-from dateline.quotes.speaker import speaker_subject
+from dateline.quotes.speaker import people_word, speaker_subject
 from dateline.spans import Coverage, Disjoint
 from dateline.syntax import clause_read_as_object
 
@@ -145,7 +145,7 @@ def _clause_without(head: Token, cut: Token) -> list[Token]:
 
 ASIDE_MARKS = {"as"}
 """Marks that set a cue aside inside the clause it vouches for ("As Ms Reyes said, ...")."""
-ASIDE_DEPS = {"nsubj", "mark", "aux", "advmod", "npadvmod", "prt", "prep", "neg", "punct"}
+ASIDE_DEPS = {"nsubj", "mark", "aux", "advmod", "npadvmod", "prt", "prep", "punct"}
 """What an aside cue may have of its own: a subject, the mark, a time or a medium ("as she
 noted in a speech on Monday"), nothing that is itself what was said."""
 
@@ -153,31 +153,55 @@ noted in a speech on Monday"), nothing that is itself what was said."""
 def _as_aside(verb: Token) -> list[Token] | None:
     """``As many experts have pointed out, the senator is free to ...``, ``the plan will fail,
     as the minister said``: a cue set aside with "as" inside the clause it hangs on vouches for
-    that clause. Not a cue with content of its own ("as he said he would"), a cue that frames
-    no clause ("as she spoke", a time), or one without a subject ("as expected")."""
+    that clause. Only a cue of ``aside_cues`` ("as she testified, the lights went out" is a
+    time), with a subject ("as expected") that is not the reader ("as you know"), nothing of
+    its own that was said ("as he said he would"), and set off by a comma when it follows."""
     mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in ASIDE_MARKS), None)
+    who = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if (
         mark is None
+        or who is None
+        or who.lower_ in READERS
         or verb.dep_ != "advcl"
-        or verb.lemma_.lower() in cues().direct_only
-        or not any(c.dep_ == "nsubj" for c in verb.children)
+        or verb.tag_ == "VBG"  # "as she was testifying": a time
+        or verb.lemma_.lower() not in cues().aside_cues
+        or any(c.dep_ not in ASIDE_DEPS for c in verb.children)
     ):
         return None
-    addressee = verb.lemma_.lower() in cues().addressee_verbs
-    if any(
-        c.dep_ not in ASIDE_DEPS and not (addressee and c.dep_ == "dobj") for c in verb.children
-    ):
-        return None
-    last = max(mark.i, verb.i, *(c.right_edge.i for c in verb.children if c.i < verb.i))
     doc = verb.doc
+    start = verb.left_edge.i
+    if verb.i > verb.head.i and (start == 0 or doc[start - 1].text != ","):
+        return None  # "He left the room as she answered": no comma, no aside
+    last = max(mark.i, verb.i, *(c.right_edge.i for c in verb.children if c.i < verb.i))
     close = next((t.i for t in doc[last + 1 : verb.right_edge.i + 1] if t.text == ","), None)
     end = close if close is not None else verb.right_edge.i
-    cut = set(range(mark.left_edge.i, end + 1))
+    own = {t.i for c in verb.head.children if _own_clause(c) for t in c.subtree}
+    cut = set(range(start, end + 1)) | own  # "..., and Jones agreed": another's statement
     content = [t for t in verb.head.subtree if t.i not in cut]
-    before = [t for t in content if t.i < mark.i]
+    before = [t for t in content if t.i < start]
     if all(t.dep_ in LINKING_DEPS for t in before):
-        content = [t for t in content if t.i > mark.i]  # "Yet, as Mr Lowe noted, ...": no "Yet"
+        content = [t for t in content if t.i > start]  # "Yet, as Mr Lowe noted, ...": no "Yet"
+    content = _without_links(content)
     return content if any(t.pos_ in ("VERB", "AUX") for t in content) else None
+
+
+def _without_links(content: list[Token]) -> list[Token]:
+    """Content without the linking words at its edges: ``however,`` right after an aside, the
+    ``and`` before a clause cut off."""
+    while content and content[-1].dep_ in LINKING_DEPS:
+        content = content[:-1]
+    while len(content) > 1 and content[0].dep_ in LINKING_DEPS and content[1].text == ",":
+        content = content[2:]
+    return content
+
+
+READERS = {"you"}
+"""An aside's subject that is the reader ("As you know, ..."), who vouches for nothing."""
+
+
+def _own_clause(child: Token) -> bool:
+    """A clause joined to another with a subject of its own ("..., and Jones agreed")."""
+    return child.dep_ == "conj" and any(g.dep_ in ("nsubj", "nsubjpass") for g in child.children)
 
 
 LINKING_DEPS = {"advmod", "cc", "mark", "punct"}
@@ -276,7 +300,7 @@ def _prep_content(verb: Token) -> list[Token] | None:
     """``called for party unity``, ``accused the GOP of stoking the issue``, ``spoke of her
     plans``: the phrase or clause that the cue's content preposition opens."""
     wanted = cues().content_preps(verb.lemma_.lower())
-    if not wanted:
+    if not wanted or _not_put_forward(verb) or _thing_subject(verb):
         return None
     dobj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
     # "accused the GOP of": "of" on either, or on the object's last conjunct ("accused the
@@ -295,6 +319,45 @@ def _prep_content(verb: Token) -> list[Token] | None:
     if marked is not None:
         return [t for t in marked.subtree if not (t.dep_ == "mark" and t.head.i == marked.i)]
     return None
+
+
+REFUSALS = frozenset({"decline", "refuse", "fail", "reach", "unable", "avoid"})
+"""Words over a cue that say it was never made ("declined to comment on", "could not be reached
+to comment on", "was unable to talk about")."""
+UNMADE_AUX = frozenset({"will", "shall", "'ll", "would", "could", "can", "may", "might", "must"})
+"""Auxiliaries of an act not (yet) done ("will talk about", "could comment on")."""
+
+
+def _thing_subject(verb: Token) -> bool:
+    """The cue's subject is a thing that puts nothing forward ("The hotel boasts of three
+    pools"): a common noun that names no people, body or writing, and no entity."""
+    who = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return (
+        who is not None
+        and who.pos_ == "NOUN"
+        and who.lemma_.lower() not in cues().document_nouns
+        and not any(t.ent_type_ or people_word(t) for t in who.subtree)  # "the likes of X"
+    )
+
+
+def _not_put_forward(verb: Token) -> bool:
+    """A cue whose phrase was never put forward: negated ("did not comment on"), refused or
+    failed ("declined to comment on"), yet to come or only possible ("will talk about"), an
+    instruction ("Ask about our offers") or a question ("Will she talk about ...?")."""
+    chain = [verb]
+    while chain[-1].dep_ in ("xcomp", "advcl", "acomp") and len(chain) < 4:
+        chain.append(chain[-1].head)
+    for word in chain:
+        if word.lemma_.lower() in REFUSALS and word is not verb:
+            return True
+        if any(
+            c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in UNMADE_AUX) for c in word.children
+        ):
+            return True
+    subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in chain[-1].children)
+    if chain[-1].dep_ == "ROOT" and not subject and chain[-1].tag_ == "VB":
+        return True  # "Ask about our offers"
+    return verb.sent[-1].text == "?"
 
 
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}

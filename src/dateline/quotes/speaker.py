@@ -407,6 +407,9 @@ def _described_noun(verb: Token) -> Token | None:
     return issuer if issuer is not None and issuer.pos_ != "PRON" else noun
 
 
+EVIDENCE = frozenset({"show", "suggest", "indicate", "signal", "mean", "prove", "imply"})
+"""Cues whose "which" is more often the whole clause before than a body ("Voters punished the
+party, which shows ..."), so that it stands for no one."""
 PERSON_RELATIVES = {"who", "whom"}
 """Relative pronouns that stand for people, so that a common noun before them speaks too."""
 
@@ -428,7 +431,8 @@ def _relative_antecedent(pronoun: Token) -> Token | None:
             break
         noun = noun.head
     if clause.head.pos_ == "NOUN" and (
-        pronoun.lower_ in PERSON_RELATIVES or names_people(clause.head.lemma_.lower())
+        pronoun.lower_ in PERSON_RELATIVES
+        or (names_people(clause.head.lemma_.lower()) and clause.lemma_.lower() not in EVIDENCE)
     ):
         # "an architect who said": "who" is a person, whatever the noun; "the government,
         # which denied": "which" stands for a body that speaks
@@ -574,6 +578,13 @@ def _role_holder(who: Token, index: MentionIndex) -> tuple[Entity, Span] | None:
     return fits[0], Span(text=who.text, start=who.idx, end=who.idx + len(who.text))
 
 
+def people_word(token: Token) -> bool:
+    """A common noun of people who can speak, by its lemma or, where the tagger took a plural
+    for a singular ("MPs"), by the word less its "s"."""
+    low = token.lower_
+    return names_people(token.lemma_.lower()) or (low.endswith("s") and names_people(low[:-1]))
+
+
 def names_people(lemma: str) -> bool:
     """A common noun of people who can speak: a role ("spokesman") or a group ("activist",
     "the committee")."""
@@ -679,7 +690,7 @@ def speaker_for(doc: Doc, who: Token, index: MentionIndex) -> tuple[SpeakerRef |
         return SpeakerRef(
             name=text, mention=Span(text=text, start=first.idx, end=first.idx + len(text))
         ), 0.6
-    if who.pos_ == "PRON" and who.lower_ in UNNAMED_SOURCES:
+    if who.pos_ == "PRON" and who.lower_ in UNNAMED_SOURCES and _unnamed_people(who):
         # "Those close to him say", "some of his aides note": an unnamed source, named by its
         # phrase and never resolved to a person
         words = doc[who.left_edge.i : who.right_edge.i + 1]
@@ -694,6 +705,28 @@ def speaker_for(doc: Doc, who: Token, index: MentionIndex) -> tuple[SpeakerRef |
 
 
 UNNAMED_SURE = 0.3
+PEOPLE_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
+PEOPLE_PRONOUNS = {"them", "those"}
+UNMADE_AUX = {"will", "shall", "would", "could", "can", "may", "might", "must", "should"}
+OBLIGED = {"have", "need", "ought"}
+
+
+def _unnamed_people(who: Token) -> bool:
+    """An indefinite pronoun that stands for people who spoke: not things ("some of the data",
+    "all of which", "those of us": the writer) nor someone who only might or must ("One could
+    argue", "Someone has to say")."""
+    of = [g for c in who.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    if any(
+        not (people_word(g) or g.ent_type_ in PEOPLE_TYPES or g.lower_ in PEOPLE_PRONOUNS)
+        for g in of
+    ):
+        return False
+    verb = who.head
+    if verb.lemma_.lower() in OBLIGED:
+        return False  # "Someone has to say"
+    return not any(c.dep_ == "aux" and c.lower_ in UNMADE_AUX for c in verb.children)
+
+
 """How sure an unnamed source ("someone", "those close to him") is: it names no one."""
 
 
