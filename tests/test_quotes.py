@@ -1714,3 +1714,10 @@ def test_a_clause_or_a_thing_or_a_might_be_speaker_names_no_one(body: str) -> No
 def test_the_narrowed_rules_keep_these_speakers(body: str, content: str, speaker: str) -> None:
     found = _speakers_of("The council met on Monday. " + body)
     assert (found.get(content) or "").endswith(speaker), found
+
+
+def test_a_participle_cue_after_a_comma_with_its_own_object_reports_that_object() -> None:
+    found = _speakers_of(
+        "The court blocked the sale of the old plant, citing a threat to public health and safety."
+    )
+    assert found == {"a threat to public health and safety": "The court"}, found

@@ -276,6 +276,7 @@ def _content_of(verb: Token) -> list[Token] | None:
         verb.dep_ in ("parataxis", "ccomp", "advcl")
         and verb.head.i < verb.i
         and _set_off_after(verb)
+        and not _object_of(verb)  # "..., citing a threat to public health": what is cited
     ):
         # "The talks failed, he said": the clause before a cue set off after it
         before = [t for t in _clause_without(verb.head, verb) if t.i < verb.i]
