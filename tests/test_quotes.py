@@ -1721,3 +1721,14 @@ def test_a_participle_cue_after_a_comma_with_its_own_object_reports_that_object(
         "The court blocked the sale of the old plant, citing a threat to public health and safety."
     )
     assert found == {"a threat to public health and safety": "The court"}, found
+
+
+def test_a_there_clause_the_parse_joined_to_the_cue_goes_on_with_what_was_said() -> None:
+    found = _speakers_of(
+        "Ms Reyes said that it was too early to tell whether the fire was set on purpose, and "
+        "there was no sign yet that it was an attack."
+    )
+    assert found == {
+        "it was too early to tell whether the fire was set on purpose, and there was no sign "
+        "yet that it was an attack": "Reyes"
+    }, found

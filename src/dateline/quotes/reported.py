@@ -539,7 +539,10 @@ def _continues_the_clause(child: Token) -> bool:
         return True
     if child.dep_ == "advcl":
         return not any(c.dep_ == "mark" for c in child.children)
-    return child.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+    # "said X, and there was no evidence yet": a subject of its own, or an expletive "there"
+    return child.dep_ == "conj" and any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children
+    )
 
 
 def _that_clause_on(obj: Token) -> Token | None:
