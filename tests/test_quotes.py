@@ -1732,3 +1732,69 @@ def test_a_there_clause_the_parse_joined_to_the_cue_goes_on_with_what_was_said()
         "it was too early to tell whether the fire was set on purpose, and there was no sign "
         "yet that it was an attack": "Reyes"
     }, found
+
+
+@pytest.mark.parametrize(
+    ("body", "content", "speaker"),
+    [
+        ("On Monday, the Greens also called for a delay.", "a delay", "Greens"),
+        ("The mayor urged them to reconsider.", "to reconsider", "The mayor"),
+        ("Ms Reyes hinted that a merger of the two schools was likely.", "a merger", "Reyes"),
+        (
+            "The Greens have argued for flexibility in the new access rules.",
+            "flexibility in the new access rules",
+            "Greens",
+        ),
+        (
+            "The Speaker also cautioned members against using phones in the chamber.",
+            "members against using phones in the chamber",
+            "Speaker",
+        ),
+        (
+            "Ms Reyes urged a limit on the number of new agencies.",
+            "a limit on the number of new agencies",
+            "Reyes",
+        ),
+        (
+            "The prime minister has defended measures to allow arrest without trial.",
+            "measures to allow arrest without trial",
+            "The prime minister",
+        ),
+        (
+            "Labour MPs are confident the bill will pass next week.",
+            "the bill will pass next week",
+            "Labour MPs",
+        ),
+        (
+            "Protesters were frustrated that the police released only part of the film.",
+            "the police released only part of the film",
+            "Protesters",
+        ),
+    ],
+)
+def test_these_cues_report_what_was_put_forward_or_held(
+    body: str, content: str, speaker: str
+) -> None:
+    found = _speakers_of("The council met on Monday. " + body)
+    match = next((k for k in found if k.startswith(content)), None)
+    assert match is not None and (found[match] or "").endswith(speaker), found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The mayor urged the minister during the debate.",
+        "The army defended the officers in the square.",
+        "The old bridge is sure to collapse in the next storm.",
+        "It was, the council said.",
+    ],
+)
+def test_a_person_urged_a_sure_thing_or_a_clause_cut_short_is_no_statement(body: str) -> None:
+    found = _speakers_of("The council met on Monday. " + body)
+    assert not [k for k in found if len(k.split()) <= 3], found
+
+
+def test_a_view_held_is_hedged() -> None:
+    doc = analyze("Headline here\n\nLabour MPs are confident the bill will pass next week.\n")
+    (quote,) = doc.quotes
+    assert quote.hedged and not quote.negated

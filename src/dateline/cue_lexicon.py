@@ -38,6 +38,8 @@ class Cues:
     """Passive subjects that name no speaker ("it was alleged ...")."""
     speaking_pronouns: frozenset[str] = frozenset()
     """Pronouns that can name a speaker ("it" for an organisation or a newspaper)."""
+    stance_adjectives: frozenset[str] = frozenset()
+    """Adjectives of a view held, whose clause is the view ("are confident that ...")."""
     aside_cues: frozenset[str] = frozenset()
     """Cues that vouch for the clause they are set aside in with "as" ("As experts noted, ...")."""
     unnamed_sources: frozenset[str] = frozenset()

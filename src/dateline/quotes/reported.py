@@ -18,7 +18,11 @@ from dateline.quotes.speaker import people_word, speaker_subject
 from dateline.spans import Coverage, Disjoint
 from dateline.syntax import clause_read_as_object
 
-MIN_CONTENT_TOKENS = 3
+MIN_CONTENT_TOKENS = 2
+"""The fewest tokens a reported statement has: a thing named in two words ("cited the figure",
+"called for a delay"); a statement this short must name a thing or an act asked for ("to reconsider"), not be a
+clause cut short ("It was"), up to ``SHORT_CONTENT_TOKENS``."""
+SHORT_CONTENT_TOKENS = 2
 MIN_KEPT_WORDS = 4
 """An outer statement cut before an inner one by the same speaker keeps at least this many."""
 TRIM = set(",;:—–-\"“”‘’'() ")
@@ -109,13 +113,27 @@ def _bounds(tokens: list[Token]) -> tuple[int, int] | None:
         if _closes_a_quotation(tokens):
             break  # "Tax cuts 'will wait'": the phrase quoted inside keeps its closing mark
         tokens = tokens[:-1]
-    if len(tokens) < MIN_CONTENT_TOKENS:
+    if len(tokens) < MIN_CONTENT_TOKENS or (
+        len(tokens) <= SHORT_CONTENT_TOKENS and not _names_a_thing(tokens)
+    ):
         return None
     last = tokens[-1]
     after = last.doc[last.i + 1] if last.i + 1 < len(last.doc) else None
     if after is not None and _closes_a_quotation([*tokens, after]):
         last = after  # "is a “dog’s dinner”, he said": the mark the parse hung on the cue
     return tokens[0].idx, last.idx + len(last.text)
+
+
+def _names_a_thing(tokens: list[Token]) -> bool:
+    """A short phrase that names a thing ("the figure") or an act asked for ("urged them to
+    reconsider"), not a clause cut short ("It was", "is likely")."""
+    if tokens[0].lower_ == "to" and tokens[-1].pos_ == "VERB":
+        return True
+    if tokens[-1].lemma_.lower() in CLAIM_NOUNS:
+        return False  # "denied the claims": what was claimed is told elsewhere
+    return any(t.pos_ in ("NOUN", "PROPN") for t in tokens) and not any(
+        t.pos_ in ("VERB", "AUX") for t in tokens
+    )
 
 
 OPENER_OF = {"'": "'", "’": "‘", '"': '"', "”": "“"}
@@ -654,6 +672,42 @@ def _according(token: Token, sent: TokenSpan) -> tuple[list[Token], Token | None
     return _beside(token, sent), obj
 
 
+STANCE_DEPS = frozenset({"acomp", "oprd", "xcomp", "advcl"})
+"""Where an adjective of a view stands to the verb whose subject holds it ("are confident",
+"came away convinced", "grew worried")."""
+
+
+def _stance(token: Token) -> bool:
+    """An adjective of a view held, after a verb ("MPs are confident that ...")."""
+    stances = cues().stance_adjectives
+    return (
+        (token.lower_ in stances or token.lemma_.lower() in stances)
+        and token.pos_ in ("ADJ", "VERB")
+        and (token.dep_ in STANCE_DEPS or _held_by(token) is not None)
+    )
+
+
+def _held_by(participle: Token) -> Token | None:
+    """The subject of an adjective the parse took for a passive ("Protesters were frustrated")."""
+    return next((c for c in participle.children if c.dep_ == "nsubjpass"), None)
+
+
+def _stance_held(adjective: Token) -> tuple[list[Token], Token | None] | None:
+    """``MPs are confident that the bill will pass``, ``were worried about the cost of care``:
+    the clause or the "about" phrase is the view, held by the subject of the verb before."""
+    clause = next((c for c in adjective.children if c.dep_ == "ccomp"), None)
+    content: list[Token] = _subtree(clause) if clause is not None else []
+    if not content:
+        about = next(
+            (c for c in adjective.children if c.dep_ == "prep" and c.lower_ == "about"), None
+        )
+        if about is not None:
+            content = [t for c in about.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree]
+    if not content:
+        return None
+    return content, _held_by(adjective) or speaker_subject(adjective.head)
+
+
 def _noun_cue(noun: Token) -> tuple[list[Token], Token | None] | None:
     """``his call for party unity``, ``her promise to serve``, ``the claim that ...``: what the
     noun reports, and who made it (possessor, ``by``/``from`` agent, or the subject of the verb
@@ -755,8 +809,10 @@ def polarity(cue: Token) -> tuple[bool, bool]:
     said"): the lemmas and auxiliaries are ``hedges`` and ``hedge_modals`` in ``cues.json``."""
     lex = cues()
     negated = any(child.dep_ == "neg" for child in cue.children)
-    hedged = cue.lemma_.lower() in lex.hedges or any(
-        child.dep_ == "aux" and child.lower_ in lex.hedge_modals for child in cue.children
+    hedged = (
+        cue.lemma_.lower() in lex.hedges
+        or cue.lower_ in lex.stance_adjectives
+        or any(child.dep_ == "aux" and child.lower_ in lex.hedge_modals for child in cue.children)
     )
     return negated, hedged
 
@@ -869,6 +925,10 @@ def may_report(token: Token) -> bool:
         low in lex.according_to
         or low in lex.words_nouns
         or (pos == "NOUN" and lemma in lex.noun_cues)
+        or (
+            pos in ("ADJ", "VERB")
+            and (lemma in lex.stance_adjectives or low in lex.stance_adjectives)
+        )
         or is_cue(token)
         or (pos == "VERB" and lemma in OBJECT_CUES)
     )
@@ -882,8 +942,8 @@ def _may_report_at(doc: Doc) -> set[int]:
         return set()
     lex = cues()
     strings = doc.vocab.strings
-    words = lex.according_to | lex.words_nouns | SAID
-    lemmas = lex.noun_cues | lex.verbs | OBJECT_CUES | SAID
+    words = lex.according_to | lex.words_nouns | SAID | lex.stance_adjectives
+    lemmas = lex.noun_cues | lex.verbs | OBJECT_CUES | SAID | lex.stance_adjectives
     table = doc.to_array([LOWER, LEMMA])
     known = numpy.unique(table[:, 1])
     cue_lemmas = [h for h in known.tolist() if strings[h].lower() in lemmas]
@@ -902,6 +962,8 @@ def _statement(token: Token, sent: TokenSpan) -> tuple[list[list[Token]], Token 
         hit = _in_words(token, sent)
     elif token.pos_ == "NOUN" and token.lemma_.lower() in lex.noun_cues:
         hit = _noun_cue(token)
+    elif _stance(token):
+        hit = _stance_held(token)
     elif is_cue(token):
         content: list[Token] | None
         if token.lemma_.lower() in lex.direct_only:
@@ -965,6 +1027,6 @@ def _object_of(verb: Token) -> list[Token]:
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in OBJECT_CUES:
         return []
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if obj is None or obj.pos_ != "NOUN" or obj.i < verb.i:
-        return []
+    if obj is None or obj.pos_ != "NOUN" or obj.i < verb.i or people_word(obj):
+        return []  # not "urged the minister", "defended the officers": who, not what
     return list(obj.subtree)
