@@ -1798,3 +1798,21 @@ def test_a_view_held_is_hedged() -> None:
     doc = analyze("Headline here\n\nLabour MPs are confident the bill will pass next week.\n")
     (quote,) = doc.quotes
     assert quote.hedged and not quote.negated
+
+
+def test_another_speakers_statement_the_parse_hung_at_the_end_of_a_clause_is_cut_off() -> None:
+    found = _speakers_of(
+        "Republicans said they were convinced the agency mishandled the probe and Democrats "
+        "accused the party of stoking the row for political gain."
+    )
+    assert found.get("they were convinced the agency mishandled the probe") == "Republicans"
+    assert found.get("the party of stoking the row for political gain") == "Democrats", found
+
+
+def test_a_clause_going_on_with_a_non_statement_verb_stays_whole() -> None:
+    found = _speakers_of(
+        "Ms Reyes said Mr Lowe was ineligible to stand and the board was seeking a new candidate."
+    )
+    assert found == {
+        "Mr Lowe was ineligible to stand and the board was seeking a new candidate": "Reyes"
+    }, found

@@ -155,6 +155,32 @@ def _subtree(token: Token) -> list[Token]:
     return list(token.subtree)
 
 
+def _without_anothers_statement(content: list[Token]) -> list[Token]:
+    """``said they were convinced the department erred and Democrats accused the GOP of ...``:
+    a cue joined by "and"/"but" at the end of a reported clause, with a named subject of its
+    own, is another's statement the parse hung low, not part of this one."""
+    ordered = sorted(content, key=lambda t: t.i)
+    for token in ordered:
+        if (
+            token.dep_ != "conj"
+            or not is_cue(token)
+            or token.tag_ not in FINITE_TAGS  # not "and the board was seeking a substitute"
+            or token.lemma_.lower() in cues().unspoken | cues().hedges
+            or token.right_edge.i != ordered[-1].i
+        ):
+            continue
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ == "PRON":
+            continue
+        start = token.left_edge.i
+        while (
+            start > 0 and token.doc[start - 1].dep_ in ("cc", "punct") and start - 1 > ordered[0].i
+        ):
+            start -= 1
+        return [t for t in ordered if t.i < start]
+    return content
+
+
 def _clause_without(head: Token, cut: Token) -> list[Token]:
     """The tokens of ``head``'s subtree that are not in ``cut``'s subtree."""
     removed = {t.i for t in cut.subtree}
@@ -251,7 +277,8 @@ def _content_of(verb: Token) -> list[Token] | None:
         return [t for c in clauses if c.i < verb.i for t in c.subtree]
     if clauses:
         first = clauses[0]
-        return _object_as_subject(verb, first) + _subtree(first) + _misattached_rest(verb, first)
+        content = _object_as_subject(verb, first) + _subtree(first)
+        return _without_anothers_statement(content) + _misattached_rest(verb, first)
     aside = _as_aside(verb)
     if aside is not None:
         return aside
