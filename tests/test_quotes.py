@@ -1659,6 +1659,12 @@ def test_an_as_clause_that_is_a_time_or_has_content_of_its_own_vouches_for_nothi
 
 
 THIRD_REVIEW_SILENT = [
+    "The two men argued for a while before leaving.",
+    "Soldiers defended the old city for three weeks.",
+    "The keeper conceded two goals.",
+    "The crowd was so angry that police were called.",
+    "Are you sure that the door is locked?",
+    "Nobody is sure that the ceasefire will hold.",
     "He declined to comment on the details of the investigation.",
     "The mayor could not be reached to comment on the allegations against him.",
     "Officials refused to talk about the cost of the operation.",
@@ -1723,81 +1729,9 @@ def test_a_participle_cue_after_a_comma_with_its_own_object_reports_that_object(
     assert found == {"a threat to public health and safety": "The court"}, found
 
 
-def test_a_there_clause_the_parse_joined_to_the_cue_goes_on_with_what_was_said() -> None:
-    found = _speakers_of(
-        "Ms Reyes said that it was too early to tell whether the fire was set on purpose, and "
-        "there was no sign yet that it was an attack."
-    )
-    assert found == {
-        "it was too early to tell whether the fire was set on purpose, and there was no sign "
-        "yet that it was an attack": "Reyes"
-    }, found
-
-
-@pytest.mark.parametrize(
-    ("body", "content", "speaker"),
-    [
-        ("On Monday, the Greens also called for a delay.", "a delay", "Greens"),
-        ("The mayor urged them to reconsider.", "to reconsider", "The mayor"),
-        ("Ms Reyes hinted that a merger of the two schools was likely.", "a merger", "Reyes"),
-        (
-            "The Greens have argued for flexibility in the new access rules.",
-            "flexibility in the new access rules",
-            "Greens",
-        ),
-        (
-            "The Speaker also cautioned members against using phones in the chamber.",
-            "members against using phones in the chamber",
-            "Speaker",
-        ),
-        (
-            "Ms Reyes urged a limit on the number of new agencies.",
-            "a limit on the number of new agencies",
-            "Reyes",
-        ),
-        (
-            "The prime minister has defended measures to allow arrest without trial.",
-            "measures to allow arrest without trial",
-            "The prime minister",
-        ),
-        (
-            "Labour MPs are confident the bill will pass next week.",
-            "the bill will pass next week",
-            "Labour MPs",
-        ),
-        (
-            "Protesters were frustrated that the police released only part of the film.",
-            "the police released only part of the film",
-            "Protesters",
-        ),
-    ],
-)
-def test_these_cues_report_what_was_put_forward_or_held(
-    body: str, content: str, speaker: str
-) -> None:
-    found = _speakers_of("The council met on Monday. " + body)
-    match = next((k for k in found if k.startswith(content)), None)
-    assert match is not None and (found[match] or "").endswith(speaker), found
-
-
-@pytest.mark.parametrize(
-    "body",
-    [
-        "The mayor urged the minister during the debate.",
-        "The army defended the officers in the square.",
-        "The old bridge is sure to collapse in the next storm.",
-        "It was, the council said.",
-    ],
-)
-def test_a_person_urged_a_sure_thing_or_a_clause_cut_short_is_no_statement(body: str) -> None:
-    found = _speakers_of("The council met on Monday. " + body)
-    assert not [k for k in found if len(k.split()) <= 3], found
-
-
-def test_a_view_held_is_hedged() -> None:
-    doc = analyze("Headline here\n\nLabour MPs are confident the bill will pass next week.\n")
-    (quote,) = doc.quotes
-    assert quote.hedged and not quote.negated
+def test_the_writers_own_there_clause_after_a_report_is_not_what_was_said() -> None:
+    found = _speakers_of("The minister said he would resign, and there were tears in the hall.")
+    assert found == {"he would resign": "The minister"}, found
 
 
 def test_another_speakers_statement_the_parse_hung_at_the_end_of_a_clause_is_cut_off() -> None:
@@ -1816,3 +1750,19 @@ def test_a_clause_going_on_with_a_non_statement_verb_stays_whole() -> None:
     assert found == {
         "Mr Lowe was ineligible to stand and the board was seeking a new candidate": "Reyes"
     }, found
+
+
+def test_a_view_held_under_a_negated_verb_is_negated() -> None:
+    doc = analyze("Headline here\n\nThe minister is not confident that the bill will pass.\n")
+    (quote,) = doc.quotes
+    assert quote.negated and quote.hedged
+
+
+def test_a_view_inside_anothers_statement_leaves_the_statement_whole() -> None:
+    found = _speakers_of("He is sure that she will come, his wife said.")
+    assert found == {"He is sure that she will come": "his wife"}, found
+
+
+def test_a_hint_at_something_after_a_comma_is_that_thing() -> None:
+    found = _speakers_of("The bank kept rates on hold, hinting at a cut in the spring.")
+    assert found == {"a cut in the spring": "The bank"}, found

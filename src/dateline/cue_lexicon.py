@@ -38,6 +38,8 @@ class Cues:
     """Passive subjects that name no speaker ("it was alleged ...")."""
     speaking_pronouns: frozenset[str] = frozenset()
     """Pronouns that can name a speaker ("it" for an organisation or a newspaper)."""
+    handling_verbs: frozenset[str] = frozenset()
+    """Object cues whose two-word object is as often handled as said ("noted the time")."""
     stance_adjectives: frozenset[str] = frozenset()
     """Adjectives of a view held, whose clause is the view ("are confident that ...")."""
     aside_cues: frozenset[str] = frozenset()

@@ -23,6 +23,9 @@ MIN_CONTENT_TOKENS = 2
 "called for a delay"); a statement this short must name a thing or an act asked for ("to reconsider"), not be a
 clause cut short ("It was"), up to ``SHORT_CONTENT_TOKENS``."""
 SHORT_CONTENT_TOKENS = 2
+MIN_OBJECT_TOKENS = 3
+"""The fewest tokens of the plain object of a cue in ``handling_verbs`` taken as what was put
+forward: two words are too often a thing handled ("noted the time", "conceded two goals")."""
 MIN_KEPT_WORDS = 4
 """An outer statement cut before an inner one by the same speaker keeps at least this many."""
 TRIM = set(",;:—–-\"“”‘’'() ")
@@ -101,7 +104,7 @@ def _kept_before(
     return tokens, popped
 
 
-def _bounds(tokens: list[Token]) -> tuple[int, int] | None:
+def _bounds(tokens: list[Token], shortest: int = MIN_CONTENT_TOKENS) -> tuple[int, int] | None:
     """Character bounds of tokens with edge punctuation and a leading ``that`` trimmed."""
     while tokens and (
         tokens[0].text in TRIM
@@ -113,7 +116,7 @@ def _bounds(tokens: list[Token]) -> tuple[int, int] | None:
         if _closes_a_quotation(tokens):
             break  # "Tax cuts 'will wait'": the phrase quoted inside keeps its closing mark
         tokens = tokens[:-1]
-    if len(tokens) < MIN_CONTENT_TOKENS or (
+    if len(tokens) < shortest or (
         len(tokens) <= SHORT_CONTENT_TOKENS and not _names_a_thing(tokens)
     ):
         return None
@@ -356,6 +359,8 @@ def _prep_content(verb: Token) -> list[Token] | None:
         (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in wanted), None
     )
     if prep is not None:
+        if any(_not_a_topic(c) for c in prep.children if c.dep_ == "pobj"):
+            return None
         content = [t for c in prep.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree]
         if dobj is not None and dobj.i < prep.i and content:
             # "accused the GOP of stoking the issue": who stands accused, and of what
@@ -372,6 +377,26 @@ REFUSALS = frozenset({"decline", "refuse", "fail", "reach", "unable", "avoid"})
 to comment on", "was unable to talk about")."""
 UNMADE_AUX = frozenset({"will", "shall", "'ll", "would", "could", "can", "may", "might", "must"})
 """Auxiliaries of an act not (yet) done ("will talk about", "could comment on")."""
+
+
+SPELLS = frozenset({"while", "time", "moment", "hour", "minute", "day"})
+"""Nouns of a stretch of time, which no one puts forward ("argued for a while")."""
+
+
+def _not_a_topic(phrase: Token) -> bool:
+    """A prepositional object that is who is spoken for ("argued for his client") or a time
+    ("argued for a while", "talked for hours on Monday"), not what was put forward."""
+    return (
+        people_word(phrase)
+        or phrase.ent_type_ in ("DATE", "TIME")
+        or phrase.lemma_.lower() in SPELLS
+    )
+
+
+def _asked(token: Token) -> bool:
+    """The token's sentence is a question (its last word, past any line break, is "?")."""
+    words = [t for t in token.sent if not t.is_space]
+    return bool(words) and words[-1].text == "?"
 
 
 def _thing_subject(verb: Token) -> bool:
@@ -403,7 +428,7 @@ def _not_put_forward(verb: Token) -> bool:
     subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in chain[-1].children)
     if chain[-1].dep_ == "ROOT" and not subject and chain[-1].tag_ == "VB":
         return True  # "Ask about our offers"
-    return verb.sent[-1].text == "?"
+    return _asked(verb)
 
 
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
@@ -584,10 +609,7 @@ def _continues_the_clause(child: Token) -> bool:
         return True
     if child.dep_ == "advcl":
         return not any(c.dep_ == "mark" for c in child.children)
-    # "said X, and there was no evidence yet": a subject of its own, or an expletive "there"
-    return child.dep_ == "conj" and any(
-        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children
-    )
+    return child.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
 
 
 def _that_clause_on(obj: Token) -> Token | None:
@@ -720,19 +742,30 @@ def _held_by(participle: Token) -> Token | None:
 
 
 def _stance_held(adjective: Token) -> tuple[list[Token], Token | None] | None:
-    """``MPs are confident that the bill will pass``, ``were worried about the cost of care``:
-    the clause or the "about" phrase is the view, held by the subject of the verb before."""
+    """``MPs are confident that the bill will pass``: the clause is the view, held by the
+    subject of the verb before. Not a result ("so angry that police were called"), a question
+    ("Are you sure that ...?"), no one's ("Nobody is sure"), or a view inside another's
+    statement ("He is sure that she will come, his wife said")."""
     clause = next((c for c in adjective.children if c.dep_ == "ccomp"), None)
-    content: list[Token] = _subtree(clause) if clause is not None else []
-    if not content:
-        about = next(
-            (c for c in adjective.children if c.dep_ == "prep" and c.lower_ == "about"), None
-        )
-        if about is not None:
-            content = [t for c in about.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree]
-    if not content:
+    if clause is None or _stance_not_held(adjective):
         return None
-    return content, _held_by(adjective) or speaker_subject(adjective.head)
+    who = _held_by(adjective) or speaker_subject(adjective.head)
+    if who is not None and (who.lower_ in NO_ONE or any(c.lower_ in NO_ONE for c in who.children)):
+        return None
+    return _subtree(clause), who
+
+
+RESULT_WORDS = frozenset({"so", "such", "too"})
+"""Words that make a clause after an adjective a result, not a view ("so angry that ...")."""
+
+
+def _stance_not_held(adjective: Token) -> bool:
+    if any(c.lower_ in RESULT_WORDS for c in adjective.children):
+        return True
+    if _asked(adjective):
+        return True
+    verb = adjective.head if adjective.dep_ in STANCE_DEPS else adjective
+    return verb.dep_ in ("ccomp", "parataxis") and is_cue(verb.head)
 
 
 def _noun_cue(noun: Token) -> tuple[list[Token], Token | None] | None:
@@ -835,7 +868,11 @@ def polarity(cue: Token) -> tuple[bool, bool]:
     """Whether a cue is negated ("did not think") and whether it hedges ("thinks", "may have
     said"): the lemmas and auxiliaries are ``hedges`` and ``hedge_modals`` in ``cues.json``."""
     lex = cues()
-    negated = any(child.dep_ == "neg" for child in cue.children)
+    negated = any(child.dep_ == "neg" for child in cue.children) or (
+        cue.lower_ in lex.stance_adjectives
+        and cue.dep_ in STANCE_DEPS
+        and any(child.dep_ == "neg" for child in cue.head.children)
+    )  # "is not confident that"
     hedged = (
         cue.lemma_.lower() in lex.hedges
         or cue.lower_ in lex.stance_adjectives
@@ -933,7 +970,9 @@ def find_reported(doc: Doc, paragraphs: list[tuple[int, int]], quotes: Coverage)
                 parts, who, clause = [cited], speaker_subject(token), False
             for part in parts:
                 content = [t for t in part if para[0] <= t.idx < para[1] and t.i != token.i]
-                bounds = _bounds(sorted(content, key=lambda t: t.i))
+                handled = not clause and token.lemma_.lower() in cues().handling_verbs
+                shortest = MIN_OBJECT_TOKENS if handled else MIN_CONTENT_TOKENS
+                bounds = _bounds(sorted(content, key=lambda t: t.i), shortest)
                 if bounds is not None:
                     found.append(Reported(bounds[0], bounds[1], token, who, clause))
     return found
