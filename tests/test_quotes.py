@@ -1766,3 +1766,34 @@ def test_a_view_inside_anothers_statement_leaves_the_statement_whole() -> None:
 def test_a_hint_at_something_after_a_comma_is_that_thing() -> None:
     found = _speakers_of("The bank kept rates on hold, hinting at a cut in the spring.")
     assert found == {"a cut in the spring": "The bank"}, found
+
+
+CARRIED = "Ms Reyes said the experience of the city showed most households would pay more. "
+
+
+def test_a_quoted_phrase_in_a_sentence_carried_on_from_a_report_makes_it_a_mixed_quote() -> None:
+    found = _speakers_of(
+        CARRIED + 'The mayor\'s rebate was merely a "sticking plaster" on a much bigger problem.'
+    )
+    assert found == {
+        "the experience of the city showed most households would pay more": "Reyes",
+        'The mayor\'s rebate was merely a "sticking plaster" on a much bigger problem': "Reyes",
+    }, found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'The Green party has committed itself to "universal" childcare for every family.',
+        'She brushed off Labour suggestions that a vote for her would let the Tories in "by the '
+        'back door".',
+    ],
+)
+def test_a_sentence_with_its_own_actor_or_report_is_not_carried_on(sentence: str) -> None:
+    found = _speakers_of(CARRIED + sentence)
+    assert not [k for k in found if k.startswith(sentence[:12])], found
+
+
+def test_an_announcement_that_reports_its_clause() -> None:
+    found = _speakers_of("The chancellor's announcement that he would offer a rebate was welcome.")
+    assert found.get("he would offer a rebate") == "The chancellor", found

@@ -14,7 +14,13 @@ from dateline.actors.refer import PRONOUN_GENDER, Newcomer, newcomer_between, un
 from dateline.calibration import calibrated
 from dateline.cue_lexicon import cues
 from dateline.marks import QuoteSpan, Stray
-from dateline.quotes.direct import Attribution, attribute, cue_before_paragraph, stands_alone
+from dateline.quotes.direct import (
+    Attribution,
+    attribute,
+    carried_sentence,
+    cue_before_paragraph,
+    stands_alone,
+)
 from dateline.quotes.reported import (
     Reported,
     asserted_inside,
@@ -87,6 +93,14 @@ def _directs(
             speaker = _headline_person(article, q, index)  # "Warren Hammers CEO: ‘You ...’"
             confidence = 0.5 if speaker else confidence
         fragment = not stands_alone(doc, q, paragraphs[q.paragraph])
+        whole = carried_sentence(doc, q, covered) if fragment and att.carried else None
+        if whole is not None and speaker is not None:
+            # the sentence around a quoted phrase, carried on from the one before, is all the
+            # speaker's ("The rebate was merely a "sticking plaster" on a bigger problem.")
+            quotes.append(_mixed_sentence(article.text, whole, speaker, confidence))
+            kept.append(q)
+            last, previous = None, (q.paragraph, speaker, False)
+            continue
         if (
             fragment
             and speaker is None
@@ -132,6 +146,21 @@ def _directs(
         if not kept[n].nested:
             closing = quotes[n]
     return quotes
+
+
+def _mixed_sentence(
+    text: str, bounds: tuple[int, int], speaker: SpeakerRef, confidence: float
+) -> Quote:
+    start, end = bounds
+    return Quote(
+        id="",
+        kind="mixed",
+        text=text[start:end],
+        start=start,
+        end=end,
+        speaker=speaker,
+        confidence=round(confidence, 2),
+    )
 
 
 def _named(speaker: SpeakerRef | None) -> bool:

@@ -14,6 +14,7 @@ from dateline.nlp import first_token_from, last_token_before, sentence_of, text_
 from dateline.quotes.speaker import (
     MentionIndex,
     names_people,
+    people_word,
     speaker_for,
     speaker_subject,
     subject_of,
@@ -52,6 +53,8 @@ class Attribution:
     speaker: SpeakerRef | None
     confidence: float
     cue_token: int | None = None
+    carried: bool = False
+    """The speaker was carried over from the sentence before, which has the cue."""
 
 
 def inside(pos: int, quotes: Coverage) -> bool:
@@ -432,14 +435,65 @@ def _previous_sentence_cue(
         for tok in reversed(doc[reach:previous_end])
         if not inside(tok.idx, quotes) and is_cue(tok) and tok.lower_ not in cues().according_to
     ]
-    for tok in sorted(found, key=_in_side_clause):
+    # a cue of words before one of a finding or belief ("X said the figures showed ..."), and
+    # either before one in a side clause
+    for tok in sorted(found, key=lambda t: (_in_side_clause(t), t.lemma_.lower() in UNSPOKEN)):
         who = speaker_subject(tok, quotes)
         if who is None:
             continue
         speaker, sure = speaker_for(doc, who, index)
         if speaker is not None:
-            return Attribution(None, speaker, 0.4 + 0.3 * sure, tok.i)
+            return Attribution(None, speaker, 0.4 + 0.3 * sure, tok.i, carried=True)
     return Attribution(None, None, 0.0)
+
+
+def _reports(token: Token) -> bool:
+    """A word that reports someone's words or claims: a cue, or a noun of one ("suggestions
+    that ...", "in his words")."""
+    lex = cues()
+    nouns = lex.noun_cues | lex.claim_nouns
+    return (
+        is_cue(token)
+        or (token.pos_ == "NOUN" and token.lemma_.lower() in nouns)
+        or token.lower_ in lex.words_nouns
+    )
+
+
+ACTOR_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def _someone_acts(words: list[Token]) -> bool:
+    """The sentence's main verb has a person or a body named as its subject (a name, a people
+    noun; not a pronoun, which may go on with the speaker or what they spoke of), whose act it
+    tells rather than what was said before."""
+    root = next((t for t in words if t.dep_ == "ROOT"), None)
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None) if root else None
+    return subject is not None and (
+        subject.pos_ == "PROPN" or subject.ent_type_ in ACTOR_TYPES or people_word(subject)
+    )
+
+
+def carried_sentence(doc: Doc, quote: QuoteSpan, quotes: Coverage) -> tuple[int, int] | None:
+    """``He said the figures showed households would pay more. The rebate was merely a
+    "sticking plaster" on a bigger problem.``: a quoted phrase with no cue in its sentence,
+    whose speaker is carried from the sentence before, makes that whole sentence the speaker's
+    mixed quote (its character bounds, past the closing stop); None where the sentence has a
+    cue of its own or another quotation that stands alone."""
+    i = first_token_from(doc, quote.start)
+    if i >= len(doc):
+        return None
+    first, end = sentence_of(doc, i)
+    words = [t for t in doc[first:end] if not t.is_space]
+    if not words or any(_reports(t) and not inside(t.idx, quotes) for t in words):
+        return None
+    if _someone_acts(words):
+        return None  # "The Labour party has committed itself to "...": its own act
+    while words and (words[-1].is_punct and not inside(words[-1].idx, quotes)):
+        words = words[:-1]
+    if not words:
+        return None
+    start, stop = words[0].idx, words[-1].idx + len(words[-1].text)
+    return (start, max(stop, quote.end)) if start < quote.start else None
 
 
 SIDE_CLAUSES = {"relcl", "acl", "advcl"}
