@@ -1797,3 +1797,15 @@ def test_a_sentence_with_its_own_actor_or_report_is_not_carried_on(sentence: str
 def test_an_announcement_that_reports_its_clause() -> None:
     found = _speakers_of("The chancellor's announcement that he would offer a rebate was welcome.")
     assert found.get("he would offer a rebate") == "The chancellor", found
+
+
+def test_a_speaking_it_stands_for_the_body_that_led_the_sentence_before() -> None:
+    found = _speakers_of(
+        "The Harlow Water Board met on Monday. It said the new charges would rise in May."
+    )
+    assert found == {"the new charges would rise in May": "Harlow Water Board"}, found
+
+
+def test_a_speaking_it_after_a_thing_stays_unresolved() -> None:
+    found = _speakers_of("The report was published on Monday. It said the new charges would rise.")
+    assert found == {"the new charges would rise": None}, found

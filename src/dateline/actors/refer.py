@@ -237,6 +237,62 @@ def resolve_pronouns(
     return found
 
 
+BODY_LABELS = frozenset({"ORG", "GPE"})
+"""Actors an "it" that speaks may stand for: a body or a country."""
+BODY_PRONOUNS = frozenset({"it"})
+
+
+def resolve_speaking_it(
+    doc: Doc, clusters: list[Cluster], quotes: Coverage, sent_of: list[int]
+) -> list[WorkMention]:
+    """``The union met the minister on Monday. It said the talks had failed``: an "it" that is
+    the subject of a reporting verb, outside quotations, stands for the body or country that is
+    the main subject of the sentence before (or of its own sentence, before it); a thing there
+    ("The report was published. It said ...") leaves it unresolved."""
+    bodies = [c for c in clusters if c.label in BODY_LABELS]
+    subjects = {m.start: c for c in bodies for m in c.mentions if m.subject}
+    found = []
+    for i in _tagged(doc, POS, ("PRON",)):
+        tok = doc[i]
+        if (
+            tok.lower_ not in BODY_PRONOUNS
+            or tok.dep_ != "nsubj"
+            or tok.head.lemma_.lower() not in cues().verbs
+            or overlaps(tok.idx, tok.idx + len(tok.text), quotes)
+        ):
+            continue
+        target = _main_subject_body(tok, subjects)
+        if target is None:
+            continue
+        sent = sent_of[tok.idx]
+        mention = WorkMention(
+            tok.idx, tok.idx + len(tok.text), tok.text, target.label, "pronoun", sent, True, None
+        )
+        target.add(mention)
+        found.append(mention)
+    return found
+
+
+def _main_subject_body(tok: Token, subjects: dict[int, Cluster]) -> Cluster | None:
+    """The body or country whose mention heads the main subject of the sentence holding ``tok``
+    (before it) or else of the sentence before; None where that subject is something else."""
+    sent = tok.sent
+    candidates = [sent]
+    if sent.start > 0:
+        candidates.append(tok.doc[sent.start - 1].sent)
+    for s in candidates:
+        root = s.root
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.i >= tok.i or subject.i == tok.i:
+            continue
+        start, _ = phrase_of(subject)
+        for pos in range(start, subject.idx + len(subject.text)):
+            if pos in subjects:
+                return subjects[pos]
+        return None  # the main subject is something else: "The report was published. It said"
+    return None
+
+
 INDEFINITE = {"a", "an", "one", "another"}
 """Determiners that bring a new, unnamed person into the story ("a spokesman for the council")."""
 HEAD_GENDER_ENDINGS = (("woman", "f"), ("man", "m"))
