@@ -1809,3 +1809,35 @@ def test_a_speaking_it_stands_for_the_body_that_led_the_sentence_before() -> Non
 def test_a_speaking_it_after_a_thing_stays_unresolved() -> None:
     found = _speakers_of("The report was published on Monday. It said the new charges would rise.")
     assert found == {"the new charges would rise": None}, found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'Ms Dale said the new bus lanes had made things worse. She appeared on "Newsnight" to '
+        "defend her record.",
+        'Ms Moreau said the decision was final. The "final" decision was reversed a month later.',
+        'Mr Ellis said the bridge was safe. Who decided that the cracks were "cosmetic"?',
+        'The minister never said the hospital would close. The building was "not fit for '
+        'purpose" and needed repairs.',
+        'The doctor, who said the drug was safe, was later suspended. The drug was "a miracle '
+        'cure" in the eyes of many patients.',
+        'The chief executive said the launch would go ahead. The rocket, nicknamed "big bertha", '
+        "lifted off at dawn.",
+    ],
+)
+def test_the_writers_own_sentence_with_a_quoted_phrase_is_not_carried_on(body: str) -> None:
+    doc = analyze(f"Headline here\n\n{body}\n")
+    assert not [q for q in doc.quotes if q.kind == "mixed" and q.text[:1].isupper()], [
+        (q.kind, q.text) for q in doc.quotes
+    ]
+
+
+def test_a_carried_sentence_with_two_quoted_phrases_is_one_quote() -> None:
+    doc = analyze(
+        'Headline here\n\nMs Hunt said the firm would appeal. The fine was "out of all '
+        'proportion" and "unjust".\n'
+    )
+    mixed = [q for q in doc.quotes if q.kind == "mixed"]
+    assert len(mixed) == 1 and mixed[0].text.startswith("The fine was"), doc.quotes
+    assert mixed[0].cue is not None and mixed[0].cue.text == "said"

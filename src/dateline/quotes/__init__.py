@@ -79,6 +79,7 @@ def _directs(
     previous: tuple[int, SpeakerRef, bool] | None = None  # paragraph, speaker, quote ran on
     last: tuple[int, Attribution] | None = None  # where the quote before ended, its attribution
     nested = Coverage((q.start, q.end) for q in spans if q.nested)
+    sentences: set[tuple[int, int]] = set()  # the sentences made mixed quotes
     for q in spans:
         # a quote within a quote finds its cue among the outer quote's words
         att = attribute(doc, q, nested if q.nested else covered, paragraphs[q.paragraph], index)
@@ -93,12 +94,16 @@ def _directs(
             speaker = _headline_person(article, q, index)  # "Warren Hammers CEO: ‘You ...’"
             confidence = 0.5 if speaker else confidence
         fragment = not stands_alone(doc, q, paragraphs[q.paragraph])
-        whole = carried_sentence(doc, q, covered) if fragment and att.carried else None
+        whole = (
+            carried_sentence(doc, q, covered, att.cue_token) if fragment and att.carried else None
+        )
         if whole is not None and speaker is not None:
             # the sentence around a quoted phrase, carried on from the one before, is all the
             # speaker's ("The rebate was merely a "sticking plaster" on a bigger problem.")
-            quotes.append(_mixed_sentence(article.text, whole, speaker, confidence))
-            kept.append(q)
+            if whole not in sentences:  # one quote however many phrases the sentence quotes
+                sentences.add(whole)
+                quotes.append(_mixed_sentence(article.text, whole, speaker, att, doc))
+                kept.append(q)
             last, previous = None, (q.paragraph, speaker, False)
             continue
         if (
@@ -149,17 +154,20 @@ def _directs(
 
 
 def _mixed_sentence(
-    text: str, bounds: tuple[int, int], speaker: SpeakerRef, confidence: float
+    text: str, bounds: tuple[int, int], speaker: SpeakerRef, att: Attribution, doc: Doc
 ) -> Quote:
+    """A sentence carried on from a report before it, with the cue of that report."""
     start, end = bounds
+    cue = doc[att.cue_token] if att.cue_token is not None else None
     return Quote(
         id="",
         kind="mixed",
         text=text[start:end],
         start=start,
         end=end,
+        cue=_span(text, cue.idx, cue.idx + len(cue.text)) if cue is not None else None,
         speaker=speaker,
-        confidence=round(confidence, 2),
+        confidence=round(min(att.confidence, INHERITED_CONFIDENCE), 2),
     )
 
 

@@ -473,27 +473,64 @@ def _someone_acts(words: list[Token]) -> bool:
     )
 
 
-def carried_sentence(doc: Doc, quote: QuoteSpan, quotes: Coverage) -> tuple[int, int] | None:
+def carried_sentence(
+    doc: Doc, quote: QuoteSpan, quotes: Coverage, cue: int | None
+) -> tuple[int, int] | None:
     """``He said the figures showed households would pay more. The rebate was merely a
     "sticking plaster" on a bigger problem.``: a quoted phrase with no cue in its sentence,
-    whose speaker is carried from the sentence before, makes that whole sentence the speaker's
-    mixed quote (its character bounds, past the closing stop); None where the sentence has a
-    cue of its own or another quotation that stands alone."""
+    whose speaker is carried from the cue (token ``cue``) in the sentence before, makes that
+    whole sentence the speaker's mixed quote (its character bounds, past the closing stop).
+    None where the writer more likely speaks: the sentence has a report or a named actor of its
+    own, asks, or quotes a title
+    or a name ("Newsnight", 'nicknamed "Big Bertha"') or a word of the report itself (the
+    "final" decision); or the cue before is negated or in a side clause."""
     i = first_token_from(doc, quote.start)
-    if i >= len(doc):
+    if i >= len(doc) or cue is None or not _carries(doc[cue]):
         return None
     first, end = sentence_of(doc, i)
     words = [t for t in doc[first:end] if not t.is_space]
-    if not words or any(_reports(t) and not inside(t.idx, quotes) for t in words):
+    if (
+        not words
+        or words[-1].text == "?"
+        or any(_reports(t) and not inside(t.idx, quotes) for t in words)
+        or _someone_acts(words)  # "The Labour party has committed itself to "...": its act
+        or _a_name_or_an_echo(doc, quote, doc[cue])
+    ):
         return None
-    if _someone_acts(words):
-        return None  # "The Labour party has committed itself to "...": its own act
     while words and (words[-1].is_punct and not inside(words[-1].idx, quotes)):
         words = words[:-1]
     if not words:
         return None
     start, stop = words[0].idx, words[-1].idx + len(words[-1].text)
     return (start, max(stop, quote.end)) if start < quote.start else None
+
+
+NAMING_WORDS = frozenset(
+    {"so-called", "nicknamed", "dubbed", "marked", "named", "titled", "entitled", "labelled"}
+)
+"""Words before a quoted phrase that make it a name, not words spoken."""
+
+
+def _carries(cue: Token) -> bool:
+    """A cue whose speaker's report may go on into the next sentence: not negated ("never said")
+    and not in a side clause ("The doctor, who said the drug was safe, was suspended")."""
+    return not any(c.dep_ == "neg" for c in cue.children) and not _in_side_clause(cue)
+
+
+def _a_name_or_an_echo(doc: Doc, quote: QuoteSpan, cue: Token) -> bool:
+    """The quoted phrase is a title or a name (capitalised inside its marks, or after
+    "so-called", "nicknamed" ...) or repeats a word of the sentence with the cue (the writer's
+    ironic echo: 'said the decision was final. The "final" decision was reversed')."""
+    text = text_of(doc)
+    inner = text[quote.start : quote.end].strip("\"“”‘’' ")
+    if inner[:1].isupper():
+        return True
+    j = last_token_before(doc, quote.start)
+    if j >= 0 and doc[j].lower_ in NAMING_WORDS:
+        return True
+    said = {t.lemma_.lower() for t in cue.sent if t.is_alpha and not t.is_stop}
+    inside_words = [t for t in doc[first_token_from(doc, quote.start) :] if t.idx < quote.end]
+    return any(t.is_alpha and not t.is_stop and t.lemma_.lower() in said for t in inside_words)
 
 
 SIDE_CLAUSES = {"relcl", "acl", "advcl"}
