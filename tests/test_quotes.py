@@ -1841,3 +1841,40 @@ def test_a_carried_sentence_with_two_quoted_phrases_is_one_quote() -> None:
     mixed = [q for q in doc.quotes if q.kind == "mixed"]
     assert len(mixed) == 1 and mixed[0].text.startswith("The fine was"), doc.quotes
     assert mixed[0].cue is not None and mixed[0].cue.text == "said"
+
+
+@pytest.mark.parametrize(
+    ("body", "content", "speaker"),
+    [
+        (
+            "The campaigners were so angered they threatened to stand against the party.",
+            "to stand against the party",
+            "The campaigners",
+        ),
+        (
+            "Union leaders met the minister on Monday. They said the talks had failed.",
+            "the talks had failed",
+            "Union leaders",
+        ),
+        (
+            "The Harlow Trust's new report this week said many of the wards were unsafe.",
+            "many of the wards were unsafe",
+            "Harlow Trust",
+        ),
+        (
+            "Those with slim majorities are particularly fearful that the rift could hurt them.",
+            "the rift could hurt them",
+            "Those with slim majorities",
+        ),
+    ],
+)
+def test_a_group_a_writing_or_an_unnamed_source_speaks_by_name(
+    body: str, content: str, speaker: str
+) -> None:
+    found = _speakers_of(body)
+    assert (found.get(content) or "").endswith(speaker), found
+
+
+def test_they_after_a_thing_names_no_one() -> None:
+    found = _speakers_of("The talks broke down on Monday. They said the offer was too low.")
+    assert found == {"the offer was too low": None}, found

@@ -677,6 +677,9 @@ def speaker_for(doc: Doc, who: Token, index: MentionIndex) -> tuple[SpeakerRef |
         found = index.at(owner, who.idx + len(who.text), head=who.idx)
     if found is not None and who.pos_ == "PROPN" and not found[1].start <= who.idx < found[1].end:
         found = None  # "Liberal Democrat peer Lord Carlile said": the name the tagger missed speaks
+    if found is None and owner is not None and who.lemma_.lower() in DOCUMENT_NOUNS:
+        # "Oxfam's new report said": the one whose writing it is
+        found = index.at(who.left_edge.idx, owner, head=who.left_edge.idx)
     found = _person_before_verb(who, index) or _apposed_person(who, index) or found
     found = found or _role_holder(who, index)
     if found is not None and (_place_they_come_from(who, found) or _person_after(who, found)):
@@ -698,10 +701,42 @@ def speaker_for(doc: Doc, who: Token, index: MentionIndex) -> tuple[SpeakerRef |
     if who.pos_ == "PRON":
         if who.lower_ not in SPEAKING_PRONOUNS:
             return None, 0.0
-        # An unresolved "they" names nobody: keep the mention, give no name rather than a wrong one.
         mention = Span(text=who.text, start=who.idx, end=who.idx + len(who.text))
+        group = _group_they_stand_for(who) if who.lower_ in GROUP_PRONOUNS else None
+        if group is not None:
+            # "Union leaders met on Monday. They said ...": the group, named at the pronoun
+            named, _ = speaker_for(doc, group, index)
+            if named is not None and (named.entity or named.name):
+                return SpeakerRef(entity=named.entity, name=named.name, mention=mention), 0.5
+        # An unresolved "they" names nobody: keep the mention, give no name rather than a wrong one.
         return SpeakerRef(mention=mention), 0.0
     return _phrase_speaker(doc, start, end), 0.6
+
+
+GROUP_PRONOUNS = frozenset({"they"})
+"""Pronouns that may stand for a group named as the main subject just before."""
+
+
+def _group_they_stand_for(pronoun: Token) -> Token | None:
+    """``The campaigners were so angered they threatened ...``, ``Union leaders met on Monday.
+    They said ...``: the plural people noun (or group of a nation or party, "Democrats") that is
+    the main subject of the pronoun's sentence, before it, or else of the sentence before; None
+    where that subject is anything else (a thing, one person), which "they" then does not
+    name."""
+    sent = pronoun.sent
+    sentences = [sent] + ([pronoun.doc[sent.start - 1].sent] if sent.start > 0 else [])
+    for s in sentences:
+        subject = next(
+            (c for c in s.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i),
+            None,
+        )
+        if subject is None or subject.i == pronoun.i:
+            continue
+        plural = subject.tag_ in ("NNS", "NNPS") or subject.ent_type_ == "NORP"
+        if plural and (people_word(subject) or subject.ent_type_ in ("NORP", "ORG")):
+            return subject
+        return None
+    return None
 
 
 UNNAMED_SURE = 0.3
@@ -715,7 +750,13 @@ def _unnamed_people(who: Token) -> bool:
     """An indefinite pronoun that stands for people who spoke: not things ("some of the data",
     "all of which", "those of us": the writer) nor someone who only might or must ("One could
     argue", "Someone has to say")."""
-    of = [g for c in who.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    of = [
+        g
+        for c in who.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
     if any(
         not (people_word(g) or g.ent_type_ in PEOPLE_TYPES or g.lower_ in PEOPLE_PRONOUNS)
         for g in of
