@@ -705,9 +705,9 @@ def speaker_for(doc: Doc, who: Token, index: MentionIndex) -> tuple[SpeakerRef |
         group = _group_they_stand_for(who) if who.lower_ in GROUP_PRONOUNS else None
         if group is not None:
             # "Union leaders met on Monday. They said ...": the group, named at the pronoun
-            named, _ = speaker_for(doc, group, index)
-            if named is not None and (named.entity or named.name):
-                return SpeakerRef(entity=named.entity, name=named.name, mention=mention), 0.5
+            them, _ = speaker_for(doc, group, index)
+            if them is not None and (them.entity or them.name):
+                return SpeakerRef(entity=them.entity, name=them.name, mention=mention), 0.5
         # An unresolved "they" names nobody: keep the mention, give no name rather than a wrong one.
         return SpeakerRef(mention=mention), 0.0
     return _phrase_speaker(doc, start, end), 0.6
