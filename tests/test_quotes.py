@@ -1878,3 +1878,26 @@ def test_a_group_a_writing_or_an_unnamed_source_speaks_by_name(
 def test_they_after_a_thing_names_no_one() -> None:
     found = _speakers_of("The talks broke down on Monday. They said the offer was too low.")
     assert found == {"the offer was too low": None}, found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "France and Germany signed the treaty on Monday. It said the pact would last for years.",
+        "Republicans and Democrats clashed on Tuesday. They said the bill was dead.",
+        "Five people died in the fire on Sunday. They said the alarm had not sounded.",
+        "The victims were named on Monday. They said the gunman had fled.",
+        "Acme Corp published a new map on Monday. It shows that the river has moved.",
+    ],
+)
+def test_a_pronoun_after_two_groups_or_people_something_befell_names_no_one(body: str) -> None:
+    found = _speakers_of(body)
+    assert found and set(found.values()) == {None}, found
+
+
+def test_they_goes_on_from_the_last_main_subject_before_it() -> None:
+    found = _speakers_of(
+        "Officials declined to comment, while residents were furious. They said the council "
+        "had lied."
+    )
+    assert found == {"the council had lied": "residents"}, found

@@ -122,3 +122,26 @@ def phrase_of(token: Token) -> tuple[int, int]:
             break
     left = token.left_edge
     return left.idx, right.idx + len(right.text)
+
+
+SUBJECT_LINKS = ("nsubj", "nsubjpass")
+
+
+def last_main_subject(pronoun: Token) -> Token | None:
+    """The subject a pronoun may go on from: the last subject before it of the main clause, or
+    of a clause joined to it ("Officials declined to comment, but residents were furious. They
+    said": the residents), in the pronoun's sentence, else in the sentence before; None where
+    neither sentence has one before it."""
+    sent = pronoun.sent
+    sentences = [sent] + ([pronoun.doc[sent.start - 1].sent] if sent.start > 0 else [])
+    for s in sentences:
+        clauses = [s.root, *(c for c in s.root.children if c.dep_ in ("conj", "advcl"))]
+        subjects = [
+            c
+            for verb in clauses
+            for c in verb.children
+            if c.dep_ in SUBJECT_LINKS and c.i < pronoun.i
+        ]
+        if subjects:
+            return max(subjects, key=lambda t: t.i)
+    return None

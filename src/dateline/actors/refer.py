@@ -18,7 +18,7 @@ from dateline.cue_lexicon import cues
 from dateline.names import TITLE_JOINERS
 from dateline.nlp import text_of
 from dateline.spans import Coverage
-from dateline.syntax import climb, is_root, phrase_of
+from dateline.syntax import climb, is_root, last_main_subject, phrase_of
 
 PRONOUN_GENDER = {
     "he": "m",
@@ -258,6 +258,7 @@ def resolve_speaking_it(
             tok.lower_ not in BODY_PRONOUNS
             or tok.dep_ != "nsubj"
             or tok.head.lemma_.lower() not in cues().verbs
+            or tok.head.lemma_.lower() in cues().unspoken  # "It shows that ...": the thing
             or overlaps(tok.idx, tok.idx + len(tok.text), quotes)
         ):
             continue
@@ -274,22 +275,16 @@ def resolve_speaking_it(
 
 
 def _main_subject_body(tok: Token, subjects: dict[int, Cluster]) -> Cluster | None:
-    """The body or country whose mention heads the main subject of the sentence holding ``tok``
-    (before it) or else of the sentence before; None where that subject is something else."""
-    sent = tok.sent
-    candidates = [sent]
-    if sent.start > 0:
-        candidates.append(tok.doc[sent.start - 1].sent)
-    for s in candidates:
-        root = s.root
-        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None or subject.i >= tok.i or subject.i == tok.i:
-            continue
-        start, _ = phrase_of(subject)
-        for pos in range(start, subject.idx + len(subject.text)):
-            if pos in subjects:
-                return subjects[pos]
-        return None  # the main subject is something else: "The report was published. It said"
+    """The body or country whose mention heads the last main subject before ``tok``
+    (``syntax.last_main_subject``); None where that subject is something else ("The report was
+    published. It said") or two of them ("France and Germany signed ... It said")."""
+    subject = last_main_subject(tok)
+    if subject is None or any(c.dep_ == "conj" for c in subject.children):
+        return None
+    start, _ = phrase_of(subject)
+    for pos in range(start, subject.idx + len(subject.text)):
+        if pos in subjects:
+            return subjects[pos]
     return None
 
 

@@ -12,7 +12,7 @@ from dateline.cue_lexicon import cues
 from dateline.nlp import text_of
 from dateline.schema import Entity, Span, SpeakerRef
 from dateline.spans import Coverage, Intervals
-from dateline.syntax import climb, first_child, phrase_of
+from dateline.syntax import climb, first_child, last_main_subject, phrase_of
 
 SUBJECT_DEPS = ("nsubj",)
 CLIMB_DEPS = ("xcomp", "conj", "advcl", "ccomp", "acl", "relcl", "pcomp", "prep")
@@ -677,9 +677,11 @@ def speaker_for(doc: Doc, who: Token, index: MentionIndex) -> tuple[SpeakerRef |
         found = index.at(owner, who.idx + len(who.text), head=who.idx)
     if found is not None and who.pos_ == "PROPN" and not found[1].start <= who.idx < found[1].end:
         found = None  # "Liberal Democrat peer Lord Carlile said": the name the tagger missed speaks
-    if found is None and owner is not None and who.lemma_.lower() in DOCUMENT_NOUNS:
+    owned_by = next((c for c in who.children if c.dep_ == "poss"), None)
+    if found is None and owned_by is not None and who.lemma_.lower() in DOCUMENT_NOUNS:
         # "Oxfam's new report said": the one whose writing it is
-        found = index.at(who.left_edge.idx, owner, head=who.left_edge.idx)
+        owner_start, owner_end = phrase_of(owned_by)
+        found = index.at(owner_start, owner_end, head=owned_by.idx)
     found = _person_before_verb(who, index) or _apposed_person(who, index) or found
     found = found or _role_holder(who, index)
     if found is not None and (_place_they_come_from(who, found) or _person_after(who, found)):
@@ -720,22 +722,19 @@ GROUP_PRONOUNS = frozenset({"they"})
 def _group_they_stand_for(pronoun: Token) -> Token | None:
     """``The campaigners were so angered they threatened ...``, ``Union leaders met on Monday.
     They said ...``: the plural people noun (or group of a nation or party, "Democrats") that is
-    the main subject of the pronoun's sentence, before it, or else of the sentence before; None
-    where that subject is anything else (a thing, one person), which "they" then does not
-    name."""
-    sent = pronoun.sent
-    sentences = [sent] + ([pronoun.doc[sent.start - 1].sent] if sent.start > 0 else [])
-    for s in sentences:
-        subject = next(
-            (c for c in s.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i),
-            None,
-        )
-        if subject is None or subject.i == pronoun.i:
-            continue
-        plural = subject.tag_ in ("NNS", "NNPS") or subject.ent_type_ == "NORP"
-        if plural and (people_word(subject) or subject.ent_type_ in ("NORP", "ORG")):
-            return subject
+    the last main subject before the pronoun (``syntax.last_main_subject``); None where that is
+    anything else: a thing, one person, two groups ("Republicans and Democrats"), people
+    something befell ("The victims were named", "Five people died")."""
+    subject = last_main_subject(pronoun)
+    if (
+        subject is None
+        or subject.dep_ == "nsubjpass"
+        or any(c.dep_ in ("conj", "nummod") for c in subject.children)
+    ):
         return None
+    plural = subject.tag_ in ("NNS", "NNPS") or subject.ent_type_ == "NORP"
+    if plural and (people_word(subject) or subject.ent_type_ in ("NORP", "ORG")):
+        return subject
     return None
 
 
