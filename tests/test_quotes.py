@@ -1901,3 +1901,9 @@ def test_they_goes_on_from_the_last_main_subject_before_it() -> None:
         "had lied."
     )
     assert found == {"the council had lied": "residents"}, found
+
+
+def test_what_is_condemned_or_criticised_is_put_forward_but_not_who() -> None:
+    found = _speakers_of("Critics condemned the violence in the capital.")
+    assert found == {"the violence in the capital": "Critics"}, found
+    assert not _speakers_of("The council met on Monday. Ms Reyes criticised the minister.")

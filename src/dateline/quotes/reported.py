@@ -1094,5 +1094,5 @@ def _object_of(verb: Token) -> list[Token]:
         return []
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None or obj.pos_ != "NOUN" or obj.i < verb.i or people_word(obj):
-        return []  # not "urged the minister", "defended the officers": who, not what
+        return []  # not "criticised the minister": who, not what
     return list(obj.subtree)
