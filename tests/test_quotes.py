@@ -1610,15 +1610,15 @@ def test_talking_to_someone_reports_nothing() -> None:
     ("body", "content", "speaker"),
     [
         (
-            "As many tax experts have pointed out, the senator is free to publish his returns.",
-            "the senator is free to publish his returns",
-            "many tax experts",
+            "As several engineers have pointed out, the old bridge is safe to cross in winter.",
+            "the old bridge is safe to cross in winter",
+            "several engineers",
         ),
         (
-            "Yet, as Mr Lowe observed, in the first months of a new government the cuts would be "
+            "Yet, as Ms Ortiz observed, after a long winter the repairs to the pier would be "
             "hard to make.",
-            "in the first months of a new government the cuts would be hard to make",
-            "Lowe",
+            "after a long winter the repairs to the pier would be hard to make",
+            "Ortiz",
         ),
         (
             "The plan will fail, as the minister said on Monday.",
@@ -1706,9 +1706,9 @@ def test_a_clause_or_a_thing_or_a_might_be_speaker_names_no_one(body: str) -> No
             "the inspector",
         ),
         (
-            "Some of the party's MPs said the plan would fail.",
+            "Some of the club's members said the plan would fail.",
             "the plan would fail",
-            "MPs",
+            "Some of the club's members",
         ),
         (
             "As Mr Lowe noted, the bill would raise taxes, and Ms Reyes agreed.",
@@ -1724,9 +1724,9 @@ def test_the_narrowed_rules_keep_these_speakers(body: str, content: str, speaker
 
 def test_a_participle_cue_after_a_comma_with_its_own_object_reports_that_object() -> None:
     found = _speakers_of(
-        "The court blocked the sale of the old plant, citing a threat to public health and safety."
+        "The regulator halted the merger of the two dairies, citing a risk to local farmers."
     )
-    assert found == {"a threat to public health and safety": "The court"}, found
+    assert found == {"a risk to local farmers": "The regulator"}, found
 
 
 def test_the_writers_own_there_clause_after_a_report_is_not_what_was_said() -> None:
@@ -1736,11 +1736,11 @@ def test_the_writers_own_there_clause_after_a_report_is_not_what_was_said() -> N
 
 def test_another_speakers_statement_the_parse_hung_at_the_end_of_a_clause_is_cut_off() -> None:
     found = _speakers_of(
-        "Republicans said they were convinced the agency mishandled the probe and Democrats "
-        "accused the party of stoking the row for political gain."
+        "Residents said the landlord had misled them and officials accused the council of "
+        "delaying the repairs."
     )
-    assert found.get("they were convinced the agency mishandled the probe") == "Republicans"
-    assert found.get("the party of stoking the row for political gain") == "Democrats", found
+    assert found.get("the landlord had misled them") == "Residents", found
+    assert found.get("the council of delaying the repairs") == "officials", found
 
 
 def test_a_clause_going_on_with_a_non_statement_verb_stays_whole() -> None:
@@ -1768,25 +1768,24 @@ def test_a_hint_at_something_after_a_comma_is_that_thing() -> None:
     assert found == {"a cut in the spring": "The bank"}, found
 
 
-CARRIED = "Ms Reyes said the experience of the city showed most households would pay more. "
+CARRIED = "Ms Reyes said the figures from the port showed most traders would lose money. "
 
 
 def test_a_quoted_phrase_in_a_sentence_carried_on_from_a_report_makes_it_a_mixed_quote() -> None:
     found = _speakers_of(
-        CARRIED + 'The mayor\'s rebate was merely a "sticking plaster" on a much bigger problem.'
+        CARRIED + 'The new toll was merely "a bad joke" for a small harbour like theirs.'
     )
     assert found == {
-        "the experience of the city showed most households would pay more": "Reyes",
-        'The mayor\'s rebate was merely a "sticking plaster" on a much bigger problem': "Reyes",
+        "the figures from the port showed most traders would lose money": "Reyes",
+        'The new toll was merely "a bad joke" for a small harbour like theirs': "Reyes",
     }, found
 
 
 @pytest.mark.parametrize(
     "sentence",
     [
-        'The Green party has committed itself to "universal" childcare for every family.',
-        'She brushed off Labour suggestions that a vote for her would let the Tories in "by the '
-        'back door".',
+        'The Harbour Trust has tied itself to "fair" fees for every boat owner.',
+        'She brushed off union suggestions that the toll would drive trade "out of town".',
     ],
 )
 def test_a_sentence_with_its_own_actor_or_report_is_not_carried_on(sentence: str) -> None:
@@ -1795,8 +1794,8 @@ def test_a_sentence_with_its_own_actor_or_report_is_not_carried_on(sentence: str
 
 
 def test_an_announcement_that_reports_its_clause() -> None:
-    found = _speakers_of("The chancellor's announcement that he would offer a rebate was welcome.")
-    assert found.get("he would offer a rebate") == "The chancellor", found
+    found = _speakers_of("The coach's announcement that he would retire in May was a surprise.")
+    assert found.get("he would retire in May") == "The coach", found
 
 
 def test_a_speaking_it_stands_for_the_body_that_led_the_sentence_before() -> None:
@@ -1847,9 +1846,9 @@ def test_a_carried_sentence_with_two_quoted_phrases_is_one_quote() -> None:
     ("body", "content", "speaker"),
     [
         (
-            "The campaigners were so angered they threatened to stand against the party.",
-            "to stand against the party",
-            "The campaigners",
+            "The teachers were so angered they threatened to strike again.",
+            "to strike again",
+            "The teachers",
         ),
         (
             "Union leaders met the minister on Monday. They said the talks had failed.",
@@ -1857,14 +1856,14 @@ def test_a_carried_sentence_with_two_quoted_phrases_is_one_quote() -> None:
             "Union leaders",
         ),
         (
-            "The Harlow Trust's new report this week said many of the wards were unsafe.",
+            "The Harlow Trust's annual report said many of the wards were unsafe.",
             "many of the wards were unsafe",
             "Harlow Trust",
         ),
         (
-            "Those with slim majorities are particularly fearful that the rift could hurt them.",
-            "the rift could hurt them",
-            "Those with slim majorities",
+            "Those with small farms are particularly fearful that the drought could ruin them.",
+            "the drought could ruin them",
+            "Those with small farms",
         ),
     ],
 )
@@ -1907,3 +1906,59 @@ def test_what_is_condemned_or_criticised_is_put_forward_but_not_who() -> None:
     found = _speakers_of("Critics condemned the violence in the capital.")
     assert found == {"the violence in the capital": "Critics"}, found
     assert not _speakers_of("The council met on Monday. Ms Reyes criticised the minister.")
+
+
+@pytest.mark.parametrize(
+    ("body", "content", "speaker"),
+    [
+        ("On Friday, the farmers also called for a recount.", "a recount", "farmers"),
+        ("The mayor urged them to reconsider.", "to reconsider", "The mayor"),
+        ("Ms Reyes hinted that a new ferry service was coming.", "a new ferry service", "Reyes"),
+        (
+            "The Greens have argued for cheaper fares on the night buses.",
+            "cheaper fares on the night buses",
+            "Greens",
+        ),
+        (
+            "The judge also cautioned jurors against reading the newspapers.",
+            "jurors against reading the newspapers",
+            "The judge",
+        ),
+        (
+            "Local traders are confident the new market will open next week.",
+            "the new market will open next week",
+            "Local traders",
+        ),
+        (
+            "Parents were frustrated that the school released only part of the report.",
+            "the school released only part of the report",
+            "Parents",
+        ),
+    ],
+)
+def test_these_cues_report_what_was_put_forward_or_held(
+    body: str, content: str, speaker: str
+) -> None:
+    found = _speakers_of("The council met on Monday. " + body)
+    match = next((k for k in found if k.startswith(content)), None)
+    assert match is not None and (found[match] or "").endswith(speaker), found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The mayor urged the minister during the debate.",
+        "The army defended the officers in the square.",
+        "The old bridge is sure to collapse in the next storm.",
+        "It was, the council said.",
+    ],
+)
+def test_a_person_urged_a_sure_thing_or_a_clause_cut_short_is_no_statement(body: str) -> None:
+    found = _speakers_of("The council met on Monday. " + body)
+    assert not [k for k in found if len(k.split()) <= 3], found
+
+
+def test_a_view_held_is_hedged() -> None:
+    doc = analyze("Headline here\n\nLocal traders are confident the new market will open soon.\n")
+    (quote,) = doc.quotes
+    assert quote.hedged and not quote.negated

@@ -99,7 +99,7 @@ def _directs(
         )
         if whole is not None and speaker is not None:
             # the sentence around a quoted phrase, carried on from the one before, is all the
-            # speaker's ("The rebate was merely a "sticking plaster" on a bigger problem.")
+            # speaker's ("The new toll was merely "a bad joke" for a small harbour.")
             if whole not in sentences:  # one quote however many phrases the sentence quotes
                 sentences.add(whole)
                 quotes.append(_mixed_sentence(article.text, whole, speaker, att, doc))

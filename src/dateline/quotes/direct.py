@@ -477,7 +477,7 @@ def carried_sentence(
     doc: Doc, quote: QuoteSpan, quotes: Coverage, cue: int | None
 ) -> tuple[int, int] | None:
     """``He said the figures showed households would pay more. The rebate was merely a
-    "sticking plaster" on a bigger problem.``: a quoted phrase with no cue in its sentence,
+    "a bad joke" for a small harbour.``: a quoted phrase with no cue in its sentence,
     whose speaker is carried from the cue (token ``cue``) in the sentence before, makes that
     whole sentence the speaker's mixed quote (its character bounds, past the closing stop).
     None where the writer more likely speaks: the sentence has a report or a named actor of its
@@ -493,7 +493,7 @@ def carried_sentence(
         not words
         or words[-1].text == "?"
         or any(_reports(t) and not inside(t.idx, quotes) for t in words)
-        or _someone_acts(words)  # "The Labour party has committed itself to "...": its act
+        or _someone_acts(words)  # "The trust has tied itself to "...": its own act
         or _a_name_or_an_echo(doc, quote, doc[cue])
     ):
         return None

@@ -20,7 +20,7 @@ from dateline.syntax import clause_read_as_object
 
 MIN_CONTENT_TOKENS = 2
 """The fewest tokens a reported statement has: a thing named in two words ("cited the figure",
-"called for a delay"); a statement this short must name a thing or an act asked for ("to reconsider"), not be a
+"called for a recount"); a statement this short must name a thing or an act asked for ("to reconsider"), not be a
 clause cut short ("It was"), up to ``SHORT_CONTENT_TOKENS``."""
 SHORT_CONTENT_TOKENS = 2
 MIN_OBJECT_TOKENS = 3
@@ -159,7 +159,7 @@ def _subtree(token: Token) -> list[Token]:
 
 
 def _without_anothers_statement(content: list[Token]) -> list[Token]:
-    """``said they were convinced the department erred and Democrats accused the GOP of ...``:
+    """``said the landlord had misled them and builders accused the council of ...``:
     a cue joined by "and"/"but" at the end of a reported clause, with a named subject of its
     own, is another's statement the parse hung low, not part of this one."""
     ordered = sorted(content, key=lambda t: t.i)
@@ -198,7 +198,7 @@ noted in a speech on Monday"), nothing that is itself what was said."""
 
 
 def _as_aside(verb: Token) -> list[Token] | None:
-    """``As many experts have pointed out, the senator is free to ...``, ``the plan will fail,
+    """``As several engineers have pointed out, the bridge is safe to ...``, ``the plan will fail,
     as the minister said``: a cue set aside with "as" inside the clause it hangs on vouches for
     that clause. Only a cue of ``aside_cues`` ("as she testified, the lights went out" is a
     time), with a subject ("as expected") that is not the reader ("as you know"), nothing of
@@ -324,7 +324,7 @@ def _content_of(verb: Token) -> list[Token] | None:
         verb.dep_ in ("parataxis", "ccomp", "advcl")
         and verb.head.i < verb.i
         and _set_off_after(verb)
-        and not _object_of(verb)  # "..., citing a threat to public health": what is cited
+        and not _object_of(verb)  # "..., citing a risk to local farmers": what is cited
     ):
         # "The talks failed, he said": the clause before a cue set off after it
         before = [t for t in _clause_without(verb.head, verb) if t.i < verb.i]
@@ -737,7 +737,7 @@ def _stance(token: Token) -> bool:
 
 
 def _held_by(participle: Token) -> Token | None:
-    """The subject of an adjective the parse took for a passive ("Protesters were frustrated")."""
+    """The subject of an adjective the parse took for a passive ("Parents were frustrated")."""
     return next((c for c in participle.children if c.dep_ == "nsubjpass"), None)
 
 

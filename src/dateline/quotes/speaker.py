@@ -679,7 +679,7 @@ def speaker_for(doc: Doc, who: Token, index: MentionIndex) -> tuple[SpeakerRef |
         found = None  # "Liberal Democrat peer Lord Carlile said": the name the tagger missed speaks
     owned_by = next((c for c in who.children if c.dep_ == "poss"), None)
     if found is None and owned_by is not None and who.lemma_.lower() in DOCUMENT_NOUNS:
-        # "Oxfam's new report said": the one whose writing it is
+        # "the trust's annual report said": the one whose writing it is
         owner_start, owner_end = phrase_of(owned_by)
         found = index.at(owner_start, owner_end, head=owned_by.idx)
     found = _person_before_verb(who, index) or _apposed_person(who, index) or found
@@ -720,7 +720,7 @@ GROUP_PRONOUNS = frozenset({"they"})
 
 
 def _group_they_stand_for(pronoun: Token) -> Token | None:
-    """``The campaigners were so angered they threatened ...``, ``Union leaders met on Monday.
+    """``The teachers were so angered they threatened ...``, ``Union leaders met on Monday.
     They said ...``: the plural people noun (or group of a nation or party, "Democrats") that is
     the last main subject before the pronoun (``syntax.last_main_subject``); None where that is
     anything else: a thing, one person, two groups ("Republicans and Democrats"), people
