@@ -12,6 +12,7 @@ from dateline.cue_lexicon import cues
 from dateline.marks import TRANSCRIPT_LABEL, QuoteSpan
 from dateline.nlp import first_token_from, last_token_before, sentence_of, text_of
 from dateline.quotes.speaker import (
+    PEOPLE_TYPES,
     MentionIndex,
     names_people,
     people_word,
@@ -447,19 +448,18 @@ def _previous_sentence_cue(
     return Attribution(None, None, 0.0)
 
 
+REPORTING_NOUNS = cues().noun_cues | cues().claim_nouns
+"""Nouns of someone's words or claims ("suggestions that ...", "his call for ...")."""
+
+
 def _reports(token: Token) -> bool:
     """A word that reports someone's words or claims: a cue, or a noun of one ("suggestions
     that ...", "in his words")."""
-    lex = cues()
-    nouns = lex.noun_cues | lex.claim_nouns
     return (
         is_cue(token)
-        or (token.pos_ == "NOUN" and token.lemma_.lower() in nouns)
-        or token.lower_ in lex.words_nouns
+        or (token.pos_ == "NOUN" and token.lemma_.lower() in REPORTING_NOUNS)
+        or token.lower_ in cues().words_nouns
     )
-
-
-ACTOR_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
 def _someone_acts(words: list[Token]) -> bool:
@@ -469,21 +469,20 @@ def _someone_acts(words: list[Token]) -> bool:
     root = next((t for t in words if t.dep_ == "ROOT"), None)
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None) if root else None
     return subject is not None and (
-        subject.pos_ == "PROPN" or subject.ent_type_ in ACTOR_TYPES or people_word(subject)
+        subject.pos_ == "PROPN" or subject.ent_type_ in PEOPLE_TYPES or people_word(subject)
     )
 
 
 def carried_sentence(
     doc: Doc, quote: QuoteSpan, quotes: Coverage, cue: int | None
 ) -> tuple[int, int] | None:
-    """``He said the figures showed households would pay more. The rebate was merely a
-    "a bad joke" for a small harbour.``: a quoted phrase with no cue in its sentence,
-    whose speaker is carried from the cue (token ``cue``) in the sentence before, makes that
-    whole sentence the speaker's mixed quote (its character bounds, past the closing stop).
-    None where the writer more likely speaks: the sentence has a report or a named actor of its
-    own, asks, or quotes a title
-    or a name ("Newsnight", 'nicknamed "Big Bertha"') or a word of the report itself (the
-    "final" decision); or the cue before is negated or in a side clause."""
+    """``He said the figures showed traders would lose money. The new toll was merely "a bad
+    joke" for a small harbour.``: a quoted phrase with no cue in its sentence, whose speaker is
+    carried from the cue (token ``cue``) in the sentence before, makes that whole sentence the
+    speaker's mixed quote (its character bounds, past the closing stop). None where the writer
+    more likely speaks: the sentence has a report or a named actor of its own, asks, or quotes
+    a title or a name ("Newsnight", 'nicknamed "Big Bertha"') or a word of the report itself
+    (the "final" decision); or the cue before is negated or in a side clause."""
     i = first_token_from(doc, quote.start)
     if i >= len(doc) or cue is None or not _carries(doc[cue]):
         return None
@@ -529,7 +528,7 @@ def _a_name_or_an_echo(doc: Doc, quote: QuoteSpan, cue: Token) -> bool:
     if j >= 0 and doc[j].lower_ in NAMING_WORDS:
         return True
     said = {t.lemma_.lower() for t in cue.sent if t.is_alpha and not t.is_stop}
-    inside_words = [t for t in doc[first_token_from(doc, quote.start) :] if t.idx < quote.end]
+    inside_words = doc[first_token_from(doc, quote.start) : first_token_from(doc, quote.end)]
     return any(t.is_alpha and not t.is_stop and t.lemma_.lower() in said for t in inside_words)
 
 

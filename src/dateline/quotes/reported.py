@@ -13,7 +13,7 @@ from spacy.tokens import Span as TokenSpan
 from dateline.actors.lexicon import lexicon
 from dateline.cue_lexicon import cues
 from dateline.names import HONORIFICS, TITLE_JOINERS
-from dateline.quotes.direct import inside, is_cue
+from dateline.quotes.direct import UNSPOKEN, inside, is_cue
 from dateline.quotes.speaker import people_word, speaker_subject
 from dateline.spans import Coverage, Disjoint
 from dateline.syntax import clause_read_as_object
@@ -168,7 +168,7 @@ def _without_anothers_statement(content: list[Token]) -> list[Token]:
             token.dep_ != "conj"
             or not is_cue(token)
             or token.tag_ not in FINITE_TAGS  # not "and the board was seeking a substitute"
-            or token.lemma_.lower() in cues().unspoken | cues().hedges
+            or token.lemma_.lower() in UNSPOKEN
             or token.right_edge.i != ordered[-1].i
         ):
             continue

@@ -739,10 +739,13 @@ def _group_they_stand_for(pronoun: Token) -> Token | None:
 
 
 UNNAMED_SURE = 0.3
-PEOPLE_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
-PEOPLE_PRONOUNS = {"them", "those"}
-UNMADE_AUX = {"will", "shall", "would", "could", "can", "may", "might", "must", "should"}
-OBLIGED = {"have", "need", "ought"}
+"""How sure an unnamed source ("someone", "those close to him") is: it names no one."""
+PEOPLE_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+"""Entity types that can speak: people, bodies, nations or parties, countries."""
+PEOPLE_PRONOUNS = frozenset({"them", "those"})
+UNMADE_AUX = frozenset({"will", "shall", "would", "could", "can", "may", "might", "must", "should"})
+"""Auxiliaries of one who only might or must speak ("One could argue")."""
+OBLIGED = frozenset({"have", "need", "ought"})
 
 
 def _unnamed_people(who: Token) -> bool:
@@ -765,9 +768,6 @@ def _unnamed_people(who: Token) -> bool:
     if verb.lemma_.lower() in OBLIGED:
         return False  # "Someone has to say"
     return not any(c.dep_ == "aux" and c.lower_ in UNMADE_AUX for c in verb.children)
-
-
-"""How sure an unnamed source ("someone", "those close to him") is: it names no one."""
 
 
 def _phrase_speaker(doc: Doc, start: int, end: int) -> SpeakerRef:
