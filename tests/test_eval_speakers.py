@@ -61,3 +61,42 @@ def test_of_two_quotes_covering_the_gold_alike_the_tightest_is_scored(tmp_path: 
     report = SpeakerReport()
     report.add(doc, load_gold(gold_file)["a.txt"])
     assert (report.found.hits, report.right.hits) == (1, 1)
+
+
+def test_a_follow_on_quote_is_scored_against_its_speakers_last_cue(tmp_path: Path) -> None:
+    from dateline.schema import Quote, Span, SpeakerRef
+
+    text = (
+        'Headline here\n\n"We are ready," said a harbour spokeswoman. '
+        '"The ferries will run." Mr Oakes said: "They will not."\n'
+    )
+    doc = dateline.analyze(text)
+    named = text.index("a harbour")
+    mention = Span(text="a harbour spokeswoman", start=named, end=named + 21)
+    first, follow = text.index('"We'), text.index('"The')
+    quotes = [
+        Quote(id="q1", kind="direct", text=text[first:first + 15], start=first, end=first + 15,
+              speaker=SpeakerRef(name="a harbour spokeswoman", mention=mention)),
+        Quote(id="q2", kind="direct", text=text[follow:follow + 23], start=follow,
+              end=follow + 23, speaker=SpeakerRef(name="a harbour spokeswoman", mention=mention)),
+    ]  # fmt: skip
+    doc = doc.model_copy(update={"quotes": quotes})
+    name = "a harbour spokeswoman"
+    rows = (
+        f"a.txt\t{first}\t{first + 15}\tdirect\t-\t-\t{name}\t{named}\t{named + 21}\n"
+        f"a.txt\t{follow}\t{follow + 23}\tdirect\t-\t-\t{name}\t-\t-\n"
+    )
+    gold_file = tmp_path / "gold.tsv"
+    gold_file.write_text(rows)
+    gold = load_gold(gold_file)["a.txt"]
+    assert gold[1][1].source == [(named, named + 21)]  # the anchor: the cue that named her
+    report = SpeakerReport()
+    report.add(doc, gold)
+    assert report.right.hits == 2
+    # a follow-on whose speaker no earlier row names keeps no span, and a lower-case name alone
+    # does not make it right
+    other = tmp_path / "other.tsv"
+    other.write_text(f"a.txt\t{follow}\t{follow + 23}\tdirect\t-\t-\t{name}\t-\t-\n")
+    report = SpeakerReport()
+    report.add(doc, load_gold(other)["a.txt"])
+    assert report.right.hits == 0

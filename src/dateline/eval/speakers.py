@@ -6,7 +6,11 @@ the span that names the speaker at the cue (``-`` for a follow-on quote). Defini
 - *found*: one coded quote covers at least half of the gold content's non-space characters;
 - *speaker right*, over **all** gold attributions (a missed quote or a missing speaker counts as
   wrong): the found quote's speaker mention or entity overlaps the gold speaker span, or its name
-  ends with the same word as the gold name (PolNeAR's rule, ``eval/polnear.speaker_right``);
+  ends with the same word as the gold name (PolNeAR's rule, ``eval/polnear.speaker_right``). A
+  follow-on quote has no span of its own: it is scored against the span of the last earlier
+  attribution in the article with the same gold speaker (its anchor, see ``_anchor_follow_ons``);
+  before this, a follow-on whose gold name ends in a lower-case word ("a council spokeswoman")
+  could never be scored right;
 - *content* P/R/F1 over non-space characters, as for PolNeAR.
 """
 
@@ -14,7 +18,7 @@ from __future__ import annotations
 
 import csv
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
@@ -51,7 +55,25 @@ def load_gold(path: str | Path | None = None) -> dict[str, list[tuple[str, GoldA
             source_text=speaker,
         )
         gold.setdefault(file, []).append((kind, attribution))
-    return gold
+    return {file: _anchor_follow_ons(rows) for file, rows in gold.items()}
+
+
+def _anchor_follow_ons(
+    rows: list[tuple[str, GoldAttribution]],
+) -> list[tuple[str, GoldAttribution]]:
+    """The rows, each follow-on (no speaker span) given the span of the last earlier row in text
+    order with the same speaker name and a span: the cue that named its speaker."""
+    anchors: dict[int, list[tuple[int, int]]] = {}
+    last_span: dict[str, list[tuple[int, int]]] = {}
+    for n, (_, attribution) in sorted(enumerate(rows), key=lambda row: row[1][1].content[0]):
+        if attribution.source:
+            last_span[attribution.source_text] = attribution.source
+        elif attribution.source_text in last_span:
+            anchors[n] = last_span[attribution.source_text]
+    return [
+        (kind, replace(attribution, source=anchors[n]) if n in anchors else attribution)
+        for n, (kind, attribution) in enumerate(rows)
+    ]
 
 
 @dataclass
