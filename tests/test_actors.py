@@ -327,3 +327,45 @@ def test_a_title_the_recogniser_took_into_a_name_is_the_role() -> None:
     doc = analyze("Hilltown City Councillor Ruth Dale said the plan would fail.")
     dale = entity_named(doc, "Ruth Dale")
     assert dale.role == "councillor"
+
+
+def _descriptors(doc, name: str) -> list[str]:
+    entity = next(e for e in doc.entities if e.name == name)
+    return [m.text for m in entity.mentions if m.kind == "descriptor"]
+
+
+def test_the_common_noun_that_ends_a_bodys_name_refers_to_that_body() -> None:
+    doc = analyze(
+        "Officials of the Northshire Transport Commission met in Kettlewick on Monday. "
+        "The commission said ferry fares would rise. It gave no date. Fares rose last year. "
+        "Traders were angry. The commission later said it would wait."
+    )
+    # the second "The commission" is five sentences on from the name, but four from the first
+    assert _descriptors(doc, "Northshire Transport Commission") == ["The commission"] * 2
+    said = [q for q in doc.quotes if q.text.startswith("ferry fares")]
+    assert said and said[0].speaker and said[0].speaker.name == "Northshire Transport Commission"
+
+
+def test_a_modified_or_distant_common_noun_is_no_reference_to_a_named_body() -> None:
+    doc = analyze(
+        "Officials of the Northshire Transport Commission met in Kettlewick on Monday. "
+        "The other commission said fares would rise. The commission chairman left. "
+        "The commission on ferry safety said nothing."
+    )
+    assert _descriptors(doc, "Northshire Transport Commission") == []
+    far = analyze(
+        "Officials of the Northshire Transport Commission met in Kettlewick on Monday. It gave no date. "
+        "Fares rose last year. Traders were angry. Shops closed early. Buses ran late. "
+        "The commission later said it would wait."
+    )
+    assert _descriptors(far, "Northshire Transport Commission") == []
+
+
+def test_the_party_is_not_one_named_before_another_party_known_by_a_short_name() -> None:
+    doc = analyze(
+        "Delegates of the Australian Liberal Party flew in. Then the Tories met in Leeds. "
+        "The party hopes to win the seat."
+    )
+    assert all(
+        m.kind != "descriptor" for e in doc.entities if "Liberal" in e.name for m in e.mentions
+    )

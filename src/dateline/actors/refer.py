@@ -14,6 +14,7 @@ from dateline import geo
 from dateline.actors.cluster import Cluster
 from dateline.actors.lexicon import lexicon
 from dateline.actors.mentions import WorkMention, is_subject, overlaps
+from dateline.actors.orgs import LEADING_THE, org_aliases
 from dateline.cue_lexicon import cues
 from dateline.names import TITLE_JOINERS
 from dateline.nlp import text_of
@@ -182,6 +183,90 @@ def resolve_descriptors(
         )
         target.add(mention)
         found.append(mention)
+    return found
+
+
+BODY_LOOKBACK_SENTENCES = 4
+"""How many sentences back a body's common noun ("the committee") may find the body it names."""
+
+
+def _bare_definite(head: Token) -> bool:
+    """``the committee`` and nothing else before it: no modifier that could make it another body
+    ("the select committee", "the other committee"), no phrase after it that could ("the
+    committee on standards"), and not itself a modifier ("the committee chairman")."""
+    if not head.is_lower or head.dep_ in ("compound", "nmod") or head.i == 0:
+        return False
+    det = head.doc[head.i - 1]
+    if det.lower_ != "the" or det.head.i != head.i:
+        return False
+    return not any(
+        c.dep_ in ("amod", "compound", "nmod", "prep", "acl", "relcl", "nummod", "appos")
+        for c in head.children
+    )
+
+
+NAMED_BODY_LABELS = frozenset({"ORG", "NORP"})
+"""Labels of the bodies whose names a common noun may stand in for: organisations, and (only as
+known bodies in between) parties the recogniser took for a nationality ("Tories")."""
+
+
+def _known_as(mention: WorkMention) -> str | None:
+    """The last word of a known organisation's canonical name, however the mention calls it
+    ("party" for "the Tories", ``data/org_aliases.json``), or None."""
+    known = org_aliases().get(LEADING_THE.sub("", mention.text).lower())
+    return known["name"].split()[-1].lower() if known is not None else None
+
+
+def resolve_body_descriptors(
+    doc: Doc,
+    clusters: list[Cluster],
+    taken: Coverage,
+    quotes: Coverage,
+    sent_of: list[int],
+) -> list[WorkMention]:
+    """Join ``the committee`` to the body whose name as written ends with that word ("the
+    Commons transport committee", "the Electoral Commission") and was named last, or so referred
+    to, in the same sentence or the few before it (``BODY_LOOKBACK_SENTENCES``); unless another
+    known body that is one ("the Tories" of "the party", ``_known_as``) was named in between."""
+    last_word: dict[str, list[tuple[int, Cluster]]] = defaultdict(list)
+    known_as: dict[str, list[tuple[int, Cluster]]] = defaultdict(list)
+    for c in clusters:
+        if c.label not in NAMED_BODY_LABELS:
+            continue
+        for m in c.mentions:
+            if m.kind != "name" or quotes.overlaps(m.start, m.end):
+                continue
+            if c.label == "ORG":
+                last_word[m.text.split()[-1].lower()].append((m.end, c))
+            if word := _known_as(m):
+                known_as[word].append((m.end, c))
+    for named in last_word.values():
+        named.sort(key=lambda ec: ec[0])
+    if not last_word:
+        return []
+    text, found = text_of(doc), []
+    for i in _tagged(doc, TAG, ("NN",)):
+        head = doc[i]
+        named = last_word.get(head.lower_)
+        if not named or not _bare_definite(head):
+            continue
+        start, end = doc[head.i - 1].idx, head.idx + len(head.text)
+        if _named_within(start, head.idx, end, taken) or quotes.overlaps(start, end):
+            continue
+        earliest = sent_of[head.idx] - BODY_LOOKBACK_SENTENCES
+        before = [(e, c) for e, c in named if e <= start and sent_of[e - 1] >= earliest]
+        if not before:
+            continue
+        last, target = max(before, key=lambda ec: ec[0])
+        if any(last < e <= start and c is not target for e, c in known_as[head.lower_]):
+            continue  # "the Liberal Party ... the Tories ... the party": a known one between
+        span = doc[head.i - 1 : head.i + 1]
+        mention = WorkMention(
+            start, end, text[start:end], "ORG", "descriptor", sent_of[start], is_subject(span)
+        )
+        target.add(mention)
+        found.append(mention)
+        named.append((end, target))  # "the committee" again three sentences on is the same one
     return found
 
 
