@@ -240,8 +240,8 @@ def resolve_body_descriptors(
                 last_word[m.text.split()[-1].lower()].append((m.end, c))
             if word := _known_as(m):
                 known_as[word].append((m.end, c))
-    for named in last_word.values():
-        named.sort(key=lambda ec: ec[0])
+    for ends in last_word.values():
+        ends.sort(key=lambda ec: ec[0])
     if not last_word:
         return []
     text, found = text_of(doc), []
