@@ -369,3 +369,23 @@ def test_the_party_is_not_one_named_before_another_party_known_by_a_short_name()
     assert all(
         m.kind != "descriptor" for e in doc.entities if "Liberal" in e.name for m in e.mentions
     )
+
+
+def test_a_known_party_the_recogniser_cut_short_is_read_whole() -> None:
+    doc = analyze("Liberal Democrat councillor Jo Pellow opened the fete in Kettlewick.")
+    party = entity_named(doc, "Liberal Democrat")
+    assert (party.type, party.code) == ("ORG", "GBRPTY")
+    assert not any(e.name == "Democrat" for e in doc.entities)
+
+
+def test_a_known_organisations_names_in_one_article_are_one_entity() -> None:
+    doc = analyze(
+        "The Liberal Democrats opened a new office in Kettlewick. "
+        "The Lib Dems said the rent was fair."
+    )
+    parties = [e for e in doc.entities if e.code == "GBRPTY"]
+    assert len(parties) == 1
+    assert [m.text for m in parties[0].mentions if m.kind == "name"] == [
+        "Liberal Democrats",
+        "Lib Dems",
+    ]

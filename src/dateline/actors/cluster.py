@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from dateline import geo
 from dateline.actors.lexicon import lexicon
 from dateline.actors.mentions import WorkMention
+from dateline.actors.orgs import org_aliases
 
 
 @dataclass
@@ -136,6 +137,9 @@ def _join_acronyms(clusters: list[Cluster]) -> None:
 
 
 def _org_key(text: str) -> str:
-    """Organisations cluster by IGO code when they have one, else by lower-cased name."""
+    """Organisations cluster by IGO code when they have one, by canonical name when they are
+    known ("Liberal Democrat" and "Lib Dems" are the Liberal Democrats, ``actors/orgs.py``),
+    else by lower-cased name."""
     lowered = text.lower()
-    return lexicon().igo.get(lowered, lowered)
+    known = org_aliases().get(lowered)
+    return lexicon().igo.get(lowered, known["name"].lower() if known else lowered)

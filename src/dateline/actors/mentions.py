@@ -172,13 +172,15 @@ def collect(doc: Doc, excluded: Coverage, sent_of: list[int]) -> list[WorkMentio
         if bounds is None:
             continue
         start, end, possessive = bounds
+        label = ent.label_
+        if (whole := _known_org_cut_short(text_of(doc), start, end)) is not None:
+            start, label = whole, "ORG"
         if overlaps(start, end, excluded):
             continue
         text = text_of(doc)[start:end]
         if not any(ch.isupper() for ch in text):
             continue  # names are capitalised; a lower-case "entity" is a tagging slip
         span = doc.char_span(start, end, alignment_mode="expand") or ent
-        label = ent.label_
         if label == "PERSON" and span[-1].tag_ == "NNPS":
             label = "NORP"  # "Virginia Democrats" is a group, not a person
         raw.append(
@@ -198,6 +200,29 @@ def collect(doc: Doc, excluded: Coverage, sent_of: list[int]) -> list[WorkMentio
     raw += _missed_names(doc, raw, excluded, sent_of)
     raw.sort(key=lambda m: m.start)
     return raw
+
+
+@lru_cache(maxsize=1)
+def _alias_leads() -> dict[str, tuple[str, ...]]:
+    """The known organisations' names and aliases (``actors/orgs.py``) by their ending after one
+    or more first words, with those words: "Democrat" -> ("Liberal ",), longest first."""
+    leads: dict[str, list[str]] = {}
+    for alias in written_aliases():
+        words = alias.split()
+        for k in range(1, len(words)):
+            leads.setdefault(" ".join(words[k:]), []).append(" ".join(words[:k]) + " ")
+    return {end: tuple(sorted(v, key=len, reverse=True)) for end, v in leads.items()}
+
+
+def _known_org_cut_short(text: str, start: int, end: int) -> int | None:
+    """Where a known organisation starts whose name the recogniser cut short ("Liberal
+    Democrat leader ...", tagged "Democrat" alone), or None: the words before the mention and
+    the mention together are one of its names as written."""
+    for lead in _alias_leads().get(text[start:end], ()):
+        at = start - len(lead)
+        if at >= 0 and text.startswith(lead, at) and (at == 0 or not text[at - 1].isalnum()):
+            return at
+    return None
 
 
 PERSON_TITLES = {"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "president", "sen.",
