@@ -1962,3 +1962,30 @@ def test_a_view_held_is_hedged() -> None:
     doc = analyze("Headline here\n\nLocal traders are confident the new market will open soon.\n")
     (quote,) = doc.quotes
     assert quote.hedged and not quote.negated
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the parse joins the clause after "but" to the cue set off inside the statement
+        "The harbour would close for repairs, the council said, but it would not stop the "
+        "ferry running.",
+        # or makes the cue the sentence's root, the statement before it its clause
+        "The best stations would get more cash and extra freedoms, he said, but he would not "
+        "shirk from stepping in where the public was failed.",
+    ],
+)
+def test_a_backshifted_clause_after_a_set_off_cue_goes_on_with_the_statement(body: str) -> None:
+    doc = dateline.analyze(body)  # the parses above come without a headline
+    said = [q.text for q in kinds(doc, "indirect") if q.cue and q.cue.text == "said"]
+    assert any(t.startswith("The ") for t in said)
+    assert any("would not" in t for t in said)
+
+
+def test_a_statement_with_its_own_cue_after_a_set_off_cue_is_not_the_first_speakers() -> None:
+    doc = analyze("The pier would close, the council said, but critics said it would not.")
+    council = [q for q in doc.quotes if q.speaker and q.speaker.name == "the council"]
+    assert [q.text for q in council] == ["The pier would close"]
+    # a clause in the simple past after "and" is the writer's, not said
+    doc = analyze("The talks had failed, Mr Jones said, and he blamed the rebels.")
+    assert not any("rebels" in q.text for q in doc.quotes)

@@ -272,12 +272,38 @@ def _continued_past(verb: Token) -> list[Token]:
     ]
 
 
+BACKSHIFT_AUX = frozenset({"would", "could", "might", "should", "must", "had"})
+"""Auxiliaries of a clause told in reported speech ("..., he said, but it would not close")."""
+GOING_ON = frozenset({"but", "and"})
+
+
+def _reported_on(verb: Token) -> list[Token]:
+    """``The pier would close, the council said, but it would not stop the ferry``: a clause
+    that the parse joined to a cue set off inside the reported clause, joined by "but" or
+    "and", told with a backshifted auxiliary ("would", "had") and no cue of its own, goes on
+    with what was said. In the simple past it is the writer's ("..., he said, and the crowd
+    cheered")."""
+    return [
+        t
+        for c in verb.children
+        if c.dep_ == "conj"
+        and c.i > verb.i
+        and c.pos_ in ("VERB", "AUX")
+        and not is_cue(c)
+        and any(g.dep_ == "cc" and g.lower_ in GOING_ON for g in verb.children if g.i < c.i)
+        and any(g.dep_ in ("aux", "auxpass") and g.lower_ in BACKSHIFT_AUX for g in c.children)
+        and not any(g.dep_ == "conj" and g is not c and verb.i < g.i < c.i for g in verb.children)
+        for t in c.subtree
+    ]
+
+
 def _content_of(verb: Token) -> list[Token] | None:
     """The clause a reporting verb reports, before or after it."""
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     if clauses and clauses[0].i < verb.i:
         # "A. B, he announced" with a glued headline: every clause before the cue is content
-        return [t for c in clauses if c.i < verb.i for t in c.subtree]
+        # (and one it goes on with: "A, he said, but B would not")
+        return [t for c in clauses if c.i < verb.i for t in c.subtree] + _reported_on(verb)
     if clauses:
         first = clauses[0]
         content = _object_as_subject(verb, first) + _subtree(first)
@@ -328,7 +354,7 @@ def _content_of(verb: Token) -> list[Token] | None:
     ):
         # "The talks failed, he said": the clause before a cue set off after it
         before = [t for t in _clause_without(verb.head, verb) if t.i < verb.i]
-        return before + _continued_past(verb)
+        return before + _continued_past(verb) + _reported_on(verb)
     if verb.dep_ == "parataxis" and _set_off(verb):
         around = _clause_without(verb.head, verb)
         if any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i for c in verb.head.children):
@@ -1081,10 +1107,22 @@ def _other_side(verb: Token) -> list[Token]:
     if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i < verb.i:
         if not _set_off_after(verb):
             return []
-        return [t for t in _clause_without(verb.head, verb) if t.i > last]
+        others = [c for c in verb.head.children if c.i > last and _anothers_statement(c)]
+        cut = {t.i for c in others for t in c.subtree}
+        return [t for t in _clause_without(verb.head, verb) if t.i > last and t.i not in cut]
     if verb.dep_ == "parataxis" and verb.head.i > verb.i:
         return [t for c in verb.lefts if c.dep_ in CLAUSAL and c.i < first for t in c.subtree]
     return []
+
+
+def _anothers_statement(clause: Token) -> bool:
+    """``The pier would close, the council said, but critics said it would not``: a clause joined
+    on after the cue that is a statement of its own, with its own cue and subject."""
+    return (
+        clause.dep_ == "conj"
+        and is_cue(clause)
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+    )
 
 
 def _object_of(verb: Token) -> list[Token]:
