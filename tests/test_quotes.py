@@ -1989,3 +1989,20 @@ def test_a_statement_with_its_own_cue_after_a_set_off_cue_is_not_the_first_speak
     # a clause in the simple past after "and" is the writer's, not said
     doc = analyze("The talks had failed, Mr Jones said, and he blamed the rebels.")
     assert not any("rebels" in q.text for q in doc.quotes)
+
+
+def test_a_claim_turned_down_is_reported_by_the_verb_that_turns_it_down() -> None:
+    for body, verb in [
+        ("The mayor played down reports the bridge would close.", "played"),
+        ("The mayor dismissed claims that the bridge would close.", "dismissed"),
+    ]:
+        (q,) = analyze(body).quotes
+        assert q.text == "the bridge would close"
+        assert q.cue is not None and q.cue.text == verb  # not "reports": no one reported it here
+    # a claim with an owner of its own is the owner's, whoever turns it down
+    doc = analyze(
+        "Ann Lowe spoke on Monday. She dismissed her rivals' claims that fares would rise."
+    )
+    (q,) = [q for q in doc.quotes if q.text == "fares would rise"]
+    assert q.cue is not None and q.cue.text == "claims"
+    assert speaker_name(q) == "her rivals"

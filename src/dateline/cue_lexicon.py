@@ -38,6 +38,8 @@ class Cues:
     """Passive subjects that name no speaker ("it was alleged ...")."""
     speaking_pronouns: frozenset[str] = frozenset()
     """Pronouns that can name a speaker ("it" for an organisation or a newspaper)."""
+    disowning_verbs: frozenset[str] = frozenset()
+    """Verbs (lemma, or lemma and particle) that turn down another's claim ("played down reports")."""
     handling_verbs: frozenset[str] = frozenset()
     """Object cues whose two-word object is as often handled as said ("noted the time")."""
     stance_adjectives: frozenset[str] = frozenset()

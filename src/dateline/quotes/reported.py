@@ -843,6 +843,28 @@ def _noun_speaker(noun: Token) -> Token | None:
     return speaker_subject(noun.head) if held else None
 
 
+def _disowning_verb(noun: Token) -> Token | None:
+    """``played down reports the pier would close``, ``dismissed claims that ...``: a claim noun
+    with no owner of its own that a verb turns down is reported by that verb, not made by its
+    subject: the verb is the cue (as "denied claims that ..." is)."""
+    if noun.dep_ != "dobj" or noun.lemma_.lower() not in cues().claim_nouns:
+        return None  # a noun by its link, whatever its tag ("played down reports", VBZ)
+    if not _disowns(noun.head):
+        return None
+    owned = any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("by", "from"))
+                for c in noun.children)  # fmt: skip
+    return None if owned else noun.head
+
+
+def _disowns(verb: Token) -> bool:
+    """The verb turns down a claim (``disowning_verbs``: "dismissed", "played down")."""
+    lemma = verb.lemma_.lower()
+    particles = (c.lower_ for c in verb.children if c.dep_ == "prt")
+    return lemma in cues().disowning_verbs or any(
+        f"{lemma} {p}" in cues().disowning_verbs for p in particles
+    )
+
+
 NOMINAL_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass"}
 """Links of a noun to its head: a cue word in one is a noun, whatever its tag."""
 LIGHT_VERBS = {"make", "issue", "give", "repeat", "renew", "deliver", "offer"}
@@ -988,6 +1010,7 @@ def find_reported(doc: Doc, paragraphs: list[tuple[int, int]], quotes: Coverage)
             if para is None or inside(token.idx, quotes):
                 continue
             parts, who = _statement(token, sent)
+            cue = _disowning_verb(token) or token
             clause = True
             if not parts:
                 cited = _object_of(token)
@@ -1000,7 +1023,7 @@ def find_reported(doc: Doc, paragraphs: list[tuple[int, int]], quotes: Coverage)
                 shortest = MIN_OBJECT_TOKENS if handled else MIN_CONTENT_TOKENS
                 bounds = _bounds(sorted(content, key=lambda t: t.i), shortest)
                 if bounds is not None:
-                    found.append(Reported(bounds[0], bounds[1], token, who, clause))
+                    found.append(Reported(bounds[0], bounds[1], cue, who, clause))
     return found
 
 
