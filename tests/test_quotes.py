@@ -2006,3 +2006,21 @@ def test_a_claim_turned_down_is_reported_by_the_verb_that_turns_it_down() -> Non
     (q,) = [q for q in doc.quotes if q.text == "fares would rise"]
     assert q.cue is not None and q.cue.text == "claims"
     assert speaker_name(q) == "her rivals"
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "The Greens accuse the mayor of complacency.",  # "of" hung on the object
+        "The Greens accuse Mr Oakes of making a hasty speech to the traders.",  # on the verb
+    ],
+)
+def test_a_cue_after_a_quote_run_with_its_own_charge_is_not_the_quotes(after: str) -> None:
+    doc = analyze(
+        'Mr Oakes spoke in Kettlewick on Friday. He said: "This is a two-horse race. In the '
+        'town, the contest is between us and the Greens. "In the villages the contenders are '
+        'the Greens and the Tories, who are out of the running in the north." ' + after
+    )
+    run = kinds(doc, "direct")
+    assert len(run) == 2
+    assert all(speaker_name(q) == "Oakes" for q in run)

@@ -115,13 +115,22 @@ def _has_words(cue: Token, in_run: bool = False) -> bool:
     preps = cues().content_preps(lemma) if in_run else frozenset()
     if clause_read_as_object(cue) is not None:
         return True  # '"..." Blair insisted closer ties did not mean ...', misparsed
-    return any(
+    said = any(
         c.dep_ in ("ccomp", "xcomp")
         or (
             c.dep_ == "dobj" and (lemma in objects or _new_thing(c, in_run)) and not _points_back(c)
         )
-        or (c.dep_ == "prep" and c.lower_ in preps and any(g.dep_ == "pobj" for g in c.children))
         for c in cue.children
+    )
+    # the content preposition on the cue or, as the parse often hangs it, on its object ("The
+    # Greens accuse the mayor of complacency")
+    holders = [cue, *(c for c in cue.children if c.dep_ == "dobj")]
+    return said or any(
+        c.dep_ == "prep"
+        and c.lower_ in preps
+        and any(g.dep_ in ("pobj", "pcomp") for g in c.children)  # "of making a speech"
+        for holder in holders
+        for c in holder.children
     )
 
 
