@@ -2024,3 +2024,13 @@ def test_a_cue_after_a_quote_run_with_its_own_charge_is_not_the_quotes(after: st
     run = kinds(doc, "direct")
     assert len(run) == 2
     assert all(speaker_name(q) == "Oakes" for q in run)
+
+
+def test_the_quote_after_a_report_is_the_reporters_not_a_cue_inside_the_report() -> None:
+    doc = analyze(
+        'Dr Ann Lowe spoke to Radio Kettlewick. "We have done a lot of useful work," she said. '
+        "But she said the ferry service also needed to plan ahead rather than respond only to "
+        'storms, and a balanced budget was important. "We need a steady approach."'
+    )
+    last = kinds(doc, "direct")[-1]
+    assert last.text.startswith('"We need') and speaker_name(last) == "Ann Lowe"

@@ -446,8 +446,12 @@ def _previous_sentence_cue(
         if not inside(tok.idx, quotes) and is_cue(tok) and tok.lower_ not in cues().according_to
     ]
     # a cue of words before one of a finding or belief ("X said the figures showed ..."), and
-    # either before one in a side clause
-    for tok in sorted(found, key=lambda t: (_in_side_clause(t), t.lemma_.lower() in UNSPOKEN)):
+    # either before one in a side clause; a cue inside what another reports last ("he said the
+    # service needed to act rather than respond ...": not "respond")
+    for tok in sorted(
+        found,
+        key=lambda t: (_in_side_clause(t), _reported_by_another(t), t.lemma_.lower() in UNSPOKEN),
+    ):
         who = speaker_subject(tok, quotes)
         if who is None:
             continue
@@ -455,6 +459,12 @@ def _previous_sentence_cue(
         if speaker is not None:
             return Attribution(None, speaker, 0.4 + 0.3 * sure, tok.i, carried=True)
     return Attribution(None, None, 0.0)
+
+
+def _reported_by_another(cue: Token) -> bool:
+    """The cue stands inside what a cue above it reports ("said the service needed to act
+    rather than respond"): it is part of the content, not the report."""
+    return any(is_cue(a) for a in cue.ancestors)
 
 
 REPORTING_NOUNS = cues().noun_cues | cues().claim_nouns
