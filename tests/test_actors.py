@@ -389,3 +389,24 @@ def test_a_known_organisations_names_in_one_article_are_one_entity() -> None:
         "Liberal Democrats",
         "Lib Dems",
     ]
+
+
+def test_a_body_of_the_same_kind_in_between_or_in_reach_leaves_the_common_noun_alone() -> None:
+    doc = analyze(
+        "The Halden Planning Committee approved the scheme in June. A committee of residents "
+        "was then formed to fight it. The committee said it would go to court."
+    )
+    assert _descriptors(doc, "Halden Planning Committee") == []
+    doc = analyze(
+        "Officials of the Northshire Transport Commission met in May. The Ferrow Water "
+        "Commission met in June. The commission said fares would rise."
+    )
+    assert all(m.kind != "descriptor" for e in doc.entities for m in e.mentions)
+
+
+def test_a_known_organisation_is_named_as_the_article_writes_it_most() -> None:
+    doc = analyze(
+        "New Labour changed the party, Peg Amory said. Labour will win, she said. Labour leads."
+    )
+    party = next(e for e in doc.entities if e.code == "GBRPTY")
+    assert party.name == "Labour"

@@ -2034,3 +2034,43 @@ def test_the_quote_after_a_report_is_the_reporters_not_a_cue_inside_the_report()
     )
     last = kinds(doc, "direct")[-1]
     assert last.text.startswith('"We need') and speaker_name(last) == "Ann Lowe"
+
+
+def test_a_statement_that_holds_anothers_whole_statement_is_kept_with_it() -> None:
+    doc = analyze("The coach said the striker was fit, his agent said.")
+    said = {(q.text, speaker_name(q)) for q in doc.quotes}
+    assert said == {
+        ("The coach said the striker was fit", "his agent"),
+        ("the striker was fit", "The coach"),
+    }
+
+
+def test_people_of_a_body_named_by_its_common_noun_speak_for_themselves() -> None:
+    doc = analyze(
+        "Brackley District Council will close two libraries. "
+        "Critics of the council said the cuts were cruel."
+    )
+    (q,) = [q for q in doc.quotes if q.text == "the cuts were cruel"]
+    assert speaker_name(q) == "Critics of the council"
+
+
+@pytest.mark.parametrize(
+    ("body", "narrated"),
+    [
+        ("Three patients had died, a hospital spokeswoman said, but could not give their ages.",
+         "could not give"),
+        ("The plan had failed, the mayor said, but he would later resign over the affair.",
+         "resign"),
+    ],
+)  # fmt: skip
+def test_the_speakers_own_act_after_a_set_off_cue_is_not_what_was_said(
+    body: str, narrated: str
+) -> None:
+    for doc in (analyze(body), dateline.analyze(body)):
+        assert not any(narrated in q.text for q in doc.quotes)
+
+
+def test_a_cue_word_told_as_to_come_after_a_set_off_cue_is_no_statement_of_its_own() -> None:
+    doc = dateline.analyze("The plant would close, the firm said, and it would add 200 jobs.")
+    firm = [q.text for q in doc.quotes if speaker_name(q) == "the firm"]
+    assert any("add 200 jobs" in t for t in firm)

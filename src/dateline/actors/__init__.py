@@ -106,8 +106,25 @@ def _entity_name(cluster: Cluster) -> str:
         common = geo.country_name(cluster.key)  # "U.S." and "America" are the United States
         if common:
             return common
+    known = _known_org_name(cluster)
+    if known is not None:
+        return known
     names = [m.extra["name"] for m in cluster.mentions if "name" in m.extra]
     return names[0] if names and cluster.name.isupper() else cluster.name
+
+
+def _known_org_name(cluster: Cluster) -> str | None:
+    """A known organisation's name in the article ("Labour" and "New Labour", clustered by their
+    canonical name): the canonical name where the article writes it, else the name it writes
+    most often (of those as often, the fullest); None for any other cluster."""
+    names = [m.text for m in cluster.mentions if m.kind in ("name", "possessive")]
+    canonical = {(org_aliases().get(n.lower()) or {}).get("name") for n in names}
+    if len(canonical) != 1 or None in canonical:
+        return None
+    (name,) = canonical
+    if name in names:
+        return name
+    return max(names, key=lambda n: (names.count(n), len(n.split()), len(n)))
 
 
 def _quoted(article: Article) -> list[tuple[int, int]]:

@@ -186,6 +186,43 @@ def resolve_descriptors(
     return found
 
 
+BODY_NOUNS = frozenset(
+    [
+        "agency",
+        "alliance",
+        "assembly",
+        "association",
+        "bill",
+        "charity",
+        "coalition",
+        "college",
+        "commission",
+        "committee",
+        "corporation",
+        "council",
+        "court",
+        "department",
+        "executive",
+        "federation",
+        "firm",
+        "hospital",
+        "inquiry",
+        "institute",
+        "ministry",
+        "museum",
+        "parliament",
+        "party",
+        "regulator",
+        "school",
+        "society",
+        "tribunal",
+        "union",
+        "university",
+    ]
+)
+"""Common nouns that, after "the", stand for a body named before ("the commission"); not words
+with an everyday sense beside the institution's ("the bank" of a river, "the press", "the
+service" at a funeral, "the board", "the house", "the post", "the office")."""
 BODY_LOOKBACK_SENTENCES = 4
 """How many sentences back a body's common noun ("the committee") may find the body it names."""
 
@@ -217,6 +254,18 @@ def _known_as(mention: WorkMention) -> str | None:
     return known["name"].split()[-1].lower() if known is not None else None
 
 
+def _another_between(doc: Doc, nouns: list[int], head: Token, after: int, body: Cluster) -> bool:
+    """The same noun stands between the body's last mention (ending at ``after``) and ``head``
+    outside any mention of the body: another one of its kind came in ("a committee of
+    residents", "their own action committee")."""
+    return any(
+        doc[j].lower_ == head.lower_
+        and after <= doc[j].idx < head.idx
+        and not any(m.start <= doc[j].idx < m.end for m in body.mentions)
+        for j in nouns
+    )
+
+
 def resolve_body_descriptors(
     doc: Doc,
     clusters: list[Cluster],
@@ -224,10 +273,12 @@ def resolve_body_descriptors(
     quotes: Coverage,
     sent_of: list[int],
 ) -> list[WorkMention]:
-    """Join ``the committee`` to the body whose name as written ends with that word ("the
-    Commons transport committee", "the Electoral Commission") and was named last, or so referred
-    to, in the same sentence or the few before it (``BODY_LOOKBACK_SENTENCES``); unless another
-    known body that is one ("the Tories" of "the party", ``_known_as``) was named in between."""
+    """Join ``the committee`` (a ``BODY_NOUNS`` word) to the body whose name as written ends
+    with that word ("the Commons transport committee", "the Electoral Commission") and was
+    named, or so referred to, in the same sentence or the few before it
+    (``BODY_LOOKBACK_SENTENCES``); unless two such bodies are in reach, another known body that
+    is one ("the Tories" of "the party", ``_known_as``) was named since, or the same noun came
+    in since outside the body's mentions ("a committee of residents", ``_another_between``)."""
     last_word: dict[str, list[tuple[int, Cluster]]] = defaultdict(list)
     known_as: dict[str, list[tuple[int, Cluster]]] = defaultdict(list)
     for c in clusters:
@@ -245,7 +296,8 @@ def resolve_body_descriptors(
     if not last_word:
         return []
     text, found = text_of(doc), []
-    for i in _tagged(doc, TAG, ("NN",)):
+    nouns = [i for i in _tagged(doc, TAG, ("NN",)) if doc[i].lower_ in BODY_NOUNS]
+    for i in nouns:
         head = doc[i]
         named = last_word.get(head.lower_)
         if not named or not _bare_definite(head):
@@ -257,9 +309,13 @@ def resolve_body_descriptors(
         before = [(e, c) for e, c in named if e <= start and sent_of[e - 1] >= earliest]
         if not before:
             continue
+        if len({id(c) for _, c in before}) > 1:
+            continue  # two bodies of that kind in reach ("the agency" after two agencies)
         last, target = max(before, key=lambda ec: ec[0])
         if any(last < e <= start and c is not target for e, c in known_as[head.lower_]):
             continue  # "the Liberal Party ... the Tories ... the party": a known one between
+        if _another_between(doc, nouns, head, last, target):
+            continue  # "... A committee of residents was formed. The committee said": theirs
         span = doc[head.i - 1 : head.i + 1]
         mention = WorkMention(
             start, end, text[start:end], "ORG", "descriptor", sent_of[start], is_subject(span)

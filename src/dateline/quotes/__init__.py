@@ -289,6 +289,7 @@ def _reported(
             _mostly_same(start, end, q)
             and not (r.clause and id(q) in nouns and _holds(start, end, q))
             and not (r.clause and _nested_by_another(r, start, end, speakers[n][0], q))
+            and not (r.clause and _holds_anothers(r, start, end, speakers[n][0], q))
             for _, _, q in kept.overlapping(start, end)
         ):
             continue
@@ -330,6 +331,28 @@ def _nested_by_another(
         and end <= outer.end
         and not _same_speaker(outer.speaker, speaker)
         and not _named_alike(outer.speaker, speaker)
+    )
+
+
+def _holds_anothers(
+    r: Reported, start: int, end: int, speaker: SpeakerRef | None, inner: Quote
+) -> bool:
+    """``The coach said the striker was fit, his agent said``: a statement whose content holds
+    another's whole statement, cue and all, made by someone else who is named, is its own
+    speaker's as well (both are kept, each with its speaker), as ``_nested_by_another`` keeps
+    the inner one when the outer came first."""
+    return (
+        speaker is not None
+        and bool(speaker.name or speaker.entity)
+        and _own_speaker(r)
+        and inner.cue is not None
+        and start <= inner.cue.start < end
+        and start <= inner.start
+        and inner.end <= end
+        and inner.speaker is not None
+        and bool(inner.speaker.name or inner.speaker.entity)
+        and not _same_speaker(inner.speaker, speaker)
+        and not _named_alike(inner.speaker, speaker)
     )
 
 

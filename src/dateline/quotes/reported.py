@@ -274,27 +274,38 @@ def _continued_past(verb: Token) -> list[Token]:
 
 BACKSHIFT_AUX = frozenset({"would", "could", "might", "should", "must", "had"})
 """Auxiliaries of a clause told in reported speech ("..., he said, but it would not close")."""
+MODAL_BACKSHIFT = BACKSHIFT_AUX - {"had"}
 GOING_ON = frozenset({"but", "and"})
+LATER_ON = frozenset({"later", "eventually", "afterwards", "subsequently", "then", "since"})
+"""Adverbs that tell what happened after the report: the writer's narration ("he said, but he
+would later resign")."""
 
 
 def _reported_on(verb: Token) -> list[Token]:
     """``The pier would close, the council said, but it would not stop the ferry``: a clause
     that the parse joined to a cue set off inside the reported clause, joined by "but" or
-    "and", told with a backshifted auxiliary ("would", "had") and no cue of its own, goes on
-    with what was said. In the simple past it is the writer's ("..., he said, and the crowd
-    cheered")."""
-    return [
-        t
-        for c in verb.children
-        if c.dep_ == "conj"
-        and c.i > verb.i
-        and c.pos_ in ("VERB", "AUX")
-        and not is_cue(c)
-        and any(g.dep_ == "cc" and g.lower_ in GOING_ON for g in verb.children if g.i < c.i)
-        and any(g.dep_ in ("aux", "auxpass") and g.lower_ in BACKSHIFT_AUX for g in c.children)
-        and not any(g.dep_ == "conj" and g is not c and verb.i < g.i < c.i for g in verb.children)
-        for t in c.subtree
-    ]
+    "and", with a subject of its own, told with a backshifted auxiliary ("would", "had") and no
+    cue of its own, goes on with what was said. Not without a subject ("..., a spokeswoman
+    said, but could not give their ages": her own act), in the simple past ("..., he said, and
+    the crowd cheered"), or told as what came after ("but he would later resign"); of a
+    pronoun subject (the speaker, most often) only with a modal ("but he would not shirk",
+    not "but he had left by then")."""
+    return [t for c in verb.children if _goes_on_with(verb, c) for t in c.subtree]
+
+
+def _goes_on_with(verb: Token, clause: Token) -> bool:
+    if clause.dep_ != "conj" or clause.i < verb.i or clause.pos_ not in ("VERB", "AUX"):
+        return False
+    if is_cue(clause) or not any(
+        g.dep_ == "cc" and g.lower_ in GOING_ON for g in verb.children if g.i < clause.i
+    ):
+        return False
+    subject = next((g for g in clause.children if g.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    auxes = {g.lower_ for g in clause.children if g.dep_ in ("aux", "auxpass")}
+    if subject is None or _told_as_later(clause):
+        return False
+    wanted = MODAL_BACKSHIFT if subject.tag_ == "PRP" and subject.lower_ != "it" else BACKSHIFT_AUX
+    return bool(auxes & wanted)
 
 
 def _content_of(verb: Token) -> list[Token] | None:
@@ -302,8 +313,7 @@ def _content_of(verb: Token) -> list[Token] | None:
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     if clauses and clauses[0].i < verb.i:
         # "A. B, he announced" with a glued headline: every clause before the cue is content
-        # (and one it goes on with: "A, he said, but B would not")
-        return [t for c in clauses if c.i < verb.i for t in c.subtree] + _reported_on(verb)
+        return [t for c in clauses if c.i < verb.i for t in c.subtree]
     if clauses:
         first = clauses[0]
         content = _object_as_subject(verb, first) + _subtree(first)
@@ -354,7 +364,7 @@ def _content_of(verb: Token) -> list[Token] | None:
     ):
         # "The talks failed, he said": the clause before a cue set off after it
         before = [t for t in _clause_without(verb.head, verb) if t.i < verb.i]
-        return before + _continued_past(verb) + _reported_on(verb)
+        return before + _continued_past(verb)
     if verb.dep_ == "parataxis" and _set_off(verb):
         around = _clause_without(verb.head, verb)
         if any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i for c in verb.head.children):
@@ -1130,21 +1140,40 @@ def _other_side(verb: Token) -> list[Token]:
     if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i < verb.i:
         if not _set_off_after(verb):
             return []
-        others = [c for c in verb.head.children if c.i > last and _anothers_statement(c)]
+        others = [
+            c
+            for c in verb.head.children
+            if c.i > last and (_anothers_statement(c) or _told_as_later(c))
+        ]
         cut = {t.i for c in others for t in c.subtree}
-        return [t for t in _clause_without(verb.head, verb) if t.i > last and t.i not in cut]
+        after = [t for t in _clause_without(verb.head, verb) if t.i > last and t.i not in cut]
+        return after or _reported_on(verb)
+    if verb.dep_ == "ROOT" and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return _reported_on(verb)  # "A would happen, he said, but B would not", cue the root
     if verb.dep_ == "parataxis" and verb.head.i > verb.i:
         return [t for c in verb.lefts if c.dep_ in CLAUSAL and c.i < first for t in c.subtree]
     return []
 
 
+def _told_as_later(clause: Token) -> bool:
+    """A clause joined on that tells what came after the report ("..., the mayor said, but he
+    would later resign"): the writer's narration."""
+    return clause.dep_ == "conj" and any(
+        c.dep_ == "advmod" and c.lower_ in LATER_ON for c in clause.children
+    )
+
+
 def _anothers_statement(clause: Token) -> bool:
     """``The pier would close, the council said, but critics said it would not``: a clause joined
-    on after the cue that is a statement of its own, with its own cue and subject."""
+    on after the cue that is a statement of its own: a cue with its own subject, told as done
+    (no backshifted or passive auxiliary: not "and it would add 200 jobs", "staff would be
+    told"), with a clause it reports."""
     return (
         clause.dep_ == "conj"
         and is_cue(clause)
-        and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+        and any(c.dep_ == "nsubj" for c in clause.children)
+        and not any(c.dep_ in ("aux", "auxpass") for c in clause.children)
+        and any(c.dep_ in ("ccomp", "xcomp") for c in clause.children)
     )
 
 

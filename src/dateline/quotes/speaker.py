@@ -44,6 +44,10 @@ class MentionIndex:
             for n, (m, e) in enumerate((m, e) for e in self.entities for m in e.mentions)
             if e.role != "photographer" and not self.skips(m.start)
         )
+        self.descriptors = {
+            (m.start, m.end) for e in self.entities if e.type != "PERSON" for m in e.mentions
+            if m.kind == "descriptor"
+        }  # fmt: skip
 
     def skips(self, position: int) -> bool:
         """The position lies in a span that names nobody who speaks (the dateline)."""
@@ -56,7 +60,11 @@ class MentionIndex:
             return None
         if head is not None:
             holding = [h for h in hits if h[0] <= head < h[1]]
-            hits = holding or hits
+            # a body's common noun ("the council") in a phrase after the head is whom the
+            # phrase's people are about ("Critics of the council"), not who speaks
+            hits = holding or [h for h in hits if (h[0], h[1]) not in self.descriptors]
+            if not hits:
+                return None
         s, e, (_, ent) = min(
             hits, key=lambda h: (TYPE_PREFERENCE.get(h[2][1].type, 9), h[0], h[2][0])
         )
