@@ -2074,3 +2074,13 @@ def test_a_cue_word_told_as_to_come_after_a_set_off_cue_is_no_statement_of_its_o
     doc = dateline.analyze("The plant would close, the firm said, and it would add 200 jobs.")
     firm = [q.text for q in doc.quotes if speaker_name(q) == "the firm"]
     assert any("add 200 jobs" in t for t in firm)
+
+
+def test_a_thing_put_forward_that_holds_anothers_statement_is_kept_beside_it() -> None:
+    doc = analyze(
+        "Ms Dale later stressed the Kettlewick council's pledge to rebuild the pier, when she "
+        "met traders in the town."
+    )
+    said = {(q.text, q.cue.text if q.cue else None) for q in doc.quotes}
+    assert ("the Kettlewick council's pledge to rebuild the pier", "stressed") in said
+    assert ("to rebuild the pier", "pledge") in said

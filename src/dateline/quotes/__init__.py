@@ -289,7 +289,7 @@ def _reported(
             _mostly_same(start, end, q)
             and not (r.clause and id(q) in nouns and _holds(start, end, q))
             and not (r.clause and _nested_by_another(r, start, end, speakers[n][0], q))
-            and not (r.clause and _holds_anothers(r, start, end, speakers[n][0], q))
+            and not _holds_anothers(r, start, end, speakers[n][0], q)
             for _, _, q in kept.overlapping(start, end)
         ):
             continue
