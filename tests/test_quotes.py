@@ -2084,3 +2084,28 @@ def test_a_thing_put_forward_that_holds_anothers_statement_is_kept_beside_it() -
     said = {(q.text, q.cue.text if q.cue else None) for q in doc.quotes}
     assert ("the Kettlewick council's pledge to rebuild the pier", "stressed") in said
     assert ("to rebuild the pier", "pledge") in said
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Two men were arrested, police said, but they would not name them.",
+        "The council approved the tower, a spokesman said, but within a year it would collapse.",
+    ],
+)
+def test_what_a_source_withheld_or_what_came_later_is_not_what_was_said(body: str) -> None:
+    for doc in (analyze(body), dateline.analyze(body)):
+        assert [q.text for q in doc.quotes] == [body.split(",")[0]]
+
+
+def test_a_finding_does_not_take_the_words_of_one_it_found_had_spoken() -> None:
+    doc = analyze(
+        'An inquiry found that Dr Ann Lowe had warned the board. "The board must act now."'
+    )
+    (q,) = kinds(doc, "direct")
+    assert speaker_name(q) == "Ann Lowe"
+
+
+def test_a_spokesperson_framing_their_bodys_statement_adds_no_second_quote() -> None:
+    doc = analyze("Police said the road was closed, a spokesman said.")
+    assert [(q.text, speaker_name(q)) for q in doc.quotes] == [("the road was closed", "Police")]

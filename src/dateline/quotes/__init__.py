@@ -10,7 +10,13 @@ from spacy.tokens import Doc
 
 from dateline.actors.given_names import first_name_gender
 from dateline.actors.lexicon import lexicon
-from dateline.actors.refer import PRONOUN_GENDER, Newcomer, newcomer_between, unnamed_newcomers
+from dateline.actors.refer import (
+    PRONOUN_GENDER,
+    SPOKESPEOPLE,
+    Newcomer,
+    newcomer_between,
+    unnamed_newcomers,
+)
 from dateline.calibration import calibrated
 from dateline.cue_lexicon import cues
 from dateline.marks import QuoteSpan, Stray
@@ -52,6 +58,7 @@ SCARE_QUOTE_WORDS = 4
 """A quoted phrase shorter than this, in the writer's sentence and with no cue, is a scare quote."""
 HEADLINE_SPEAKER_MAX_WORDS = 5
 SOURCE_NOUNS = cues().source_nouns
+DOCUMENT_NOUNS = cues().document_nouns
 """Nouns that name a source of claims in a ``Poll: ...`` headline."""
 DIRECT_SHARE_FOR_CUE = 0.5
 """A reported clause mostly inside quotation marks is the cue of that direct quote, not a quote."""
@@ -340,7 +347,10 @@ def _holds_anothers(
     """``The coach said the striker was fit, his agent said``: a statement whose content holds
     another's whole statement, cue and all, made by someone else who is named, is its own
     speaker's as well (both are kept, each with its speaker), as ``_nested_by_another`` keeps
-    the inner one when the outer came first."""
+    the inner one when the outer came first; not when the outer speaker is a spokesperson or a
+    writing, most often the inner one's own voice."""
+    if r.who is not None and (r.who.lower_ in SPOKESPEOPLE or r.who.lemma_ in DOCUMENT_NOUNS):
+        return False  # "Police said X, a spokesman said": the mouthpiece of the one inside
     return (
         speaker is not None
         and bool(speaker.name or speaker.entity)

@@ -446,11 +446,11 @@ def _previous_sentence_cue(
         if not inside(tok.idx, quotes) and is_cue(tok) and tok.lower_ not in cues().according_to
     ]
     # a cue of words before one of a finding or belief ("X said the figures showed ..."), and
-    # either before one in a side clause; a cue inside what another reports last ("he said the
-    # service needed to act rather than respond ...": not "respond")
+    # either before one in a side clause; of those alike, a cue inside what another reports whose
+    # subject is no person last ("he said the service needed to act rather than respond ...")
     for tok in sorted(
         found,
-        key=lambda t: (_in_side_clause(t), _reported_by_another(t), t.lemma_.lower() in UNSPOKEN),
+        key=lambda t: (_in_side_clause(t), t.lemma_.lower() in UNSPOKEN, _reported_by_another(t)),
     ):
         who = speaker_subject(tok, quotes)
         if who is None:
@@ -462,9 +462,15 @@ def _previous_sentence_cue(
 
 
 def _reported_by_another(cue: Token) -> bool:
-    """The cue stands inside what a cue above it reports ("said the service needed to act
-    rather than respond"): it is part of the content, not the report."""
-    return any(is_cue(a) for a in cue.ancestors)
+    """The cue stands inside what a cue above it reports, and its subject is no person ("said
+    the service needed to act rather than respond"): it is part of the content, not a report
+    whose words could follow (as "said the gunman shouted at them" may be)."""
+    if not any(is_cue(a) for a in cue.ancestors):
+        return False
+    subject = subject_of(cue)
+    return subject is None or not (
+        subject.ent_type_ == "PERSON" or subject.tag_ == "PRP" or people_word(subject)
+    )
 
 
 REPORTING_NOUNS = cues().noun_cues | cues().claim_nouns

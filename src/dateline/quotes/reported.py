@@ -1155,12 +1155,40 @@ def _other_side(verb: Token) -> list[Token]:
     return []
 
 
+WITHHELD = frozenset(
+    [
+        "comment",
+        "confirm",
+        "detail",
+        "disclose",
+        "discuss",
+        "elaborate",
+        "give",
+        "identify",
+        "name",
+        "release",
+        "reveal",
+        "say",
+        "speculate",
+    ]
+)
+"""Verbs of telling that, negated, are the writer's account of what a source withheld ("...,
+police said, but would not name them")."""
+
+
 def _told_as_later(clause: Token) -> bool:
-    """A clause joined on that tells what came after the report ("..., the mayor said, but he
-    would later resign"): the writer's narration."""
-    return clause.dep_ == "conj" and any(
-        c.dep_ == "advmod" and c.lower_ in LATER_ON for c in clause.children
-    )
+    """A clause joined on that is the writer's narration, not what was said: what came after the
+    report ("..., the mayor said, but he would later resign", "but within a year it would
+    collapse") or what the source withheld ("but they would not name them")."""
+    if clause.dep_ != "conj":
+        return False
+    later = any(c.dep_ == "advmod" and c.lower_ in LATER_ON for c in clause.children)
+    dated = any(
+        c.dep_ in ("prep", "npadvmod") and c.i < clause.i and any(t.ent_type_ in ("DATE", "TIME")
+        for t in c.subtree) for c in clause.children
+    )  # fmt: skip
+    withheld = clause.lemma_.lower() in WITHHELD and any(c.dep_ == "neg" for c in clause.children)
+    return later or dated or withheld
 
 
 def _anothers_statement(clause: Token) -> bool:
