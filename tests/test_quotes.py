@@ -2109,3 +2109,13 @@ def test_a_finding_does_not_take_the_words_of_one_it_found_had_spoken() -> None:
 def test_a_spokesperson_framing_their_bodys_statement_adds_no_second_quote() -> None:
     doc = analyze("Police said the road was closed, a spokesman said.")
     assert [(q.text, speaker_name(q)) for q in doc.quotes] == [("the road was closed", "Police")]
+
+
+def test_a_spokesperson_for_a_body_named_by_its_common_noun_speaks_for_the_body() -> None:
+    lead = "Officials of the Northshire Transport Commission met on Monday. "
+    doc = analyze(lead + "A spokesman for the commission said fares would rise.")
+    (q,) = doc.quotes
+    assert speaker_name(q) == "Northshire Transport Commission"
+    doc = analyze(lead + "Critics of the commission said fares would rise.")
+    (q,) = doc.quotes
+    assert speaker_name(q) == "Critics of the commission"

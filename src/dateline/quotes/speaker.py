@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 
 from dateline import geo
 from dateline.actors.lexicon import group_nouns, lexicon
+from dateline.actors.refer import SPOKESPEOPLE
 from dateline.cue_lexicon import cues
 from dateline.nlp import text_of
 from dateline.schema import Entity, Span, SpeakerRef
@@ -53,8 +54,12 @@ class MentionIndex:
         """The position lies in a span that names nobody who speaks (the dateline)."""
         return any(s <= position < e for s, e in self.skip)
 
-    def at(self, start: int, end: int, head: int | None = None) -> tuple[Entity, Span] | None:
-        """The entity mentioned in [start, end), preferring the mention holding ``head``."""
+    def at(
+        self, start: int, end: int, head: int | None = None, for_body: bool = False
+    ) -> tuple[Entity, Span] | None:
+        """The entity mentioned in [start, end), preferring the mention holding ``head``; a
+        body's common noun after the head only where the head speaks for a body
+        (``for_body``: "a spokesman for the council")."""
         hits = self.spans.overlapping(start, end)
         if not hits:
             return None
@@ -62,7 +67,7 @@ class MentionIndex:
             holding = [h for h in hits if h[0] <= head < h[1]]
             # a body's common noun ("the council") in a phrase after the head is whom the
             # phrase's people are about ("Critics of the council"), not who speaks
-            hits = holding or [h for h in hits if (h[0], h[1]) not in self.descriptors]
+            hits = holding or [h for h in hits if for_body or (h[0], h[1]) not in self.descriptors]
             if not hits:
                 return None
         s, e, (_, ent) = min(
@@ -677,7 +682,7 @@ def speaker_for(doc: Doc, who: Token, index: MentionIndex) -> tuple[SpeakerRef |
             return None, 0.0
         who = named
     start, end = phrase_of(who)
-    found = index.at(start, end, head=who.idx)
+    found = index.at(start, end, head=who.idx, for_body=who.lower_ in SPOKESPEOPLE)
     owner = _possessor_end(who)
     if found is not None and owner is not None and found[1].start < owner <= who.idx:
         # "His lawyer said": the lawyer speaks, not the man "His" stands for; a name between
