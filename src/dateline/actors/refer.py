@@ -266,6 +266,47 @@ def _another_between(doc: Doc, nouns: list[int], head: Token, after: int, body: 
     )
 
 
+Named = dict[str, list[tuple[int, Cluster]]]
+"""A word -> where each mention that it may stand for ends, with its body, in text order."""
+
+
+def _body_names(clusters: list[Cluster], quotes: Coverage) -> tuple[Named, Named]:
+    """The bodies' name mentions outside quotations by the last word of the name as written
+    (organisations), and by the last word of a known organisation's canonical name."""
+    last_word: Named = defaultdict(list)
+    known_as: Named = defaultdict(list)
+    for c in clusters:
+        if c.label not in NAMED_BODY_LABELS:
+            continue
+        for m in c.mentions:
+            if m.kind != "name" or quotes.overlaps(m.start, m.end):
+                continue
+            if c.label == "ORG":
+                last_word[m.text.split()[-1].lower()].append((m.end, c))
+            if word := _known_as(m):
+                known_as[word].append((m.end, c))
+    for ends in last_word.values():
+        ends.sort(key=lambda ec: ec[0])
+    return last_word, known_as
+
+
+def _referent(
+    doc: Doc, head: Token, start: int, named: list[tuple[int, Cluster]], known: Named,
+    nouns: list[int], sent_of: list[int],
+) -> Cluster | None:  # fmt: skip
+    """The one body of ``named`` that ``the <head>`` starting at ``start`` refers to, or None."""
+    earliest = sent_of[head.idx] - BODY_LOOKBACK_SENTENCES
+    before = [(e, c) for e, c in named if e <= start and sent_of[e - 1] >= earliest]
+    if not before or len({id(c) for _, c in before}) > 1:
+        return None  # none in reach, or two bodies of that kind ("the agency" after two)
+    last, target = max(before, key=lambda ec: ec[0])
+    if any(last < e <= start and c is not target for e, c in known[head.lower_]):
+        return None  # "the Liberal Party ... the Tories ... the party": a known one between
+    if _another_between(doc, nouns, head, last, target):
+        return None  # "... A committee of residents was formed. The committee said": theirs
+    return target
+
+
 def resolve_body_descriptors(
     doc: Doc,
     clusters: list[Cluster],
@@ -279,20 +320,7 @@ def resolve_body_descriptors(
     (``BODY_LOOKBACK_SENTENCES``); unless two such bodies are in reach, another known body that
     is one ("the Tories" of "the party", ``_known_as``) was named since, or the same noun came
     in since outside the body's mentions ("a committee of residents", ``_another_between``)."""
-    last_word: dict[str, list[tuple[int, Cluster]]] = defaultdict(list)
-    known_as: dict[str, list[tuple[int, Cluster]]] = defaultdict(list)
-    for c in clusters:
-        if c.label not in NAMED_BODY_LABELS:
-            continue
-        for m in c.mentions:
-            if m.kind != "name" or quotes.overlaps(m.start, m.end):
-                continue
-            if c.label == "ORG":
-                last_word[m.text.split()[-1].lower()].append((m.end, c))
-            if word := _known_as(m):
-                known_as[word].append((m.end, c))
-    for ends in last_word.values():
-        ends.sort(key=lambda ec: ec[0])
+    last_word, known_as = _body_names(clusters, quotes)
     if not last_word:
         return []
     text, found = text_of(doc), []
@@ -305,17 +333,9 @@ def resolve_body_descriptors(
         start, end = doc[head.i - 1].idx, head.idx + len(head.text)
         if _named_within(start, head.idx, end, taken) or quotes.overlaps(start, end):
             continue
-        earliest = sent_of[head.idx] - BODY_LOOKBACK_SENTENCES
-        before = [(e, c) for e, c in named if e <= start and sent_of[e - 1] >= earliest]
-        if not before:
+        target = _referent(doc, head, start, named, known_as, nouns, sent_of)
+        if target is None:
             continue
-        if len({id(c) for _, c in before}) > 1:
-            continue  # two bodies of that kind in reach ("the agency" after two agencies)
-        last, target = max(before, key=lambda ec: ec[0])
-        if any(last < e <= start and c is not target for e, c in known_as[head.lower_]):
-            continue  # "the Liberal Party ... the Tories ... the party": a known one between
-        if _another_between(doc, nouns, head, last, target):
-            continue  # "... A committee of residents was formed. The committee said": theirs
         span = doc[head.i - 1 : head.i + 1]
         mention = WorkMention(
             start, end, text[start:end], "ORG", "descriptor", sent_of[start], is_subject(span)
