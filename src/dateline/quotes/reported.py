@@ -294,6 +294,7 @@ def _reported_on(verb: Token) -> list[Token]:
 
 
 def _goes_on_with(verb: Token, clause: Token) -> bool:
+    """``clause``, joined to the cue ``verb``, goes on with what was said (``_reported_on``)."""
     if clause.dep_ != "conj" or clause.i < verb.i or clause.pos_ not in ("VERB", "AUX"):
         return False
     if is_cue(clause) or not any(
@@ -302,7 +303,7 @@ def _goes_on_with(verb: Token, clause: Token) -> bool:
         return False
     subject = next((g for g in clause.children if g.dep_ in ("nsubj", "nsubjpass", "expl")), None)
     auxes = {g.lower_ for g in clause.children if g.dep_ in ("aux", "auxpass")}
-    if subject is None or _told_as_later(clause):
+    if subject is None or _narrated(clause):
         return False
     wanted = MODAL_BACKSHIFT if subject.tag_ == "PRP" and subject.lower_ != "it" else BACKSHIFT_AUX
     return bool(auxes & wanted)
@@ -1141,9 +1142,7 @@ def _other_side(verb: Token) -> list[Token]:
         if not _set_off_after(verb):
             return []
         others = [
-            c
-            for c in verb.head.children
-            if c.i > last and (_anothers_statement(c) or _told_as_later(c))
+            c for c in verb.head.children if c.i > last and (_anothers_statement(c) or _narrated(c))
         ]
         cut = {t.i for c in others for t in c.subtree}
         after = [t for t in _clause_without(verb.head, verb) if t.i > last and t.i not in cut]
@@ -1176,7 +1175,7 @@ WITHHELD = frozenset(
 police said, but would not name them")."""
 
 
-def _told_as_later(clause: Token) -> bool:
+def _narrated(clause: Token) -> bool:
     """A clause joined on that is the writer's narration, not what was said: what came after the
     report ("..., the mayor said, but he would later resign", "but within a year it would
     collapse") or what the source withheld ("but they would not name them")."""
