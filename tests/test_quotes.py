@@ -2119,3 +2119,13 @@ def test_a_spokesperson_for_a_body_named_by_its_common_noun_speaks_for_the_body(
     doc = analyze(lead + "Critics of the commission said fares would rise.")
     (q,) = doc.quotes
     assert speaker_name(q) == "Critics of the commission"
+
+
+def test_a_claim_turned_down_is_reported_as_its_owner_names_it_or_by_the_verb() -> None:
+    doc = analyze("The mayor laughed off rumours that she would resign.")
+    assert [(q.text, q.cue.text if q.cue else None) for q in doc.quotes] == [
+        ("she would resign", "laughed")
+    ]
+    doc = analyze("The mayor played down newspaper reports that the bridge would close.")
+    (q,) = doc.quotes
+    assert q.text == "the bridge would close" and speaker_name(q) == "newspaper"

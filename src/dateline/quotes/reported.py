@@ -846,12 +846,28 @@ def _noun_speaker(noun: Token) -> Token | None:
         if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from"):
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     held = noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX")
+    if held and noun.lemma_.lower() in cues().claim_nouns and _disowns(noun.head):
+        # "rejected newspaper speculation that ...": the claim is whoever the modifier names
+        named = _named_modifier(noun)
+        if named is not None:
+            return named
     if held and (may_report(noun.head) or noun.head.lemma_.lower() in LIGHT_VERBS):
         return speaker_subject(noun.head)  # "the judge rejected a Times request to ...": hers
     named = _named_modifier(noun)
     if named is not None:
         return named
     return speaker_subject(noun.head) if held else None
+
+
+def _turned_down(noun: Token) -> bool:
+    """A claim noun that a verb turns down ("played down newspaper reports that ...", "laughed
+    off rumours that ..."): its clause is reported, as a noun cue's is."""
+    return (
+        noun.pos_ == "NOUN"
+        and noun.dep_ == "dobj"
+        and noun.lemma_.lower() in cues().claim_nouns
+        and _disowns(noun.head)
+    )
 
 
 def _disowning_verb(noun: Token) -> Token | None:
@@ -864,7 +880,7 @@ def _disowning_verb(noun: Token) -> Token | None:
         return None
     owned = any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("by", "from"))
                 for c in noun.children)  # fmt: skip
-    return None if owned else noun.head
+    return None if owned or _named_modifier(noun) is not None else noun.head
 
 
 def _disowns(verb: Token) -> bool:
@@ -1051,6 +1067,7 @@ def may_report(token: Token) -> bool:
         low in lex.according_to
         or low in lex.words_nouns
         or (pos == "NOUN" and lemma in lex.noun_cues)
+        or _turned_down(token)
         or (
             pos in ("ADJ", "VERB")
             and (lemma in lex.stance_adjectives or low in lex.stance_adjectives)
@@ -1070,6 +1087,7 @@ def _may_report_at(doc: Doc) -> set[int]:
     strings = doc.vocab.strings
     words = lex.according_to | lex.words_nouns | SAID | lex.stance_adjectives
     lemmas = lex.noun_cues | lex.verbs | OBJECT_CUES | SAID | lex.stance_adjectives
+    lemmas |= lex.claim_nouns
     table = doc.to_array([LOWER, LEMMA])
     known = numpy.unique(table[:, 1])
     cue_lemmas = [h for h in known.tolist() if strings[h].lower() in lemmas]
@@ -1086,7 +1104,7 @@ def _statement(token: Token, sent: TokenSpan) -> tuple[list[list[Token]], Token 
         hit = _according(token, sent)
     elif token.lower_ in lex.words_nouns:
         hit = _in_words(token, sent)
-    elif token.pos_ == "NOUN" and token.lemma_.lower() in lex.noun_cues:
+    elif (token.pos_ == "NOUN" and token.lemma_.lower() in lex.noun_cues) or _turned_down(token):
         hit = _noun_cue(token)
     elif _stance(token):
         hit = _stance_held(token)
