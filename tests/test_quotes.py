@@ -1971,8 +1971,8 @@ def test_a_view_held_is_hedged() -> None:
         "The harbour would close for repairs, the council said, but it would not stop the "
         "ferry running.",
         # or makes the cue the sentence's root, the statement before it its clause
-        "The best stations would get more cash and extra freedoms, he said, but he would not "
-        "shirk from stepping in where the public was failed.",
+        "The strongest clubs would get more money and extra powers, he said, but he would not "
+        "hold back from stepping in where fans were being let down.",
     ],
 )
 def test_a_backshifted_clause_after_a_set_off_cue_goes_on_with_the_statement(body: str) -> None:
@@ -2012,14 +2012,14 @@ def test_a_claim_turned_down_is_reported_by_the_verb_that_turns_it_down() -> Non
     "after",
     [
         "The Greens accuse the mayor of complacency.",  # "of" hung on the object
-        "The Greens accuse Mr Oakes of making a hasty speech to the traders.",  # on the verb
+        "The Greens accuse Mr Oakes of drafting a careless budget for the harbour.",  # on the verb
     ],
 )
 def test_a_cue_after_a_quote_run_with_its_own_charge_is_not_the_quotes(after: str) -> None:
     doc = analyze(
-        'Mr Oakes spoke in Kettlewick on Friday. He said: "This is a two-horse race. In the '
-        'town, the contest is between us and the Greens. "In the villages the contenders are '
-        'the Greens and the Tories, who are out of the running in the north." ' + after
+        'Mr Oakes spoke in Kettlewick on Friday. He said: "We expect a hard fight. On the '
+        'coast, our rivals are the Greens. "Inland the real threat comes from the Tories, who '
+        'have spent heavily on leaflets there." ' + after
     )
     run = kinds(doc, "direct")
     assert len(run) == 2
@@ -2028,9 +2028,9 @@ def test_a_cue_after_a_quote_run_with_its_own_charge_is_not_the_quotes(after: st
 
 def test_the_quote_after_a_report_is_the_reporters_not_a_cue_inside_the_report() -> None:
     doc = analyze(
-        'Dr Ann Lowe spoke to Radio Kettlewick. "We have done a lot of useful work," she said. '
-        "But she said the ferry service also needed to plan ahead rather than respond only to "
-        'storms, and a balanced budget was important. "We need a steady approach."'
+        'Dr Ann Lowe spoke to Radio Kettlewick. "Our crews have worked hard all winter," she '
+        "said. But she said the ferry service also had to invest in new boats rather than "
+        'respond to each breakdown, and fares had to stay low. "We need a steady approach."'
     )
     last = kinds(doc, "direct")[-1]
     assert last.text.startswith('"We need') and speaker_name(last) == "Ann Lowe"
@@ -2078,8 +2078,8 @@ def test_a_cue_word_told_as_to_come_after_a_set_off_cue_is_no_statement_of_its_o
 
 def test_a_thing_put_forward_that_holds_anothers_statement_is_kept_beside_it() -> None:
     doc = analyze(
-        "Ms Dale later stressed the Kettlewick council's pledge to rebuild the pier, when she "
-        "met traders in the town."
+        "Ms Dale stressed the Kettlewick council's pledge to rebuild the pier, when she "
+        "visited the harbour on Friday."
     )
     said = {(q.text, q.cue.text if q.cue else None) for q in doc.quotes}
     assert ("the Kettlewick council's pledge to rebuild the pier", "stressed") in said

@@ -447,7 +447,7 @@ def _previous_sentence_cue(
     ]
     # a cue of words before one of a finding or belief ("X said the figures showed ..."), and
     # either before one in a side clause; of those alike, a cue inside what another reports whose
-    # subject is no person last ("he said the service needed to act rather than respond ...")
+    # subject is no person last ("she said the firm had to invest rather than respond ...")
     for tok in sorted(
         found,
         key=lambda t: (_in_side_clause(t), t.lemma_.lower() in UNSPOKEN, _reported_by_another(t)),
@@ -463,7 +463,7 @@ def _previous_sentence_cue(
 
 def _reported_by_another(cue: Token) -> bool:
     """The cue stands inside what a cue above it reports, and its subject is no person ("said
-    the service needed to act rather than respond"): it is part of the content, not a report
+    the firm had to invest rather than respond"): it is part of the content, not a report
     whose words could follow (as "said the gunman shouted at them" may be)."""
     if not any(is_cue(a) for a in cue.ancestors):
         return False

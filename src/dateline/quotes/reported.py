@@ -288,7 +288,7 @@ def _reported_on(verb: Token) -> list[Token]:
     cue of its own, goes on with what was said. Not without a subject ("..., a spokeswoman
     said, but could not give their ages": her own act), in the simple past ("..., he said, and
     the crowd cheered"), or told as what came after ("but he would later resign"); of a
-    pronoun subject (the speaker, most often) only with a modal ("but he would not shirk",
+    pronoun subject (the speaker, most often) only with a modal ("but he would not back down",
     not "but he had left by then")."""
     return [t for c in verb.children if _goes_on_with(verb, c) for t in c.subtree]
 
