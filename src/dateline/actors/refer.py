@@ -315,7 +315,7 @@ def resolve_body_descriptors(
     sent_of: list[int],
 ) -> list[WorkMention]:
     """Join ``the committee`` (a ``BODY_NOUNS`` word) to the body whose name as written ends
-    with that word ("the Commons transport committee", "the Electoral Commission") and was
+    with that word ("the Northshire Transport Commission", "the harbour audit committee") and was
     named, or so referred to, in the same sentence or the few before it
     (``BODY_LOOKBACK_SENTENCES``); unless two such bodies are in reach, another known body that
     is one ("the Tories" of "the party", ``_known_as``) was named since, or the same noun came
