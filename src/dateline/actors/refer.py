@@ -14,7 +14,7 @@ from dateline import geo
 from dateline.actors.cluster import Cluster
 from dateline.actors.lexicon import lexicon
 from dateline.actors.mentions import WorkMention, is_subject, overlaps
-from dateline.actors.orgs import LEADING_THE, org_aliases
+from dateline.actors.orgs import org_aliases
 from dateline.cue_lexicon import cues
 from dateline.names import TITLE_JOINERS
 from dateline.nlp import text_of
@@ -250,7 +250,7 @@ known bodies in between) parties the recogniser took for a nationality ("Tories"
 def _known_as(mention: WorkMention) -> str | None:
     """The last word of a known organisation's canonical name, however the mention calls it
     ("party" for "the Tories", ``data/org_aliases.json``), or None."""
-    known = org_aliases().get(LEADING_THE.sub("", mention.text).lower())
+    known = org_aliases().get(mention.text.lower())  # names come without "the" (clean)
     return known["name"].split()[-1].lower() if known is not None else None
 
 

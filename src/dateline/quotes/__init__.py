@@ -329,15 +329,12 @@ def _nested_by_another(
     cue lies inside another's content, made by someone else who is named, is theirs as well as
     part of the outer one (both are kept, each with its speaker)."""
     return (
-        speaker is not None
-        and bool(speaker.name or speaker.entity)
+        _someone_else(speaker, outer.speaker)
         and _own_speaker(r)  # its own subject or agent, not one read off another verb
         and asserted_inside(r.cue)
         and outer.start <= r.cue.idx < outer.end
         and outer.start <= start
         and end <= outer.end
-        and not _same_speaker(outer.speaker, speaker)
-        and not _named_alike(outer.speaker, speaker)
     )
 
 
@@ -352,17 +349,24 @@ def _holds_anothers(
     if r.who is not None and (r.who.lower_ in SPOKESPEOPLE or r.who.lemma_ in DOCUMENT_NOUNS):
         return False  # "Police said X, a spokesman said": the mouthpiece of the one inside
     return (
-        speaker is not None
-        and bool(speaker.name or speaker.entity)
+        _someone_else(speaker, inner.speaker)
+        and inner.speaker is not None
+        and bool(inner.speaker.name or inner.speaker.entity)
         and _own_speaker(r)
         and inner.cue is not None
         and start <= inner.cue.start < end
         and start <= inner.start
         and inner.end <= end
-        and inner.speaker is not None
-        and bool(inner.speaker.name or inner.speaker.entity)
-        and not _same_speaker(inner.speaker, speaker)
-        and not _named_alike(inner.speaker, speaker)
+    )
+
+
+def _someone_else(speaker: SpeakerRef | None, other: SpeakerRef | None) -> bool:
+    """``speaker`` is named, and is not ``other`` by reference or by name."""
+    return (
+        speaker is not None
+        and bool(speaker.name or speaker.entity)
+        and not _same_speaker(other, speaker)
+        and not _named_alike(other, speaker)
     )
 
 
