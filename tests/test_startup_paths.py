@@ -108,3 +108,29 @@ def test_outside_a_command_started_changes_nothing() -> None:
     state = gc.get_threshold(), gc.get_freeze_count()
     started()  # the library's init_worker, an ingest worker
     assert (gc.get_threshold(), gc.get_freeze_count()) == state
+
+
+INGEST_WORKER = """
+import sys
+import dateline.batch as batch
+from dateline.ingest import from_text
+
+seen = []
+batch.init_worker = lambda model, dedup=False, html=True: seen.append(html)  # no pipeline
+batch._analyse = lambda tasks, published, model, signatures=False: []
+batch.init_ingest_worker(None)
+seen.append("dateline.structure.html" in sys.modules)
+batch.analyse_tasks([batch.Task("a", from_text("Storm hits coast."))], None, None)
+seen.append("dateline.structure.html" in sys.modules)
+page = from_text("<html><body><p>Storm.</p></body></html>", path="a.html")
+batch.analyse_tasks([batch.Task("b", page)], None, None)
+seen.append((page.media_type, "dateline.structure.html" in sys.modules))
+print(seen)
+"""
+
+
+def test_an_ingest_worker_imports_trafilatura_only_for_a_page() -> None:
+    run = subprocess.run(
+        [sys.executable, "-c", INGEST_WORKER], capture_output=True, text=True, timeout=300
+    )
+    assert run.stdout.strip() == "[False, False, False, ('text/html', True)]", run.stderr

@@ -100,8 +100,16 @@ def init_worker(model: str | None, dedup: bool = False, html: bool = True) -> No
 
 def init_ingest_worker(model: str | None) -> None:
     """``init_worker`` for an ingest. The near-duplicate signatures are the driver's
-    (``Ingest._signature``), so a worker never imports datasketch and scipy (0.5 CPU s each)."""
-    init_worker(model)
+    (``Ingest._signature``), so a worker never imports datasketch and scipy (0.5 CPU s each);
+    the HTML extraction (trafilatura, 0.4 CPU s) is imported with the first page a worker gets
+    (``analyse_tasks``, within that article's budget), so a worker fed only text never loads it."""
+    init_worker(model, html=False)
+
+
+def _html_ready(tasks: list[Task]) -> None:
+    """Import the HTML extraction before analysing a page (``init_ingest_worker``)."""
+    if any(task.raw.media_type == "text/html" for task in tasks):
+        import dateline.structure.html  # noqa: F401
 
 
 def _analyse(
@@ -134,6 +142,7 @@ def _analyse(
 
 def analyse_tasks(tasks: list[Task], published: str | None, model: str | None) -> list[Analysed]:
     """Analyse a batch with one ``nlp.pipe``; if the batch as a whole breaks, each task alone."""
+    _html_ready(tasks)
     try:
         return _analyse(tasks, published, model)
     except Exception:

