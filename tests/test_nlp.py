@@ -27,3 +27,12 @@ def test_a_hoped_for_meeting_is_intent_and_a_hope_is_a_reported_belief() -> None
         "Headline\n\nThe vote is on Friday. Mr Carr hoped the apology would be made in the House.\n"
     )
     assert [q.text for q in analysed.quotes] == ["the apology would be made in the House"]
+
+
+def test_the_pipeline_is_loaded_once_however_it_is_asked_for() -> None:
+    default = nlp.load()
+    assert nlp.load(None) is default
+    assert nlp.load(nlp.model_name()) is default
+    assert nlp.load(None, False) is default
+    assert nlp.load(stock_ruler=False) is default
+    assert nlp.load(stock_ruler=True) is not default

@@ -94,11 +94,16 @@ def _cache_the_ruler(nlp: Language) -> None:
     nlp.remove_pipe("attribute_ruler")
 
 
-@lru_cache(maxsize=4)
 def load(name: str | None = None, stock_ruler: bool = False) -> Language:
     """Load (once) the named spaCy pipeline; a missing one is a one-line error, not a download.
-    ``stock_ruler``: keep spaCy's own attribute ruler (the benchmarks' and tests' comparison)."""
-    resolved = model_name(name)
+    ``stock_ruler``: keep spaCy's own attribute ruler (the benchmarks' and tests' comparison).
+    However it is asked for (no name, the default's name, ``stock_ruler`` given or not), one
+    pipeline is loaded once per process."""
+    return _load(model_name(name), stock_ruler)
+
+
+@lru_cache(maxsize=4)
+def _load(resolved: str, stock_ruler: bool) -> Language:
     try:
         nlp = spacy.load(resolved)
     except OSError as exc:
