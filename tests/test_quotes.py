@@ -2129,3 +2129,45 @@ def test_a_claim_turned_down_is_reported_as_its_owner_names_it_or_by_the_verb() 
     doc = analyze("The mayor played down newspaper reports that the bridge would close.")
     (q,) = doc.quotes
     assert q.text == "the bridge would close" and speaker_name(q) == "newspaper"
+
+
+@pytest.mark.parametrize(
+    ("glued", "said", "who"),
+    [
+        (
+            "Mayor backs pier plan Jane Ode has said the new pier will open in May.",
+            "the new pier will open in May",
+            "Jane Ode",
+        ),
+        (
+            "Harbour party takes stock Jane Ode has told Harbour Party supporters she is back.",
+            "she is back",
+            "Jane Ode",
+        ),
+    ],
+)
+def test_a_glued_headline_is_not_read_as_what_the_name_after_it_said(
+    glued: str, said: str, who: str
+) -> None:
+    # the parse hangs the name on the headline's verb; no mark sets that "clause" off the cue
+    (q,) = dateline.analyze(glued).quotes
+    assert (q.text, speaker_name(q)) == (said, who)
+
+
+def test_a_clause_before_its_cue_is_still_reported_when_a_mark_sets_it_off() -> None:
+    doc = analyze("The ferry fares will rise in May, the harbour board announced on Monday.")
+    assert [q.text for q in doc.quotes] == ["The ferry fares will rise in May"]
+    doc = dateline.analyze('Fares to rise "We will not stop the ferry" Jane Ode told reporters.\n')
+    assert [speaker_name(q) for q in doc.quotes] == ["Jane Ode"]
+
+
+def test_the_writers_question_after_a_dash_is_not_part_of_the_reported_clause() -> None:
+    doc = analyze(
+        "Jane Ode has told supporters she is back and still hungry for the job - but does that "
+        "sum up the mood at the conference in Dunmore?"
+    )
+    assert [q.text for q in doc.quotes] == ["she is back and still hungry for the job"]
+    doc = analyze("Mr Pardo said the fares would rise - and why should they not?")
+    assert [q.text for q in doc.quotes] == ["the fares would rise"]
+    doc = analyze("Mr Pardo asked: will the fares rise - and does the board know?")
+    assert [q.text for q in doc.quotes] == ["will the fares rise - and does the board know"]

@@ -184,6 +184,46 @@ def _without_anothers_statement(content: list[Token]) -> list[Token]:
     return content
 
 
+def _without_a_question(content: list[Token]) -> list[Token]:
+    """``told supporters she was back - but does that sum up the mood?``: a question joined on
+    after a dash (its auxiliary before its subject, ending in a question mark) to a reported
+    clause that asks nothing itself is the writer's, since a reported statement asks nothing in
+    that order (``asked: will fares rise - and does the board know?`` stays whole: ``_asks``
+    of the first clause); the content ends before the dash."""
+    ordered = sorted(content, key=lambda t: t.i)
+    for token in ordered:
+        if token.dep_ != "conj" or not _asks(token):
+            continue
+        before = [t for t in ordered if t.i < token.left_edge.i]
+        dash = next((t for t in reversed(before) if t.text in DASHES), None)
+        if dash is not None and all(
+            t.dep_ == "cc" or t.is_punct for t in before[before.index(dash) :]
+        ):
+            return [t for t in ordered if t.i < dash.i]
+    return content
+
+
+DASHES = {"-", "–", "—", "--"}
+
+
+def _asks(verb: Token) -> bool:
+    """The clause is a direct question: an auxiliary before its subject, a question mark at its
+    end ("does that sum up the mood?")."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    aux = next((c for c in verb.children if c.dep_ in ("aux", "auxpass")), None)
+    if verb.pos_ == "AUX" and aux is None:
+        aux = verb  # "why should they not?": the modal heads the clause
+    doc, end = verb.doc, verb.right_edge.i
+    while end > verb.i and doc[end].is_space:
+        end -= 1
+    return (
+        subject is not None
+        and aux is not None
+        and aux.i < subject.i
+        and (doc[end].text == "?" or (end + 1 < len(doc) and doc[end + 1].text == "?"))
+    )
+
+
 def _clause_without(head: Token, cut: Token) -> list[Token]:
     """The tokens of ``head``'s subtree that are not in ``cut``'s subtree."""
     removed = {t.i for t in cut.subtree}
@@ -312,13 +352,16 @@ def _goes_on_with(verb: Token, clause: Token) -> bool:
 def _content_of(verb: Token) -> list[Token] | None:
     """The clause a reporting verb reports, before or after it."""
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
-    if clauses and clauses[0].i < verb.i:
+    fronted = [c for c in clauses if c.i < verb.i]
+    if fronted and _set_off_before(verb, fronted[-1]):
         # "A. B, he announced" with a glued headline: every clause before the cue is content
-        return [t for c in clauses if c.i < verb.i for t in c.subtree]
+        return [t for c in fronted for t in c.subtree]
+    clauses = [c for c in clauses if c.i > verb.i]
     if clauses:
         first = clauses[0]
         content = _object_as_subject(verb, first) + _subtree(first)
-        return _without_anothers_statement(content) + _misattached_rest(verb, first)
+        content = _without_anothers_statement(content) + _misattached_rest(verb, first)
+        return content if _asks(first) else _without_a_question(content)
     aside = _as_aside(verb)
     if aside is not None:
         return aside
@@ -708,6 +751,20 @@ def _core(verb: Token) -> tuple[int, int]:
     first = min([c.left_edge.i for c in kept if c.i < verb.i], default=verb.i)
     last = max([c.right_edge.i for c in kept if c.i > verb.i], default=verb.i)
     return first, last
+
+
+def _set_off_before(verb: Token, clause: Token) -> bool:
+    """A clause before its cue is set off from the cue's own words by a mark (``..., he
+    announced``, ``"...?" she asked``, ``...: the council said``). Not a run of words that
+    reaches the cue with none ("Harbour party takes stock Jane Ode has told ...": a glued
+    headline and the speaker's name read as a clause the cue reports)."""
+    first, _ = _core(verb)
+    between = verb.doc[clause.right_edge.i : max(first, clause.right_edge.i + 1)]
+    return any(t.text in FRONT_MARKS or t.is_quote for t in between)
+
+
+FRONT_MARKS = SET_OFF | {":", ";", "?", "!", "."}
+"""Marks that end a clause reported before its cue (``SET_OFF`` and the ends of a sentence)."""
 
 
 def _set_off_after(verb: Token) -> bool:

@@ -151,6 +151,7 @@ def speaker_subject(verb: Token, quoted: Coverage | None = None) -> Token | None
     if found is None:
         return (
             _apposed_name_before(verb)
+            or _name_before_auxiliary(verb)
             or _described_noun(verb)
             or _inverted_name(verb)
             or _inverted_after(verb)
@@ -336,6 +337,28 @@ def _apposed_name_before(verb: Token) -> Token | None:
         ),
         None,
     )
+
+
+def _name_before_auxiliary(verb: Token) -> Token | None:
+    """A name the parse took for an object of the words before it, followed only by the
+    subjectless cue's own auxiliaries: "Harbour party takes stock Jane Ode has told ..." (a glued
+    headline read as "takes stock Jane Ode"), where "has told" is Jane Ode's."""
+    doc = verb.doc
+    auxiliaries = {c.i for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if not auxiliaries or any(c.dep_ in ANY_SUBJECT_OR_PASSIVE for c in verb.children):
+        return None  # a passive cue's subject is who it was said of ("has been accused")
+    name = doc[min(auxiliaries) - 1] if min(auxiliaries) > verb.sent.start else None
+    if name is None or name.pos_ != "PROPN" or name.dep_ not in MISREAD_NAME_DEPS:
+        return None
+    if set(range(name.i + 1, verb.i)) != auxiliaries:
+        return None
+    return name
+
+
+ANY_SUBJECT_OR_PASSIVE = ("nsubj", "nsubjpass", "csubj", "auxpass")
+MISREAD_NAME_DEPS = {"dobj", "pobj", "appos", "npadvmod", "attr"}
+"""Where the parse hangs a name that is the subject of the auxiliaries after it, when the words
+before it read as a clause of their own (a glued headline)."""
 
 
 def _inverted_name(verb: Token) -> Token | None:
