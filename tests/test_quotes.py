@@ -2171,3 +2171,42 @@ def test_the_writers_question_after_a_dash_is_not_part_of_the_reported_clause() 
     assert [q.text for q in doc.quotes] == ["the fares would rise"]
     doc = analyze("Mr Pardo asked: will the fares rise - and does the board know?")
     assert [q.text for q in doc.quotes] == ["will the fares rise - and does the board know"]
+
+
+def test_a_cue_less_quote_paragraph_goes_on_with_the_statement_that_closed_the_one_before() -> None:
+    doc = analyze(
+        'Union leader Sofia Berg said the refunds were not enough.\n\n"Nobody listened."\n\n'
+        '"It is a sad day for the depot."'
+    )
+    assert [(q.kind, speaker_name(q)) for q in doc.quotes] == [
+        ("indirect", "Sofia Berg"),
+        ("direct", "Sofia Berg"),
+        ("direct", "Sofia Berg"),
+    ]
+
+
+def test_a_quote_paragraph_after_the_writer_went_on_takes_no_speaker_from_a_statement() -> None:
+    doc = analyze(
+        "Union leader Sofia Berg said the refunds were not enough. The board met on Monday."
+        '\n\n"Nobody listened."'
+    )
+    assert [(q.kind, speaker_name(q)) for q in doc.quotes] == [
+        ("indirect", "Sofia Berg"),
+        ("direct", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "said"),
+    [
+        ("Peter Vormann said on Monday he would resign.", "he would resign"),
+        ("Police said Saturday two suspects had been detained.", "two suspects had been detained"),
+        ("Peter Vormann told reporters on Monday he would resign.", "he would resign"),
+        ("Peter Vormann said that on Monday he would resign.", "on Monday he would resign"),
+    ],
+)
+def test_a_time_right_after_the_cue_tells_when_it_was_said_not_what(
+    sentence: str, said: str
+) -> None:
+    (q,) = analyze(sentence).quotes
+    assert q.text == said

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from spacy.tokens import Doc
@@ -652,6 +652,36 @@ def _stray_flag(stray: Stray) -> Flag:
     )
 
 
+def _run_on_from_reported(
+    text: str, quotes: list[Quote], paragraphs: list[tuple[int, int]]
+) -> None:
+    """``Ms Berg said the refunds were not enough.`` and then a paragraph that opens with a
+    quotation naming no one and with no cue (``"Nobody listened."``): the quotation goes on with
+    the speaker of the reported statement that closed the paragraph before, as it does after a
+    direct quote (``_directs``), and so do the cue-less quote paragraphs after it. Not when
+    the writer went on after that statement ("... not enough. The board met on Monday.")."""
+    starts = [start for start, _ in paragraphs]
+    carried: set[int] = set()
+    for n in range(1, len(quotes)):
+        q, before = quotes[n], quotes[n - 1]
+        if q.kind != "direct" or q.speaker is not None or q.cue is not None or q.fragment:
+            continue
+        para = bisect_right(starts, q.start) - 1
+        if para <= 0 or text[paragraphs[para][0] : q.start].strip():
+            continue
+        if not _named(before.speaker) or (before.kind == "direct" and id(before) not in carried):
+            continue
+        start, end = paragraphs[para - 1]
+        if not start <= before.start < end or WRITER_GOES_ON.search(text, before.end, end):
+            continue
+        q.speaker, q.confidence = before.speaker, INHERITED_CONFIDENCE
+        carried.add(id(q))
+
+
+WRITER_GOES_ON = re.compile(r"[.!?][\"”’']*\s+\S")
+"""After a statement, a sentence end and more words: the writer went on."""
+
+
 def extract_quotes(
     article: Article, doc: Doc, entities: list[Entity]
 ) -> tuple[list[Quote], list[Flag]]:
@@ -668,6 +698,7 @@ def extract_quotes(
         quotes.append(headline)
     quotes = _without_fragments_of_mixed(quotes)
     quotes.sort(key=lambda q: (q.start, q.end))
+    _run_on_from_reported(article.text, quotes, paragraphs)
     newcomers = unnamed_newcomers(doc, Coverage((s.start, s.end) for s in spans))
     _pronouns_from_the_run(quotes, index, newcomers)
     _pronouns_past_quoted_names(quotes, index)

@@ -184,6 +184,29 @@ def _without_anothers_statement(content: list[Token]) -> list[Token]:
     return content
 
 
+def _without_time_of_saying(verb: Token, clause: Token, content: list[Token]) -> list[Token]:
+    """``said on Monday he would resign``, ``said Saturday two suspects were held``: a time right
+    after the cue and its own words, before the reported clause's subject and with no "that" before it, tells
+    when it was said, whatever the parse hung it on; the content starts after it (``said that
+    on Monday he would ...`` keeps it: the "that" opens the clause first)."""
+    doc = verb.doc
+    after = _core(verb)[1] + 1  # past the cue's own words ("told reporters on Monday ...")
+    if after >= len(doc) or clause.i <= after:
+        return content
+    phrase = doc[after]
+    if phrase.head != clause or phrase.dep_ not in ("prep", "npadvmod"):
+        return content
+    if not any(t.ent_type_ in TIMES for t in phrase.subtree):
+        return content
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.left_edge.i != phrase.right_edge.i + 1:
+        return content
+    return [t for t in content if t.i > phrase.right_edge.i]
+
+
+TIMES = ("DATE", "TIME")
+
+
 def _without_a_question(content: list[Token]) -> list[Token]:
     """``told supporters she was back - but does that sum up the mood?``: a question joined on
     after a dash (its auxiliary before its subject, ending in a question mark) to a reported
@@ -361,6 +384,7 @@ def _content_of(verb: Token) -> list[Token] | None:
         first = clauses[0]
         content = _object_as_subject(verb, first) + _subtree(first)
         content = _without_anothers_statement(content) + _misattached_rest(verb, first)
+        content = _without_time_of_saying(verb, first, content)
         return content if _asks(first) else _without_a_question(content)
     aside = _as_aside(verb)
     if aside is not None:
