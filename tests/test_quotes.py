@@ -2210,3 +2210,12 @@ def test_a_time_right_after_the_cue_tells_when_it_was_said_not_what(
 ) -> None:
     (q,) = analyze(sentence).quotes
     assert q.text == said
+
+
+def test_a_that_clause_hung_on_the_statement_a_cue_names_is_what_was_said() -> None:
+    doc = analyze("The White House said in a statement that the president would veto the bill.")
+    assert [(q.text, speaker_name(q)) for q in doc.quotes] == [
+        ("the president would veto the bill", "White House")
+    ]
+    doc = analyze("Ms Ode spoke in a statement that was read out by her lawyer.")
+    assert doc.quotes == []

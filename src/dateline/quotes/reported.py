@@ -184,6 +184,36 @@ def _without_anothers_statement(content: list[Token]) -> list[Token]:
     return content
 
 
+def _clause_on_the_medium(verb: Token) -> list[Token] | None:
+    """``said in a statement that the president would veto the bill``: the parse hangs the
+    "that" clause on the document the cue names as its medium (``document_nouns``), where it is
+    what was said, not what the statement is."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in MEDIUM_PREPS:
+            continue
+        for medium in prep.children:
+            if medium.dep_ != "pobj" or medium.lemma_.lower() not in DOCUMENT_NOUNS:
+                continue
+            clause = next(
+                (
+                    c
+                    for c in medium.children
+                    if c.dep_ in ("acl", "ccomp")
+                    and c.i > medium.i
+                    and c.pos_ in ("VERB", "AUX")
+                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                ),
+                None,
+            )
+            if clause is not None:
+                return [t for t in clause.subtree if not (t.dep_ == "mark" and t.head == clause)]
+    return None
+
+
+MEDIUM_PREPS = frozenset({"in", "on"})
+DOCUMENT_NOUNS = frozenset(cues().document_nouns)
+
+
 def _without_time_of_saying(verb: Token, clause: Token, content: list[Token]) -> list[Token]:
     """``said on Monday he would resign``, ``said Saturday two suspects were held``: a time right
     after the cue and its own words, before the reported clause's subject and with no "that" before it, tells
@@ -389,6 +419,9 @@ def _content_of(verb: Token) -> list[Token] | None:
     aside = _as_aside(verb)
     if aside is not None:
         return aside
+    medium = _clause_on_the_medium(verb)
+    if medium is not None:
+        return medium
     said = _clause_said_as_object(verb)
     if said is not None:
         return said
