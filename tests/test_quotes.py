@@ -2219,3 +2219,32 @@ def test_a_that_clause_hung_on_the_statement_a_cue_names_is_what_was_said() -> N
     ]
     doc = analyze("Ms Ode spoke in a statement that was read out by her lawyer.")
     assert doc.quotes == []
+
+
+def test_a_person_referred_to_by_age_alone_is_the_one_person_named_before() -> None:
+    doc = analyze(
+        "Peter Vormann was charged with fraud on Monday. The 54-year-old said he was innocent."
+    )
+    (q,) = doc.quotes
+    assert speaker_name(q) == "Peter Vormann"
+    doc = analyze(
+        "Peter Vormann was charged with fraud on Monday. The 54-year-old man told reporters he "
+        "was innocent."
+    )
+    (q,) = doc.quotes
+    assert speaker_name(q) == "Peter Vormann"
+
+
+def test_an_age_is_joined_to_no_one_when_two_people_were_named_or_it_is_a_things() -> None:
+    doc = analyze(
+        "Peter Vormann was charged with fraud on Monday, along with his deputy Ann Lowe. "
+        "The 54-year-old said he was innocent."
+    )
+    (q,) = doc.quotes
+    assert speaker_name(q) == "The 54-year-old"
+    doc = analyze(
+        "Peter Vormann was charged with fraud on Monday. The 54-year-old building will be sold, "
+        "the council said."
+    )
+    assert [speaker_name(q) for q in doc.quotes] == ["the council"]
+    assert all(m.text != "The 54-year-old" for e in doc.entities for m in e.mentions)

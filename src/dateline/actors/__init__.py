@@ -160,6 +160,7 @@ def extract_actors(article: Article, doc: Doc) -> list[Entity]:
     taken = Coverage((m.start, m.end) for c in clusters for m in c.mentions)
     refer.resolve_descriptors(doc, clusters, taken, quotes, sent_of)
     refer.resolve_body_descriptors(doc, clusters, taken, quotes, sent_of)
+    refer.resolve_age_descriptors(doc, clusters, taken, quotes, sent_of)
     refer.resolve_pronouns(doc, clusters, quotes, sent_of)
     refer.resolve_speaking_it(doc, clusters, quotes, sent_of)
     return _entities(clusters)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from typing import NamedTuple
@@ -182,6 +183,57 @@ def resolve_descriptors(
             role,
         )
         target.add(mention)
+        found.append(mention)
+    return found
+
+
+AGE_DESCRIPTOR = re.compile(r"\b[Tt]he (\d{1,3})-year-old\b")
+"""``The 54-year-old said ...``: a person referred to by age alone (``resolve_age_descriptors``)."""
+AGE_NOUNS = frozenset({"man", "woman", "boy", "girl", "father", "mother"})
+"""Words that may follow an age and still name the person ("the 54-year-old woman")."""
+AGE_LOOKBACK_SENTENCES = 3
+
+
+def resolve_age_descriptors(
+    doc: Doc,
+    clusters: list[Cluster],
+    taken: Coverage,
+    quotes: Coverage,
+    sent_of: list[int],
+) -> list[WorkMention]:
+    """Join ``the 54-year-old`` to the one person named in its sentence before it or in the
+    ``AGE_LOOKBACK_SENTENCES`` before that; with two or more people named there, to none.
+    Not "the 54-year-old building" (another noun after the age) nor one inside a quotation."""
+    text = text_of(doc)
+    people = [c for c in clusters if c.label == "PERSON" and not c.photographer]
+    found = []
+    for match in AGE_DESCRIPTOR.finditer(text):
+        start, end = match.span()
+        if taken.overlaps(start, end) or overlaps(start, end, quotes):
+            continue
+        after = re.match(r"\s*([A-Za-z]+)", text[end:])
+        if after is not None and after.group(1).lower() in AGE_NOUNS:
+            end, after = end + after.end(), None  # "the 54-year-old woman"
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or (
+            after is not None and span.end < len(doc) and doc[span.end].pos_ in ("NOUN", "PROPN")
+        ):
+            continue  # "the 54-year-old building"
+        sent = sent_of[start]
+        named = [
+            c
+            for c in people
+            if any(
+                m.kind == "name" and m.start < start and sent - AGE_LOOKBACK_SENTENCES <= m.sent
+                for m in c.mentions
+            )
+        ]
+        if len(named) != 1:
+            continue
+        mention = WorkMention(
+            start, end, text[start:end], "PERSON", "descriptor", sent, is_subject(span)
+        )
+        named[0].add(mention)
         found.append(mention)
     return found
 
