@@ -191,7 +191,8 @@ AGE_DESCRIPTOR = re.compile(r"\b[Tt]he (\d{1,3})-year-old\b")
 """``The 54-year-old said ...``: a person referred to by age alone (``resolve_age_descriptors``)."""
 AGE_NOUNS = frozenset({"man", "woman", "boy", "girl", "father", "mother"})
 """Words that may follow an age and still name the person ("the 54-year-old woman")."""
-AGE_LOOKBACK_SENTENCES = 3
+STATED_AGE = r"(?:,\s*|\s*\(|,?\s+aged\s+){age}\b"
+"""An age given beside a name: "Ann Lowe, 54," "Ann Lowe (54)", "Ann Lowe, aged 54"."""
 
 
 def resolve_age_descriptors(
@@ -201,9 +202,10 @@ def resolve_age_descriptors(
     quotes: Coverage,
     sent_of: list[int],
 ) -> list[WorkMention]:
-    """Join ``the 54-year-old`` to the one person named in its sentence before it or in the
-    ``AGE_LOOKBACK_SENTENCES`` before that; with two or more people named there, to none.
-    Not "the 54-year-old building" (another noun after the age) nor one inside a quotation."""
+    """Join ``the 54-year-old`` to the one person whose name the article gave that age beside
+    ("Gus Tally, 54, ..."). A person named alone is not enough: in a story of a crime or an
+    accident the one named is often the victim and "the 41-year-old" the unnamed suspect. Not
+    "the 54-year-old building" (another noun after the age) nor one inside a quotation."""
     text = text_of(doc)
     people = [c for c in clusters if c.label == "PERSON" and not c.photographer]
     found = []
@@ -219,21 +221,21 @@ def resolve_age_descriptors(
             after is not None and span.end < len(doc) and doc[span.end].pos_ in ("NOUN", "PROPN")
         ):
             continue  # "the 54-year-old building"
-        sent = sent_of[start]
-        named = [
+        stated = re.compile(STATED_AGE.format(age=match.group(1)))
+        aged = [
             c
             for c in people
             if any(
-                m.kind == "name" and m.start < start and sent - AGE_LOOKBACK_SENTENCES <= m.sent
+                m.kind == "name" and m.end <= start and stated.match(text, m.end)
                 for m in c.mentions
             )
         ]
-        if len(named) != 1:
+        if len(aged) != 1:
             continue
         mention = WorkMention(
-            start, end, text[start:end], "PERSON", "descriptor", sent, is_subject(span)
+            start, end, text[start:end], "PERSON", "descriptor", sent_of[start], is_subject(span)
         )
-        named[0].add(mention)
+        aged[0].add(mention)
         found.append(mention)
     return found
 

@@ -667,7 +667,7 @@ def _run_on_from_reported(
         if q.kind != "direct" or q.speaker is not None or q.cue is not None or q.fragment:
             continue
         para = bisect_right(starts, q.start) - 1
-        if para <= 0 or text[paragraphs[para][0] : q.start].strip():
+        if para <= 0 or not _whole_paragraph(text, q, paragraphs[para]) or not _spoken(q.text):
             continue
         if not _named(before.speaker) or (before.kind == "direct" and id(before) not in carried):
             continue
@@ -676,6 +676,19 @@ def _run_on_from_reported(
             continue
         q.speaker, q.confidence = before.speaker, INHERITED_CONFIDENCE
         carried.add(id(q))
+
+
+def _whole_paragraph(text: str, q: Quote, paragraph: tuple[int, int]) -> bool:
+    """The quotation is the whole paragraph: nothing but space before it and closing marks
+    after it ('"Closed until further notice", read a sign' is not)."""
+    start, end = paragraph
+    return not text[start : q.start].strip() and not text[q.end : end].strip(" \n\"”’'.")
+
+
+def _spoken(words: str) -> bool:
+    """Words that read as speech: a word in lower case among them ("Strike! Strike!" is a chant,
+    "Fair Pay Now" a slogan)."""
+    return any(w[:1].islower() for w in re.findall(r"[^\W\d_]+", words))
 
 
 WRITER_GOES_ON = re.compile(r"[.!?][\"”’']*\s+\S")

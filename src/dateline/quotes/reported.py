@@ -259,6 +259,19 @@ def _without_a_question(content: list[Token]) -> list[Token]:
 DASHES = {"-", "–", "—", "--"}
 
 
+def _reports_a_question(verb: Token, clause: Token) -> bool:
+    """The cue reports a question ("asked whether fares would rise - and would the board even
+    notice?"): a questioning cue, or a clause opened by whether, if or a wh-word; what follows
+    the dash is then the speaker's too."""
+    if verb.lemma_.lower() in ASKING_CUES:
+        return True
+    opener = clause.left_edge
+    return opener.lower_ in ("whether", "if") or opener.tag_ in ("WDT", "WP", "WP$", "WRB")
+
+
+ASKING_CUES = frozenset({"ask", "wonder", "question", "query", "inquire", "enquire"})
+
+
 def _asks(verb: Token) -> bool:
     """The clause is a direct question: an auxiliary before its subject, a question mark at its
     end ("does that sum up the mood?")."""
@@ -415,7 +428,9 @@ def _content_of(verb: Token) -> list[Token] | None:
         content = _object_as_subject(verb, first) + _subtree(first)
         content = _without_anothers_statement(content) + _misattached_rest(verb, first)
         content = _without_time_of_saying(verb, first, content)
-        return content if _asks(first) else _without_a_question(content)
+        if _asks(first) or _reports_a_question(verb, first):
+            return content
+        return _without_a_question(content)
     aside = _as_aside(verb)
     if aside is not None:
         return aside
