@@ -106,9 +106,10 @@ def init_ingest_worker(model: str | None) -> None:
     init_worker(model, html=False)
 
 
-def _html_ready(tasks: list[Task]) -> None:
-    """Import the HTML extraction before analysing a page (``init_ingest_worker``)."""
-    if any(task.raw.media_type == "text/html" for task in tasks):
+def import_html_for(raws: Iterable[RawDocument]) -> None:
+    """Import the HTML extraction (trafilatura) before analysing a page, and only then
+    (``init_ingest_worker``, ``dateline analyze``)."""
+    if any(raw.media_type == "text/html" for raw in raws):
         import dateline.structure.html  # noqa: F401
 
 
@@ -142,7 +143,7 @@ def _analyse(
 
 def analyse_tasks(tasks: list[Task], published: str | None, model: str | None) -> list[Analysed]:
     """Analyse a batch with one ``nlp.pipe``; if the batch as a whole breaks, each task alone."""
-    _html_ready(tasks)
+    import_html_for(task.raw for task in tasks)
     try:
         return _analyse(tasks, published, model)
     except Exception:

@@ -275,7 +275,7 @@ def _analysed(
 ) -> Iterator[Outcome]:
     """The outcomes in input order, ``BATCH`` inputs at a time under the budget."""
 
-    from dateline.batch import init_worker  # not at the top: it imports the store
+    from dateline.batch import import_html_for, init_worker  # not at the top: it imports the store
     from dateline.limits import run_inline
     from dateline.pipeline import Outcome, analyze_raw
 
@@ -288,8 +288,7 @@ def _analysed(
         if not warm and any(not isinstance(raw, Outcome) for raw in batch):
             init_worker(model, html=False)  # the pipeline loads outside the first article's budget
             warm = True
-        if any(not isinstance(raw, Outcome) and raw.media_type == "text/html" for raw in batch):
-            import dateline.structure.html  # noqa: F401  # trafilatura too, for pages only
+        import_html_for(raw for raw in batch if not isinstance(raw, Outcome))
         yield from run_inline(batch, analyse, _failed, limits)
 
 

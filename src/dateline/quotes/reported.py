@@ -14,7 +14,7 @@ from dateline.actors.lexicon import lexicon
 from dateline.cue_lexicon import cues
 from dateline.names import HONORIFICS, TITLE_JOINERS
 from dateline.quotes.direct import UNSPOKEN, inside, is_cue
-from dateline.quotes.speaker import people_word, speaker_subject
+from dateline.quotes.speaker import DOCUMENT_NOUNS, TIMES, people_word, speaker_subject
 from dateline.spans import Coverage, Disjoint
 from dateline.syntax import clause_read_as_object
 
@@ -211,7 +211,6 @@ def _clause_on_the_medium(verb: Token) -> list[Token] | None:
 
 
 MEDIUM_PREPS = frozenset({"in", "on"})
-DOCUMENT_NOUNS = frozenset(cues().document_nouns)
 
 
 def _without_time_of_saying(verb: Token, clause: Token, content: list[Token]) -> list[Token]:
@@ -232,9 +231,6 @@ def _without_time_of_saying(verb: Token, clause: Token, content: list[Token]) ->
     if subject is None or subject.left_edge.i != phrase.right_edge.i + 1:
         return content
     return [t for t in content if t.i > phrase.right_edge.i]
-
-
-TIMES = ("DATE", "TIME")
 
 
 def _without_a_question(content: list[Token]) -> list[Token]:
